@@ -1,0 +1,70 @@
+//! Day numbers: day 0 is the procedure date, day N is N calendar days later (local dates).
+
+use chrono::NaiveDate;
+
+/// The day number of `date`, or `None` without a procedure date.
+pub fn day_number(procedure: Option<NaiveDate>, date: NaiveDate) -> Option<i64> {
+    procedure.map(|p| (date - p).num_days())
+}
+
+/// The patient's words for where `today` stands relative to the procedure.
+pub fn day_phrase(procedure: Option<NaiveDate>, today: NaiveDate) -> Option<String> {
+    let n = day_number(procedure, today)?;
+    Some(match n {
+        0 => "Today is your procedure day (day 0)".to_string(),
+        1 => "Day 1 after your procedure".to_string(),
+        n if n > 1 => format!("Day {n} after your procedure"),
+        -1 => "1 day until your procedure".to_string(),
+        n => format!("{} days until your procedure", -n),
+    })
+}
+
+/// Whether questions asked "daily to day 14" are asked on `date`. Without a procedure date
+/// there is no day number, so they are asked (the safer reading).
+pub fn in_first_two_weeks(procedure: Option<NaiveDate>, date: NaiveDate) -> bool {
+    day_number(procedure, date).is_none_or(|n| n <= 14)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn counts_calendar_days() {
+        let p = Some(d(2026, 11, 2));
+        assert_eq!(day_number(p, d(2026, 11, 2)), Some(0));
+        assert_eq!(day_number(p, d(2026, 11, 16)), Some(14));
+        assert_eq!(day_number(p, d(2026, 10, 31)), Some(-2));
+        assert_eq!(day_number(None, d(2026, 10, 31)), None);
+    }
+
+    #[test]
+    fn counts_across_a_daylight_saving_change() {
+        // US clocks went back on 2026-11-01; calendar dates do not care.
+        assert_eq!(day_number(Some(d(2026, 10, 31)), d(2026, 11, 2)), Some(2));
+        // EU clocks go forward on 2027-03-28.
+        assert_eq!(day_number(Some(d(2027, 3, 27)), d(2027, 3, 29)), Some(2));
+    }
+
+    #[test]
+    fn phrases() {
+        let p = Some(d(2026, 11, 2));
+        assert_eq!(day_phrase(p, d(2026, 11, 7)).unwrap(), "Day 5 after your procedure");
+        assert_eq!(day_phrase(p, d(2026, 10, 30)).unwrap(), "3 days until your procedure");
+        assert_eq!(day_phrase(p, d(2026, 11, 1)).unwrap(), "1 day until your procedure");
+        assert!(day_phrase(p, d(2026, 11, 2)).unwrap().contains("day 0"));
+        assert_eq!(day_phrase(None, d(2026, 11, 2)), None);
+    }
+
+    #[test]
+    fn first_two_weeks() {
+        let p = Some(d(2026, 11, 2));
+        assert!(in_first_two_weeks(p, d(2026, 11, 16)));
+        assert!(!in_first_two_weeks(p, d(2026, 11, 17)));
+        assert!(in_first_two_weeks(None, d(2030, 1, 1)));
+    }
+}

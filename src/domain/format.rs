@@ -1,0 +1,500 @@
+//! Diary file format v1: the one schema for storage, export and import.
+//!
+//! `parse` refuses anything invalid with a message that names the field path, counts the
+//! unknown fields it ignored, and migrates older versions (in `migrate`, the one place).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::model::{Acknowledgement, Diary, Entry, Profile, Region, Side};
+
+pub const FORMAT_NAME: &str = "recovery-diary";
+pub const CURRENT_VERSION: u64 = 1;
+
+/// Why a file or stored value was refused: where (`path`, empty for the whole file) and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    pub path: String,
+    pub message: String,
+    pub kind: FormatErrorKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatErrorKind {
+    NotJson,
+    NotADiary,
+    NewerVersion,
+    Invalid,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() || self.path == "." {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl FormatError {
+    fn new(kind: FormatErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        FormatError {
+            path: path.into(),
+            message: message.into(),
+            kind,
+        }
+    }
+}
+
+/// A successfully read file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub diary: Diary,
+    /// Paths of the fields that were not understood and so ignored.
+    pub ignored_fields: Vec<String>,
+    pub version: u64,
+    pub exported_at: Option<DateTime<FixedOffset>>,
+}
+
+/// The file as it is on disk: check-ins as an array.
+#[derive(Serialize, Deserialize)]
+struct DiaryFile {
+    format: String,
+    version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exported_at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    profile: Profile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    baseline: Option<Entry>,
+    checkins: Vec<Entry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    acknowledgements: Vec<Acknowledgement>,
+}
+
+/// Reads a diary file (or the stored diary).
+pub fn parse(text: &str) -> Result<Parsed, FormatError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        FormatError::new(
+            FormatErrorKind::NotJson,
+            "",
+            format!("This is not a diary file: it is not valid JSON ({e})."),
+        )
+    })?;
+    parse_value(value)
+}
+
+pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
+    let version = check_header(&value)?;
+    let value = migrate(value, version)?;
+
+    let mut ignored_fields = Vec::new();
+    let mut track = serde_path_to_error::Track::new();
+    let file: DiaryFile = {
+        let de = serde_path_to_error::Deserializer::new(&value, &mut track);
+        serde_ignored::deserialize(de, |path| ignored_fields.push(path.to_string()))
+    }
+    .map_err(|e| {
+        FormatError::new(
+            FormatErrorKind::Invalid,
+            track.path().to_string(),
+            plain_serde_message(&e.to_string()),
+        )
+    })?;
+
+    let diary = into_diary(file.profile, file.baseline, file.checkins, file.acknowledgements)?;
+    Ok(Parsed {
+        diary,
+        ignored_fields,
+        version,
+        exported_at: file.exported_at,
+    })
+}
+
+/// Checks `format` and `version` before anything else, so that a file from a newer app
+/// gets the "newer version" message rather than a complaint about its contents.
+fn check_header(value: &Value) -> Result<u64, FormatError> {
+    let Value::Object(map) = value else {
+        return Err(FormatError::new(
+            FormatErrorKind::NotADiary,
+            "",
+            "This is not a diary file: it does not hold a JSON object.",
+        ));
+    };
+    match map.get("format") {
+        Some(Value::String(s)) if s == FORMAT_NAME => {}
+        Some(other) => {
+            return Err(FormatError::new(
+                FormatErrorKind::NotADiary,
+                "format",
+                format!("This is not a Recovery Diary file (format is {other}, expected \"{FORMAT_NAME}\")."),
+            ))
+        }
+        None => {
+            return Err(FormatError::new(
+                FormatErrorKind::NotADiary,
+                "format",
+                "This is not a Recovery Diary file (it has no \"format\" field).",
+            ))
+        }
+    }
+    match map.get("version") {
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if v > CURRENT_VERSION => Err(FormatError::new(
+                FormatErrorKind::NewerVersion,
+                "version",
+                format!(
+                    "This file is from a newer version of Recovery Diary (file version {v}; this app reads up to {CURRENT_VERSION}). Update the app to open it. Nothing was changed."
+                ),
+            )),
+            Some(v) if v >= 1 => Ok(v),
+            _ => Err(FormatError::new(
+                FormatErrorKind::Invalid,
+                "version",
+                format!("must be a whole number of 1 or more (found {n})"),
+            )),
+        },
+        Some(other) => Err(FormatError::new(
+            FormatErrorKind::Invalid,
+            "version",
+            format!("must be a whole number (found {other})"),
+        )),
+        None => Err(FormatError::new(
+            FormatErrorKind::Invalid,
+            "version",
+            "is missing",
+        )),
+    }
+}
+
+/// Brings an older file up to the current version. The one place for migrations: each
+/// step takes version N to N+1. Version 1 is the first, so there is nothing to do yet.
+fn migrate(value: Value, version: u64) -> Result<Value, FormatError> {
+    debug_assert!(version <= CURRENT_VERSION);
+    Ok(value)
+}
+
+/// The checks that serde's types cannot express: one check-in per date, the baseline has
+/// no date, saddle findings are midline and other regions are left or right.
+fn into_diary(
+    profile: Profile,
+    baseline: Option<Entry>,
+    checkins: Vec<Entry>,
+    acknowledgements: Vec<Acknowledgement>,
+) -> Result<Diary, FormatError> {
+    let invalid = |path: String, msg: String| FormatError::new(FormatErrorKind::Invalid, path, msg);
+    if let Some(b) = &baseline {
+        check_entry(b, "baseline")?;
+    }
+    let mut by_date = BTreeMap::new();
+    for (i, entry) in checkins.into_iter().enumerate() {
+        let path = format!("checkins[{i}]");
+        let Some(date) = entry.date else {
+            return Err(invalid(format!("{path}.date"), "is missing".into()));
+        };
+        check_entry(&entry, &path)?;
+        if by_date.insert(date, entry).is_some() {
+            return Err(invalid(
+                format!("{path}.date"),
+                format!("{date} appears twice; a diary has at most one check-in per date"),
+            ));
+        }
+    }
+    for (i, ack) in acknowledgements.iter().enumerate() {
+        if ack.rule.trim().is_empty() {
+            return Err(invalid(
+                format!("acknowledgements[{i}].rule"),
+                "is empty".into(),
+            ));
+        }
+    }
+    Ok(Diary {
+        profile,
+        baseline,
+        checkins: by_date,
+        acknowledgements,
+    })
+}
+
+fn check_entry(entry: &Entry, path: &str) -> Result<(), FormatError> {
+    for (i, f) in entry.neuro.iter().flatten().enumerate() {
+        if !f.region.sides().contains(&f.side) {
+            let expected = if f.region == Region::Saddle {
+                "\"midline\" for the saddle area"
+            } else {
+                "\"left\" or \"right\""
+            };
+            return Err(FormatError::new(
+                FormatErrorKind::Invalid,
+                format!("{path}.neuro[{i}].side"),
+                format!("must be {expected} (found \"{}\")", side_name(f.side)),
+            ));
+        }
+    }
+    for (i, m) in entry.medications.iter().flatten().enumerate() {
+        if m.name.trim().is_empty() {
+            return Err(FormatError::new(
+                FormatErrorKind::Invalid,
+                format!("{path}.medications[{i}].name"),
+                "is empty",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Left => "left",
+        Side::Right => "right",
+        Side::Midline => "midline",
+    }
+}
+
+/// serde's messages, minus the Rust type names a patient should not see.
+fn plain_serde_message(msg: &str) -> String {
+    msg.replace("expected u64", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
+}
+
+/// Writes the diary as a v1 file. Check-ins come out in date order.
+pub fn to_json(diary: &Diary, exported_at: Option<DateTime<FixedOffset>>) -> String {
+    let file = DiaryFileRef {
+        format: FORMAT_NAME,
+        version: CURRENT_VERSION,
+        exported_at,
+        profile: &diary.profile,
+        baseline: diary.baseline.as_ref(),
+        checkins: diary.checkins.values().collect(),
+        acknowledgements: &diary.acknowledgements,
+    };
+    // Serializing plain data structs to a String cannot fail.
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct DiaryFileRef<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<DateTime<FixedOffset>>,
+    profile: &'a Profile,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a Entry>,
+    checkins: Vec<&'a Entry>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    acknowledgements: &'a [Acknowledgement],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::*;
+    use chrono::NaiveDate;
+
+    const SPEC_EXAMPLE: &str = r#"{
+  "format": "recovery-diary",
+  "version": 1,
+  "profile": {"procedure_date": "2026-11-02", "distance_unit": "ft", "temperature_unit": "F"},
+  "baseline": {"recorded_on": "2026-10-30", "pain": {"back": 6, "leg": 7},
+               "walking": {"distance": {"value": 250, "unit": "ft"}}, "standing_minutes": 8,
+               "neuro": [{"region": "calf", "side": "left", "kind": "numbness", "severity": 4}]},
+  "checkins": [
+    {"date": "2026-11-03", "pain": {"back": 5, "leg": 4, "incision": 3, "medicine_helped": true},
+     "walking": {"distance": {"value": 400, "unit": "ft"}, "minutes": 6}, "standing_minutes": 12,
+     "neuro": [{"region": "calf", "side": "left", "kind": "numbness", "severity": 3}],
+     "incision": {"bandage": "dry", "drainage": "none", "redness": "thin_line"},
+     "temperature": {"value": 99.1, "unit": "F"}, "chills": false,
+     "symptoms": {"saddle_numbness": false, "bladder_trouble": false}}
+  ]
+}"#;
+
+    fn err(text: &str) -> FormatError {
+        parse(text).expect_err("should be refused")
+    }
+
+    fn with_checkin(checkin: &str) -> String {
+        format!(r#"{{"format":"recovery-diary","version":1,"checkins":[{checkin}]}}"#)
+    }
+
+    #[test]
+    fn reads_the_spec_example() {
+        let p = parse(SPEC_EXAMPLE).expect("spec example parses");
+        let d = &p.diary;
+        assert_eq!(d.profile.procedure_date, NaiveDate::from_ymd_opt(2026, 11, 2));
+        assert_eq!(d.profile.temperature_unit, TemperatureUnit::Fahrenheit);
+        let b = d.baseline.as_ref().unwrap();
+        assert_eq!(b.pain.unwrap().leg, Some(Rating::new(7).unwrap()));
+        let c = &d.checkins[&NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()];
+        assert_eq!(c.incision.unwrap().redness, Some(Redness::ThinLine));
+        assert_eq!(c.temperature.unwrap().value.get(), 99.1);
+        assert!(p.ignored_fields.is_empty());
+    }
+
+    #[test]
+    fn spec_example_round_trips() {
+        let first = parse(SPEC_EXAMPLE).unwrap().diary;
+        let again = parse(&to_json(&first, None)).unwrap().diary;
+        assert_eq!(first, again);
+        // And the JSON itself is stable.
+        assert_eq!(to_json(&first, None), to_json(&again, None));
+    }
+
+    #[test]
+    fn null_means_not_answered() {
+        let p = parse(&with_checkin(
+            r#"{"date":"2026-11-03","pain":{"back":null,"leg":2},"chills":null,"neuro":null}"#,
+        ))
+        .unwrap();
+        let c = p.diary.checkins.values().next().unwrap();
+        assert_eq!(c.pain.unwrap().back, None);
+        assert_eq!(c.chills, None);
+        assert_eq!(c.neuro, None);
+    }
+
+    #[test]
+    fn empty_neuro_list_is_kept_apart_from_missing() {
+        let p = parse(&with_checkin(r#"{"date":"2026-11-03","neuro":[]}"#)).unwrap();
+        let c = p.diary.checkins.values().next().unwrap();
+        assert_eq!(c.neuro, Some(vec![]));
+        assert!(to_json(&p.diary, None).contains("\"neuro\":[]"));
+    }
+
+    #[test]
+    fn refuses_text_that_is_not_json() {
+        let e = err("not json at all");
+        assert_eq!(e.kind, FormatErrorKind::NotJson);
+        assert!(e.to_string().contains("not valid JSON"));
+    }
+
+    #[test]
+    fn refuses_a_wrong_format() {
+        let e = err(r#"{"format":"something-else","version":1,"checkins":[]}"#);
+        assert_eq!(e.kind, FormatErrorKind::NotADiary);
+        assert_eq!(e.path, "format");
+        let e = err(r#"[1,2,3]"#);
+        assert_eq!(e.kind, FormatErrorKind::NotADiary);
+    }
+
+    #[test]
+    fn refuses_a_newer_version_by_name() {
+        let e = err(r#"{"format":"recovery-diary","version":2,"checkins":"anything"}"#);
+        assert_eq!(e.kind, FormatErrorKind::NewerVersion);
+        assert!(e.message.contains("newer version"));
+    }
+
+    #[test]
+    fn refuses_a_bad_version() {
+        assert_eq!(
+            err(r#"{"format":"recovery-diary","version":0,"checkins":[]}"#).path,
+            "version"
+        );
+        assert_eq!(
+            err(r#"{"format":"recovery-diary","version":"1","checkins":[]}"#).path,
+            "version"
+        );
+        assert_eq!(
+            err(r#"{"format":"recovery-diary","checkins":[]}"#).path,
+            "version"
+        );
+    }
+
+    #[test]
+    fn names_the_field_path_of_an_out_of_range_rating() {
+        let text = format!(
+            r#"{{"format":"recovery-diary","version":1,"checkins":[{},{}]}}"#,
+            r#"{"date":"2026-11-03","pain":{"back":5}}"#,
+            r#"{"date":"2026-11-04","pain":{"back":11}}"#
+        );
+        let e = err(&text);
+        assert_eq!(e.path, "checkins[1].pain.back");
+        assert!(e.message.contains("0 to 10"), "{}", e.message);
+    }
+
+    #[test]
+    fn names_the_field_path_of_wrong_types() {
+        let cases = [
+            (
+                r#"{"date":"2026-11-03","pain":{"leg":"seven"}}"#,
+                "checkins[0].pain.leg",
+            ),
+            (r#"{"date":"2026-11-03","pain":{"leg":4.5}}"#, "checkins[0].pain.leg"),
+            (r#"{"date":"2026-13-03"}"#, "checkins[0].date"),
+            (r#"{"date":"2026-11-03","chills":"no"}"#, "checkins[0].chills"),
+            (
+                r#"{"date":"2026-11-03","walking":{"minutes":-3}}"#,
+                "checkins[0].walking.minutes",
+            ),
+            (
+                r#"{"date":"2026-11-03","walking":{"distance":{"value":10,"unit":"yd"}}}"#,
+                "checkins[0].walking.distance.unit",
+            ),
+            (
+                r#"{"date":"2026-11-03","neuro":[{"region":"calf","side":"left","kind":"numbness","severity":0}]}"#,
+                "checkins[0].neuro[0].severity",
+            ),
+            (
+                r#"{"date":"2026-11-03","neuro":[{"region":"elbow","side":"left","kind":"numbness","severity":3}]}"#,
+                "checkins[0].neuro[0].region",
+            ),
+            (
+                r#"{"date":"2026-11-03","neuro":[{"region":"saddle","side":"left","kind":"numbness","severity":3}]}"#,
+                "checkins[0].neuro[0].side",
+            ),
+            (
+                r#"{"date":"2026-11-03","neuro":[{"region":"calf","side":"midline","kind":"numbness","severity":3}]}"#,
+                "checkins[0].neuro[0].side",
+            ),
+            (
+                r#"{"date":"2026-11-03","incision":{"drainage":"green"}}"#,
+                "checkins[0].incision.drainage",
+            ),
+            (
+                r#"{"date":"2026-11-03","medications":[{"name":" "}]}"#,
+                "checkins[0].medications[0].name",
+            ),
+            (r#"{"pain":{"back":1}}"#, "checkins[0].date"),
+        ];
+        for (checkin, path) in cases {
+            let e = err(&with_checkin(checkin));
+            assert_eq!(e.path, path, "for {checkin}: {e}");
+            assert_eq!(e.kind, FormatErrorKind::Invalid);
+        }
+    }
+
+    #[test]
+    fn refuses_duplicate_dates() {
+        let text = format!(
+            r#"{{"format":"recovery-diary","version":1,"checkins":[{0},{0}]}}"#,
+            r#"{"date":"2026-11-03"}"#
+        );
+        let e = err(&text);
+        assert_eq!(e.path, "checkins[1].date");
+        assert!(e.message.contains("appears twice"));
+    }
+
+    #[test]
+    fn requires_checkins() {
+        assert_eq!(
+            err(r#"{"format":"recovery-diary","version":1}"#).path,
+            "." // serde_path_to_error's name for the top level
+        );
+    }
+
+    #[test]
+    fn counts_ignored_unknown_fields() {
+        let text = r#"{"format":"recovery-diary","version":1,"app":"x","checkins":[
+            {"date":"2026-11-03","mood":"good","pain":{"back":2,"face":3}}]}"#;
+        let p = parse(text).unwrap();
+        assert_eq!(p.ignored_fields.len(), 3, "{:?}", p.ignored_fields);
+        assert!(p.ignored_fields.contains(&"checkins.0.pain.face".to_string())
+            || p.ignored_fields.iter().any(|f| f.contains("face")));
+    }
+}

@@ -1,0 +1,164 @@
+//! What the home screen shows at a glance: the last 7 days and the days missed.
+
+use chrono::{Days, NaiveDate};
+
+use super::model::{Diary, Entry};
+
+/// One day of the "last 7 days" strip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DaySummary {
+    pub date: NaiveDate,
+    pub day_number: Option<i64>,
+    pub back: Option<u8>,
+    pub leg: Option<u8>,
+    pub done: bool,
+}
+
+/// The 7 days ending with `today`, oldest first.
+pub fn last_seven_days(diary: &Diary, today: NaiveDate) -> Vec<DaySummary> {
+    (0..7u64)
+        .rev()
+        .filter_map(|back| today.checked_sub_days(Days::new(back)))
+        .map(|date| {
+            let entry = diary.checkins.get(&date);
+            let pain = entry.and_then(|e| e.pain);
+            DaySummary {
+                date,
+                day_number: super::calendar::day_number(diary.profile.procedure_date, date),
+                back: pain.and_then(|p| p.back).map(|r| r.get()),
+                leg: pain.and_then(|p| p.leg).map(|r| r.get()),
+                done: entry.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// Dates in the 7 days before `today` (not today itself) with no check-in, counting only
+/// from the procedure date or the first check-in, whichever is earlier, so that a new diary
+/// does not start with a list of "missed" days.
+pub fn missed_days(diary: &Diary, today: NaiveDate) -> Vec<NaiveDate> {
+    let first_checkin = diary.checkins.keys().next().copied();
+    let start = match (diary.profile.procedure_date, first_checkin) {
+        (Some(p), Some(f)) => p.min(f),
+        (Some(p), None) => p,
+        (None, Some(f)) => f,
+        (None, None) => return Vec::new(),
+    };
+    (1..=7u64)
+        .rev()
+        .filter_map(|back| today.checked_sub_days(Days::new(back)))
+        .filter(|d| *d >= start && !diary.checkins.contains_key(d))
+        .collect()
+}
+
+/// A one-line summary of an entry's key values, for lists.
+pub fn key_values(entry: &Entry, unit: super::model::DistanceUnit) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(p) = entry.pain {
+        if let Some(b) = p.back {
+            out.push(format!("Back pain {}", b.get()));
+        }
+        if let Some(l) = p.leg {
+            out.push(format!("Leg pain {}", l.get()));
+        }
+    }
+    if let Some(w) = entry.walking {
+        if let Some(d) = w.distance {
+            out.push(format!("Walked {:.0} {}", d.in_unit(unit), unit.symbol()));
+        }
+        if let Some(m) = w.minutes {
+            out.push(format!("Walked {} min", trim_number(m.get())));
+        }
+    }
+    if let Some(s) = entry.standing_minutes {
+        out.push(format!("Stood {} min", trim_number(s.get())));
+    }
+    if let Some(n) = &entry.neuro {
+        if !n.is_empty() {
+            out.push(format!(
+                "{} nerve symptom{}",
+                n.len(),
+                if n.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    out
+}
+
+/// 12 → "12", 12.5 → "12.5".
+pub fn trim_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    fn diary_with(dates: &[u32], procedure: Option<u32>) -> Diary {
+        let mut diary = Diary::new(Profile {
+            procedure_date: procedure.map(d),
+            ..Profile::default()
+        });
+        for &day in dates {
+            diary.put_checkin(
+                d(day),
+                Entry {
+                    pain: Some(Pain {
+                        back: Some(Rating::new(3).unwrap()),
+                        ..Pain::default()
+                    }),
+                    ..Entry::default()
+                },
+            );
+        }
+        diary
+    }
+
+    #[test]
+    fn seven_days_oldest_first() {
+        let s = last_seven_days(&diary_with(&[14, 20], Some(2)), d(20));
+        assert_eq!(s.len(), 7);
+        assert_eq!(s[0].date, d(14));
+        assert!(s[0].done && s[6].done && !s[3].done);
+        assert_eq!(s[0].back, Some(3));
+        assert_eq!(s[6].day_number, Some(18));
+    }
+
+    #[test]
+    fn missed_days_start_at_the_procedure_or_first_checkin() {
+        assert_eq!(missed_days(&diary_with(&[], Some(18)), d(20)), vec![d(18), d(19)]);
+        assert_eq!(missed_days(&diary_with(&[19], None), d(20)), vec![]);
+        assert_eq!(missed_days(&diary_with(&[], None), d(20)), vec![]);
+        assert_eq!(
+            missed_days(&diary_with(&[10, 15], Some(2)), d(20)),
+            vec![d(13), d(14), d(16), d(17), d(18), d(19)]
+        );
+    }
+
+    #[test]
+    fn key_values_in_the_patients_unit() {
+        let e = Entry {
+            walking: Some(Walking {
+                distance: Some(Distance {
+                    value: Amount::new(100.0).unwrap(),
+                    unit: DistanceUnit::Metres,
+                }),
+                minutes: Some(Amount::new(7.5).unwrap()),
+            }),
+            ..Entry::default()
+        };
+        assert_eq!(
+            key_values(&e, DistanceUnit::Feet),
+            vec!["Walked 328 ft".to_string(), "Walked 7.5 min".to_string()]
+        );
+    }
+}
