@@ -53,9 +53,18 @@ mod tests {
     #[test]
     fn phrases() {
         let p = Some(d(2026, 11, 2));
-        assert_eq!(day_phrase(p, d(2026, 11, 7)).unwrap(), "Day 5 after your procedure");
-        assert_eq!(day_phrase(p, d(2026, 10, 30)).unwrap(), "3 days until your procedure");
-        assert_eq!(day_phrase(p, d(2026, 11, 1)).unwrap(), "1 day until your procedure");
+        assert_eq!(
+            day_phrase(p, d(2026, 11, 7)).unwrap(),
+            "Day 5 after your procedure"
+        );
+        assert_eq!(
+            day_phrase(p, d(2026, 10, 30)).unwrap(),
+            "3 days until your procedure"
+        );
+        assert_eq!(
+            day_phrase(p, d(2026, 11, 1)).unwrap(),
+            "1 day until your procedure"
+        );
         assert!(day_phrase(p, d(2026, 11, 2)).unwrap().contains("day 0"));
         assert_eq!(day_phrase(None, d(2026, 11, 2)), None);
     }

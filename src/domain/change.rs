@@ -57,8 +57,8 @@ pub fn replay(base: &Diary, pending: &[Change]) -> Diary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::Rating;
     use crate::domain::model::Pain;
+    use crate::domain::model::Rating;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()

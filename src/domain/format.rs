@@ -107,7 +107,12 @@ pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
         )
     })?;
 
-    let diary = into_diary(file.profile, file.baseline, file.checkins, file.acknowledgements)?;
+    let diary = into_diary(
+        file.profile,
+        file.baseline,
+        file.checkins,
+        file.acknowledgements,
+    )?;
     Ok(Parsed {
         diary,
         ignored_fields,
@@ -328,7 +333,10 @@ mod tests {
     fn reads_the_spec_example() {
         let p = parse(SPEC_EXAMPLE).expect("spec example parses");
         let d = &p.diary;
-        assert_eq!(d.profile.procedure_date, NaiveDate::from_ymd_opt(2026, 11, 2));
+        assert_eq!(
+            d.profile.procedure_date,
+            NaiveDate::from_ymd_opt(2026, 11, 2)
+        );
         assert_eq!(d.profile.temperature_unit, TemperatureUnit::Fahrenheit);
         let b = d.baseline.as_ref().unwrap();
         assert_eq!(b.pain.unwrap().leg, Some(Rating::new(7).unwrap()));
@@ -425,9 +433,15 @@ mod tests {
                 r#"{"date":"2026-11-03","pain":{"leg":"seven"}}"#,
                 "checkins[0].pain.leg",
             ),
-            (r#"{"date":"2026-11-03","pain":{"leg":4.5}}"#, "checkins[0].pain.leg"),
+            (
+                r#"{"date":"2026-11-03","pain":{"leg":4.5}}"#,
+                "checkins[0].pain.leg",
+            ),
             (r#"{"date":"2026-13-03"}"#, "checkins[0].date"),
-            (r#"{"date":"2026-11-03","chills":"no"}"#, "checkins[0].chills"),
+            (
+                r#"{"date":"2026-11-03","chills":"no"}"#,
+                "checkins[0].chills",
+            ),
             (
                 r#"{"date":"2026-11-03","walking":{"minutes":-3}}"#,
                 "checkins[0].walking.minutes",
@@ -494,7 +508,10 @@ mod tests {
             {"date":"2026-11-03","mood":"good","pain":{"back":2,"face":3}}]}"#;
         let p = parse(text).unwrap();
         assert_eq!(p.ignored_fields.len(), 3, "{:?}", p.ignored_fields);
-        assert!(p.ignored_fields.contains(&"checkins.0.pain.face".to_string())
-            || p.ignored_fields.iter().any(|f| f.contains("face")));
+        assert!(
+            p.ignored_fields
+                .contains(&"checkins.0.pain.face".to_string())
+                || p.ignored_fields.iter().any(|f| f.contains("face"))
+        );
     }
 }

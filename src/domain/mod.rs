@@ -4,7 +4,9 @@ pub mod calendar;
 pub mod change;
 pub mod format;
 pub mod model;
+pub mod questions;
 pub mod summary;
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod generate;

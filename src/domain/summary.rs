@@ -135,7 +135,10 @@ mod tests {
 
     #[test]
     fn missed_days_start_at_the_procedure_or_first_checkin() {
-        assert_eq!(missed_days(&diary_with(&[], Some(18)), d(20)), vec![d(18), d(19)]);
+        assert_eq!(
+            missed_days(&diary_with(&[], Some(18)), d(20)),
+            vec![d(18), d(19)]
+        );
         assert_eq!(missed_days(&diary_with(&[19], None), d(20)), vec![]);
         assert_eq!(missed_days(&diary_with(&[], None), d(20)), vec![]);
         assert_eq!(

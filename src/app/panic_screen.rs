@@ -1,0 +1,50 @@
+//! A panic must not leave a blank page: replace the page with a plain recovery screen that
+//! offers the stored diary as a download. Built with text nodes only (no HTML strings).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        let _ = show();
+    }));
+}
+
+fn show() -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let body = document.body()?;
+    body.set_text_content(None);
+    let main = document.create_element("main").ok()?;
+    main.set_class_name("panic-screen");
+    main.set_attribute("role", "alert").ok()?;
+    let add = |tag: &str, text: &str| -> Option<web_sys::Element> {
+        let el = document.create_element(tag).ok()?;
+        el.set_text_content(Some(text));
+        main.append_child(&el).ok()?;
+        Some(el)
+    };
+    add("h1", "Something went wrong in the diary")?;
+    add(
+        "p",
+        "Your saved entries are still stored on this phone. Reload the page to try again. \
+         You can also download a copy of your diary to keep it safe.",
+    )?;
+    add(
+        "p",
+        "If you have a warning sign, call your emergency number or your clinic now.",
+    )?;
+    if let Some(raw) = super::storage::raw_value() {
+        let link: web_sys::HtmlAnchorElement = add("a", "Download my diary")?.dyn_into().ok()?;
+        let parts = js_sys::Array::of1(&JsValue::from_str(&raw));
+        let blob = web_sys::Blob::new_with_str_sequence(&parts).ok()?;
+        link.set_href(&web_sys::Url::create_object_url_with_blob(&blob).ok()?);
+        link.set_download("recovery-diary-backup.json");
+        link.set_class_name("button primary");
+    }
+    let reload: web_sys::HtmlAnchorElement = add("a", "Reload")?.dyn_into().ok()?;
+    reload.set_href("");
+    reload.set_class_name("button");
+    body.append_child(&main).ok()?;
+    Some(())
+}

@@ -1,0 +1,72 @@
+//! The few browser facts the app needs: the local date and time, the locale, downloads.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use wasm_bindgen::JsCast;
+
+use crate::domain::model::{DistanceUnit, TemperatureUnit};
+
+/// The patient's local calendar date now.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// Now, as an instant with the local offset.
+pub fn now() -> Option<DateTime<FixedOffset>> {
+    let now = js_sys::Date::new_0();
+    // getTimezoneOffset is minutes *behind* UTC.
+    let offset = FixedOffset::west_opt((now.get_timezone_offset() * 60.0) as i32)?;
+    let ms = now.get_time() as i64;
+    offset.timestamp_millis_opt(ms).single()
+}
+
+fn language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+}
+
+/// Units by the browser's locale: the US uses feet and Fahrenheit, everyone else metres and
+/// Celsius (Liberia and Myanmar aside, which are rare enough to leave to the toggle).
+pub fn default_units() -> (DistanceUnit, TemperatureUnit) {
+    if language().eq_ignore_ascii_case("en-US") {
+        (DistanceUnit::Feet, TemperatureUnit::Fahrenheit)
+    } else {
+        (DistanceUnit::Metres, TemperatureUnit::Celsius)
+    }
+}
+
+/// Offers `text` to the patient as a file download. Nothing leaves the device.
+pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| "The download could not be started.".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("No document.")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "The download could not be started.".to_string())?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Moves keyboard and screen-reader focus to `element` (a heading with tabindex="-1").
+pub fn focus(element: Option<web_sys::HtmlElement>) {
+    if let Some(e) = element {
+        let _ = e.focus();
+    }
+}

@@ -1,0 +1,71 @@
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::entry::{EntryWizard, Purpose, Step, StepContext};
+use super::home::long_date;
+use crate::domain::calendar::{day_number, in_first_two_weeks};
+use crate::domain::model::{Diary, Entry};
+
+#[derive(Properties, PartialEq)]
+pub struct CheckInProps {
+    pub diary: Rc<Diary>,
+    pub date: NaiveDate,
+    pub today: NaiveDate,
+    pub emergency_number: String,
+    pub on_save: Callback<(NaiveDate, Entry)>,
+    pub on_cancel: Callback<()>,
+}
+
+/// A new draft for `date`: the nerve map starts from the last check-in before it (or the
+/// baseline), so only changes need tapping.
+pub fn new_draft(diary: &Diary, date: NaiveDate) -> Entry {
+    let previous_map = diary
+        .checkin_before(date)
+        .or(diary.baseline.as_ref())
+        .and_then(|e| e.neuro.clone());
+    Entry {
+        neuro: Some(previous_map.unwrap_or_default()),
+        ..Entry::default()
+    }
+}
+
+#[function_component]
+pub fn CheckInScreen(props: &CheckInProps) -> Html {
+    let diary = &props.diary;
+    let date = props.date;
+    let existing = diary.checkins.get(&date).cloned();
+    let initial = existing.clone().unwrap_or_else(|| new_draft(diary, date));
+    let context = Rc::new(StepContext {
+        purpose: Purpose::CheckIn(date),
+        distance_unit: diary.profile.distance_unit,
+        temperature_unit: diary.profile.temperature_unit,
+        first_two_weeks: in_first_two_weeks(diary.profile.procedure_date, date),
+        emergency_number: props.emergency_number.clone(),
+        previous: diary.checkin_before(date).cloned(),
+    });
+    let when = if date == props.today {
+        "today".to_string()
+    } else {
+        long_date(date)
+    };
+    let day = day_number(diary.profile.procedure_date, date)
+        .map(|n| format!(" (day {n})"))
+        .unwrap_or_default();
+    let verb = if existing.is_some() {
+        "Change the check-in for"
+    } else {
+        "Check-in for"
+    };
+    let on_save = props.on_save.reform(move |entry| (date, entry));
+    html! {
+        <section class="checkin" aria-labelledby="checkin-title">
+            <h1 id="checkin-title" tabindex="-1">{ format!("{verb} {when}{day}") }</h1>
+            // Keyed by date so that opening another day starts a fresh draft.
+            <EntryWizard key={date.to_string()} title={format!("{verb} {when}")}
+                steps={Step::CHECK_IN.to_vec()} {initial} {context} {on_save}
+                on_cancel={props.on_cancel.clone()} save_label="Save check-in" />
+        </section>
+    }
+}

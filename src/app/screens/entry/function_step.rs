@@ -1,0 +1,79 @@
+use yew::prelude::*;
+
+use super::{Purpose, StepProps};
+use crate::app::widgets::{yes_no, Choice};
+use crate::domain::model::{FunctionChecks, StandResult};
+
+fn stand_options() -> Vec<(StandResult, AttrValue)> {
+    vec![
+        (StandResult::Ok, "Yes, easily".into()),
+        (StandResult::Hard, "With difficulty".into()),
+        (StandResult::Cannot, "I cannot".into()),
+    ]
+}
+
+/// Toes, heels, foot drag, leg gave way, fall: daily to day 14, then when something changed.
+#[function_component]
+pub fn FunctionStep(props: &StepProps) -> Html {
+    let asked_daily =
+        props.context.first_two_weeks || matches!(props.context.purpose, Purpose::Baseline);
+    let open = use_state(|| asked_daily || props.entry.function.is_some());
+    if !*open {
+        let reveal = {
+            let open = open.clone();
+            Callback::from(move |_| open.set(true))
+        };
+        return html! {
+            <div class="step">
+                <p class="lead">{ "After the first two weeks these checks are only needed when something changes." }</p>
+                <button type="button" class="button" onclick={reveal}>
+                    { "Something changed with my feet or legs" }
+                </button>
+                <p>{ "If nothing changed, tap Next." }</p>
+            </div>
+        };
+    }
+    let f = props.entry.function.unwrap_or_default();
+    let set_bool = |field: fn(&mut FunctionChecks, Option<bool>)| {
+        props.edit(move |e, v: bool| {
+            field(
+                e.function.get_or_insert_with(FunctionChecks::default),
+                Some(v),
+            )
+        })
+    };
+    let set_stand = |field: fn(&mut FunctionChecks, Option<StandResult>)| {
+        props.edit(move |e, v: StandResult| {
+            field(
+                e.function.get_or_insert_with(FunctionChecks::default),
+                Some(v),
+            )
+        })
+    };
+    let all_fine = props.edit_and_next(|e| {
+        e.function = Some(FunctionChecks {
+            toe_stand: Some(StandResult::Ok),
+            heel_stand: Some(StandResult::Ok),
+            foot_drag: Some(false),
+            leg_gave_way: Some(false),
+            fall: Some(false),
+        });
+    });
+    html! {
+        <div class="step">
+            <button type="button" class="button quick" onclick={all_fine}>
+                { "All fine: I can stand on toes and heels, no dragging, no giving way, no fall" }
+            </button>
+            <Choice<StandResult> name="toe-stand" legend="Can you stand on your toes?" options={stand_options()}
+                selected={f.toe_stand} on_select={set_stand(|f, v| f.toe_stand = v)} />
+            <Choice<StandResult> name="heel-stand" legend="Can you stand on your heels?" options={stand_options()}
+                selected={f.heel_stand} on_select={set_stand(|f, v| f.heel_stand = v)} />
+            <Choice<bool> name="foot-drag" legend="Does a foot drag or slap when you walk?" options={yes_no()}
+                selected={f.foot_drag} on_select={set_bool(|f, v| f.foot_drag = v)} class="yes-no" />
+            <Choice<bool> name="leg-gave-way" legend="Did a leg give way?" options={yes_no()}
+                selected={f.leg_gave_way} on_select={set_bool(|f, v| f.leg_gave_way = v)} class="yes-no" />
+            <Choice<bool> name="fall" legend="Did you fall?" options={yes_no()}
+                selected={f.fall} on_select={set_bool(|f, v| f.fall = v)} class="yes-no" />
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! The entry wizard: a check-in or the baseline record, in short steps that each fit a
+//! phone screen. Each step edits a draft `Entry`; nothing is stored until Save.
+
+mod function_step;
+mod incision_step;
+mod nerves_step;
+mod notes_step;
+mod pain_step;
+mod symptoms_step;
+mod walking_step;
+mod warning_step;
+mod wizard;
+
+pub use wizard::{EntryWizard, Purpose, StepContext};
+
+use yew::prelude::*;
+
+use crate::domain::model::Entry;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    WarningSigns,
+    Pain,
+    Walking,
+    Nerves,
+    Function,
+    Incision,
+    Symptoms,
+    Notes,
+}
+
+impl Step {
+    pub const CHECK_IN: [Step; 8] = [
+        Step::WarningSigns,
+        Step::Pain,
+        Step::Walking,
+        Step::Nerves,
+        Step::Function,
+        Step::Incision,
+        Step::Symptoms,
+        Step::Notes,
+    ];
+    pub const BASELINE: [Step; 4] = [Step::Pain, Step::Walking, Step::Nerves, Step::Function];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::WarningSigns => "Warning signs",
+            Step::Pain => "Pain",
+            Step::Walking => "Walking and standing",
+            Step::Nerves => "Numbness, tingling, weakness",
+            Step::Function => "Feet and legs",
+            Step::Incision => "Incision",
+            Step::Symptoms => "Temperature and other symptoms",
+            Step::Notes => "Medicines and notes",
+        }
+    }
+}
+
+/// What every step component receives.
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepProps {
+    pub entry: Entry,
+    pub on_change: Callback<Entry>,
+    /// Moves to the next step (quick answers such as "None of these" use it).
+    pub on_next: Callback<()>,
+    pub context: std::rc::Rc<StepContext>,
+}
+
+impl StepProps {
+    /// A callback that edits a copy of the draft with `edit` and sends it on.
+    pub fn edit<T: 'static>(&self, edit: impl Fn(&mut Entry, T) + 'static) -> Callback<T> {
+        let (entry, on_change) = (self.entry.clone(), self.on_change.clone());
+        Callback::from(move |value: T| {
+            let mut next = entry.clone();
+            edit(&mut next, value);
+            on_change.emit(next);
+        })
+    }
+
+    /// Like `edit`, then moves to the next step.
+    pub fn edit_and_next(&self, edit: impl Fn(&mut Entry) + 'static) -> Callback<MouseEvent> {
+        let (entry, on_change, on_next) = (
+            self.entry.clone(),
+            self.on_change.clone(),
+            self.on_next.clone(),
+        );
+        Callback::from(move |_| {
+            let mut next = entry.clone();
+            edit(&mut next);
+            on_change.emit(next);
+            on_next.emit(());
+        })
+    }
+}
+
+pub fn render_step(step: Step, props: StepProps) -> Html {
+    match step {
+        Step::WarningSigns => html! { <warning_step::WarningStep ..props /> },
+        Step::Pain => html! { <pain_step::PainStep ..props /> },
+        Step::Walking => html! { <walking_step::WalkingStep ..props /> },
+        Step::Nerves => html! { <nerves_step::NervesStep ..props /> },
+        Step::Function => html! { <function_step::FunctionStep ..props /> },
+        Step::Incision => html! { <incision_step::IncisionStep ..props /> },
+        Step::Symptoms => html! { <symptoms_step::SymptomsStep ..props /> },
+        Step::Notes => html! { <notes_step::NotesStep ..props /> },
+    }
+}

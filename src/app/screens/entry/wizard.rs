@@ -1,0 +1,106 @@
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::{render_step, Step, StepProps};
+use crate::app::platform;
+use crate::domain::model::{DistanceUnit, Entry, TemperatureUnit};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Purpose {
+    CheckIn(NaiveDate),
+    Baseline,
+}
+
+/// What the steps need to know besides the draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepContext {
+    pub purpose: Purpose,
+    pub distance_unit: DistanceUnit,
+    pub temperature_unit: TemperatureUnit,
+    /// Day 0–14 (or no procedure date): incision and function questions are asked daily.
+    pub first_two_weeks: bool,
+    pub emergency_number: String,
+    /// The check-in before this date, for "same as last time".
+    pub previous: Option<Entry>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EntryWizardProps {
+    pub title: AttrValue,
+    pub steps: Vec<Step>,
+    pub initial: Entry,
+    pub context: Rc<StepContext>,
+    pub on_save: Callback<Entry>,
+    pub on_cancel: Callback<()>,
+    pub save_label: AttrValue,
+}
+
+#[function_component]
+pub fn EntryWizard(props: &EntryWizardProps) -> Html {
+    let draft = use_state(|| props.initial.clone());
+    let index = use_state(|| 0usize);
+    let heading = use_node_ref();
+
+    // Focus the step's heading when the step changes (not on first show: the screen's
+    // own heading has focus then), so screen readers announce the new step.
+    {
+        let heading = heading.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(*index, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                platform::focus(heading.cast::<web_sys::HtmlElement>());
+            }
+        });
+    }
+
+    let count = props.steps.len();
+    let step = props.steps[(*index).min(count - 1)];
+    let last = *index + 1 >= count;
+    let go = |delta: isize| {
+        let index = index.clone();
+        Callback::from(move |_: ()| {
+            let next = (*index as isize + delta).clamp(0, count as isize - 1) as usize;
+            index.set(next);
+        })
+    };
+    let on_next = go(1);
+    let on_back = go(-1);
+    let on_change = {
+        let draft = draft.clone();
+        Callback::from(move |e: Entry| draft.set(e))
+    };
+    let save = {
+        let (draft, on_save) = (draft.clone(), props.on_save.clone());
+        Callback::from(move |_: MouseEvent| on_save.emit((*draft).clone()))
+    };
+
+    html! {
+        <section class="wizard" aria-labelledby="wizard-step">
+            <p class="wizard-title">{ &props.title }</p>
+            <h2 id="wizard-step" tabindex="-1" ref={heading}>
+                <span class="step-count">{ format!("Step {} of {}: ", *index + 1, count) }</span>
+                { step.title() }
+            </h2>
+            { render_step(step, StepProps {
+                entry: (*draft).clone(),
+                on_change,
+                on_next: on_next.clone(),
+                context: props.context.clone(),
+            }) }
+            <div class="wizard-nav">
+                if *index == 0 {
+                    <button type="button" class="button" onclick={props.on_cancel.reform(|_| ())}>{ "Cancel" }</button>
+                } else {
+                    <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ "Back" }</button>
+                }
+                if last {
+                    <button type="button" class="button primary" onclick={save}>{ &props.save_label }</button>
+                } else {
+                    <button type="button" class="button primary" onclick={on_next.reform(|_| ())}>{ "Next" }</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,11 @@
+//! One module per screen.
+
+pub mod baseline;
+pub mod checkin;
+pub mod entry;
+pub mod history;
+pub mod home;
+pub mod settings;
+pub mod setup;
+pub mod unreadable;
+pub mod warning_now;

@@ -1,0 +1,96 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::home::long_date;
+use super::setup::{parse_date_input, DISCLAIMER};
+use crate::app::platform;
+use crate::app::widgets::{Choice, Screen};
+use crate::domain::format::to_json;
+use crate::domain::model::{Diary, DistanceUnit, Profile, TemperatureUnit};
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub diary: Rc<Diary>,
+    pub on_save: Callback<Profile>,
+    pub on_navigate: Callback<Screen>,
+}
+
+#[function_component]
+pub fn Settings(props: &SettingsProps) -> Html {
+    let profile = use_state(|| props.diary.profile.clone());
+    let changed = *profile != props.diary.profile;
+    let set = |f: fn(&mut Profile, Event)| {
+        let profile = profile.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*profile).clone();
+            f(&mut next, e);
+            profile.set(next);
+        })
+    };
+    let set_distance = {
+        let profile = profile.clone();
+        Callback::from(move |u: DistanceUnit| {
+            profile.set(Profile {
+                distance_unit: u,
+                ..(*profile).clone()
+            })
+        })
+    };
+    let set_temperature = {
+        let profile = profile.clone();
+        Callback::from(move |u: TemperatureUnit| {
+            profile.set(Profile {
+                temperature_unit: u,
+                ..(*profile).clone()
+            })
+        })
+    };
+    let save = {
+        let (profile, on_save) = (profile.clone(), props.on_save.clone());
+        Callback::from(move |_| on_save.emit((*profile).clone()))
+    };
+    let download = {
+        let diary = props.diary.clone();
+        Callback::from(move |_| {
+            let name = format!("recovery-diary-{}.json", platform::today());
+            let _ =
+                platform::download(&name, &to_json(&diary, platform::now()), "application/json");
+        })
+    };
+    let baseline = props.diary.baseline.as_ref();
+    html! {
+        <section class="settings" aria-labelledby="settings-title">
+            <h1 id="settings-title" tabindex="-1">{ "Settings" }</h1>
+            <div class="field">
+                <label for="settings-procedure-date">{ "Procedure date" }</label>
+                <input id="settings-procedure-date" type="date"
+                    value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
+                    onchange={set(|p, e| p.procedure_date = parse_date_input(&e))} />
+            </div>
+            <Choice<DistanceUnit> name="settings-distance-unit" legend="Walking distance in"
+                options={vec![(DistanceUnit::Feet, "Feet (ft)".into()), (DistanceUnit::Metres, "Metres (m)".into())]}
+                selected={Some(profile.distance_unit)} on_select={set_distance} />
+            <Choice<TemperatureUnit> name="settings-temperature-unit" legend="Temperature in"
+                options={vec![(TemperatureUnit::Fahrenheit, "Fahrenheit (°F)".into()), (TemperatureUnit::Celsius, "Celsius (°C)".into())]}
+                selected={Some(profile.temperature_unit)} on_select={set_temperature} />
+            <button type="button" class="button primary" disabled={!changed} onclick={save}>{ "Save settings" }</button>
+
+            <h2>{ "Before your procedure" }</h2>
+            <p>{ match baseline {
+                Some(b) => format!("Recorded{}.", b.recorded_on.map(|d| format!(" on {}", long_date(d))).unwrap_or_default()),
+                None => "Not recorded yet.".to_string(),
+            } }</p>
+            <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Baseline)}>
+                { if baseline.is_some() { "Change it" } else { "Add it now" } }
+            </button>
+
+            <h2>{ "Keep a copy" }</h2>
+            <p>{ "Your diary is stored only in this browser on this phone. Download a copy now and then to keep it safe." }</p>
+            <button type="button" class="button" onclick={download}>{ "Download my diary (JSON)" }</button>
+
+            <h2>{ "About this diary" }</h2>
+            <p>{ DISCLAIMER }</p>
+        </section>
+    }
+}

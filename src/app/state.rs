@@ -1,0 +1,113 @@
+//! One-way state: the reducer over the diary. Components send `Action`s; only the persist
+//! effect in `app::App` writes storage, once per change (see `storage::commit`).
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::Reducible;
+
+use crate::domain::change::{replay, Change};
+use crate::domain::model::{Diary, Entry};
+
+use super::storage::Unreadable;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Storage holds no diary: first run.
+    Setup,
+    /// Storage holds something that is not a readable diary; it was left untouched.
+    Unreadable(Rc<Unreadable>),
+    Ready,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Saved(NaiveDate),
+    Deleted(NaiveDate, Rc<Entry>),
+    BaselineSaved,
+    SettingsSaved,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub phase: Phase,
+    /// The diary as the patient sees it: the stored diary plus `pending`.
+    pub diary: Rc<Diary>,
+    /// Changes not yet written to storage (kept across failed saves, retried on the next).
+    pub pending: Rc<Vec<Change>>,
+    /// Bumped on every change; the persist effect runs when it moves.
+    pub revision: u64,
+    pub save_error: Option<String>,
+    pub notice: Option<Notice>,
+}
+
+impl AppState {
+    pub fn new(phase: Phase, diary: Diary) -> Self {
+        AppState {
+            phase,
+            diary: Rc::new(diary),
+            pending: Rc::new(Vec::new()),
+            revision: 0,
+            save_error: None,
+            notice: None,
+        }
+    }
+}
+
+pub enum Action {
+    /// The patient changed something.
+    Edit(Change, Option<Notice>),
+    /// `written` pending changes reached storage, which now holds `stored`.
+    Saved {
+        written: usize,
+        stored: Diary,
+    },
+    SaveFailed(String),
+    /// Try the failed save again now.
+    RetrySave,
+    /// Another tab wrote the diary.
+    External(Diary),
+    /// The patient chose to start again after an unreadable diary was kept aside.
+    StartFresh,
+    DismissNotice,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(change, notice) => {
+                change.apply(Rc::make_mut(&mut next.diary));
+                if matches!(change, Change::Start { .. }) {
+                    next.phase = Phase::Ready;
+                }
+                Rc::make_mut(&mut next.pending).push(change);
+                next.revision += 1;
+                next.notice = notice;
+            }
+            Action::Saved { written, stored } => {
+                let rest: Vec<Change> = next.pending.iter().skip(written).cloned().collect();
+                next.diary = Rc::new(replay(&stored, &rest));
+                next.pending = Rc::new(rest);
+                next.save_error = None;
+            }
+            Action::SaveFailed(message) => next.save_error = Some(message),
+            Action::RetrySave => next.revision += 1,
+            Action::External(stored) => {
+                next.diary = Rc::new(replay(&stored, &next.pending));
+                if next.phase == Phase::Setup {
+                    // Another tab finished setup: use its diary.
+                    next.phase = Phase::Ready;
+                }
+            }
+            Action::StartFresh => {
+                next.phase = Phase::Setup;
+                next.diary = Rc::new(Diary::default());
+            }
+            Action::DismissNotice => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}

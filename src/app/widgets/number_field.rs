@@ -1,0 +1,104 @@
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// A number the patient types, such as minutes or a distance. It keeps exactly what was
+/// typed, accepts a comma as the decimal mark, and says plainly what is wrong.
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub unit: AttrValue,
+    pub value: Option<f64>,
+    /// Inclusive bounds; a value outside them is refused with a message.
+    pub min: f64,
+    pub max: f64,
+    /// `None` when the field is empty or holds something that is not a valid number.
+    pub on_change: Callback<Option<f64>>,
+}
+
+pub fn parse_number(text: &str, min: f64, max: f64) -> Result<Option<f64>, String> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= min && v <= max => Ok(Some(v)),
+        Ok(_) => Err(format!(
+            "Please enter a number from {} to {}.",
+            crate::domain::summary::trim_number(min),
+            crate::domain::summary::trim_number(max)
+        )),
+        Err(_) => Err("Please enter a number, like 12 or 12.5.".to_string()),
+    }
+}
+
+#[function_component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let text = use_state(|| {
+        props
+            .value
+            .map(crate::domain::summary::trim_number)
+            .unwrap_or_default()
+    });
+    let error = use_state(|| None::<String>);
+    let oninput = {
+        let (text, error, on_change, min, max) = (
+            text.clone(),
+            error.clone(),
+            props.on_change.clone(),
+            props.min,
+            props.max,
+        );
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let value = input.value();
+            match parse_number(&value, min, max) {
+                Ok(v) => {
+                    error.set(None);
+                    on_change.emit(v);
+                }
+                Err(msg) => {
+                    error.set(Some(msg));
+                    on_change.emit(None);
+                }
+            }
+            text.set(value);
+        })
+    };
+    let hint_id = format!("{}-hint", props.id);
+    let error_id = format!("{}-error", props.id);
+    let described = [
+        props.hint.as_ref().map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+            <label for={props.id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={hint_id}>{ hint }</p>
+            }
+            <div class="with-unit">
+                <input id={props.id.clone()} type="text" inputmode="decimal" autocomplete="off"
+                    value={(*text).clone()} {oninput}
+                    aria-invalid={error.is_some().then_some("true")}
+                    aria-describedby={(!described.is_empty()).then_some(described)} />
+                <span class="unit">{ &props.unit }</span>
+            </div>
+            if let Some(msg) = &*error {
+                <p class="error" id={error_id} role="alert">{ msg }</p>
+            }
+        </div>
+    }
+}

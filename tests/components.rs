@@ -1,0 +1,195 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Run by scripts/test.sh:
+//! `cargo test --target wasm32-unknown-unknown --test components`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use recovery_diary::app::screens::home::{Home, HomeProps};
+use recovery_diary::app::state::{Action, AppState, Phase};
+use recovery_diary::app::widgets::{Choice, ChoiceProps, NumberField, NumberFieldProps};
+use recovery_diary::domain::change::Change;
+use recovery_diary::domain::model::{Diary, Entry, Profile};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Lets Yew's scheduler run until `condition` holds (a bounded number of turns).
+async fn until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if condition() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+    panic!("never happened: {what}");
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn choice_is_native_radios_and_reports_the_tap() {
+    let root = host();
+    let picked: Rc<RefCell<Vec<bool>>> = Rc::default();
+    let sink = picked.clone();
+    let props = ChoiceProps::<bool> {
+        name: "fall".into(),
+        legend: "Did you fall?".into(),
+        hint: None,
+        options: vec![(true, "Yes".into()), (false, "No".into())],
+        selected: Some(false),
+        on_select: Callback::from(move |v| sink.borrow_mut().push(v)),
+        class: Classes::new(),
+    };
+    yew::Renderer::<Choice<bool>>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || {
+        root.query_selector("fieldset").unwrap().is_some()
+    })
+    .await;
+    assert_eq!(
+        root.query_selector("legend")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Did you fall?"
+    );
+    let radios = root
+        .query_selector_all("input[type=radio][name=fall]")
+        .unwrap();
+    assert_eq!(radios.length(), 2);
+    let no: web_sys::HtmlInputElement = radios.item(1).unwrap().dyn_into().unwrap();
+    assert!(no.checked(), "the selected answer is checked");
+    let yes: web_sys::HtmlElement = radios.item(0).unwrap().dyn_into().unwrap();
+    yes.click();
+    until("the tap is reported", || !picked.borrow().is_empty()).await;
+    assert_eq!(*picked.borrow(), vec![true]);
+}
+
+#[wasm_bindgen_test]
+async fn number_field_explains_a_bad_number_and_accepts_a_decimal_comma() {
+    let root = host();
+    let values: Rc<RefCell<Vec<Option<f64>>>> = Rc::default();
+    let sink = values.clone();
+    let props = NumberFieldProps {
+        id: "minutes".into(),
+        label: "Minutes".into(),
+        hint: None,
+        unit: "min".into(),
+        value: None,
+        min: 0.0,
+        max: 1440.0,
+        on_change: Callback::from(move |v| sink.borrow_mut().push(v)),
+    };
+    yew::Renderer::<NumberField>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || {
+        root.query_selector("input").unwrap().is_some()
+    })
+    .await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let type_text = |text: &str| {
+        input.set_value(text);
+        let event = web_sys::InputEvent::new("input").unwrap();
+        input.dispatch_event(&event).unwrap();
+    };
+    type_text("twelve");
+    until("an error is shown", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Please enter a number"));
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    type_text("12,5");
+    until("the error goes", || {
+        root.query_selector("[role=alert]").unwrap().is_none()
+    })
+    .await;
+    assert_eq!(values.borrow().last().copied(), Some(Some(12.5)));
+    type_text("-3");
+    until("out of range is refused", || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
+    assert_eq!(values.borrow().last().copied(), Some(None));
+}
+
+#[wasm_bindgen_test]
+async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
+    let root = host();
+    let diary = Diary::new(Profile {
+        procedure_date: Some(day(2)),
+        ..Profile::default()
+    });
+    let props = HomeProps {
+        diary: Rc::new(diary),
+        today: day(7),
+        on_navigate: Callback::noop(),
+    };
+    yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Day 5 after your procedure"), "{text}");
+    assert!(text.contains("Start today's check-in"));
+    assert!(text.contains("“before the procedure” record is missing"));
+    // Days 0–4 were missed (procedure day included); today is not "missed".
+    assert_eq!(
+        root.query_selector_all(".missed-days li").unwrap().length(),
+        5
+    );
+    assert_eq!(root.query_selector_all(".week li").unwrap().length(), 7);
+}
+
+#[wasm_bindgen_test]
+fn the_reducer_queues_changes_until_they_are_saved() {
+    let state = Rc::new(AppState::new(Phase::Ready, Diary::default()));
+    let state = state.reduce(Action::Edit(
+        Change::PutCheckIn(day(3), Entry::default()),
+        None,
+    ));
+    assert_eq!(state.pending.len(), 1);
+    assert_eq!(state.revision, 1);
+    assert!(state.diary.checkins.contains_key(&day(3)));
+    let failed = state.clone().reduce(Action::SaveFailed("full".into()));
+    assert_eq!(failed.pending.len(), 1, "a failed save keeps the change");
+    assert!(failed.save_error.is_some());
+    let stored = (*failed.diary).clone();
+    let saved = failed.reduce(Action::Saved { written: 1, stored });
+    assert!(saved.pending.is_empty());
+    assert!(saved.save_error.is_none());
+    assert!(saved.diary.checkins.contains_key(&day(3)));
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_save_is_merged_under_this_tabs_unsaved_change() {
+    let state = Rc::new(AppState::new(Phase::Ready, Diary::default())).reduce(Action::Edit(
+        Change::PutCheckIn(day(4), Entry::default()),
+        None,
+    ));
+    let mut other = Diary::default();
+    other.put_checkin(day(3), Entry::default());
+    let merged = state.reduce(Action::External(other));
+    assert!(merged.diary.checkins.contains_key(&day(3)));
+    assert!(merged.diary.checkins.contains_key(&day(4)));
+}

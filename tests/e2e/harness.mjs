@@ -1,0 +1,95 @@
+// Shared e2e harness: serves the release build (dist/) on 127.0.0.1 and drives Debian's
+// /usr/bin/chromium with playwright-core. No test sleeps: Playwright waits for conditions.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+export const KEY = 'recovery-diary';
+
+/** Serves dist/ on a free port of 127.0.0.1. */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, path);
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(path.endsWith('/') ? join(file, 'index.html') : file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A page on `url` with `diary` (an object, a raw string, or null for none) in storage.
+ * Every request that leaves the app's own origin is recorded in `page.foreignRequests`.
+ */
+export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale = 'en-US', context } = {}) {
+  const ctx = context ?? await browser.newContext({ viewport: size, locale });
+  const page = await ctx.newPage();
+  page.foreignRequests = [];
+  page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) page.foreignRequests.push(r.url()); });
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  if (diary !== null) {
+    await page.goto(url + 'index.html?seed');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, typeof diary === 'string' ? diary : JSON.stringify(diary)]);
+  }
+  await page.goto(url);
+  await page.locator('main h1').first().waitFor();
+  return page;
+}
+
+export async function stored(page, key = KEY) {
+  const raw = await page.evaluate((k) => localStorage.getItem(k), key);
+  return raw === null ? null : JSON.parse(raw);
+}
+
+/** Local date `offset` days from today, as YYYY-MM-DD (the app's notion of today). */
+export function isoDay(offset = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A diary in file format v1 with check-ins on the given day offsets. */
+export function diaryWith({ procedureOffset = -10, days = [], baseline = true } = {}) {
+  return {
+    format: 'recovery-diary', version: 1,
+    profile: { procedure_date: procedureOffset === null ? undefined : isoDay(procedureOffset), distance_unit: 'ft', temperature_unit: 'F' },
+    ...(baseline ? { baseline: { recorded_on: isoDay(-20), pain: { back: 6, leg: 7 }, standing_minutes: 8, neuro: [] } } : {}),
+    checkins: days.map((o) => ({ date: isoDay(o), pain: { back: 3, leg: 2 }, neuro: [] })),
+  };
+}
+
+/** Runs axe-core in the page; returns its violations. */
+export async function axeViolations(page) {
+  const source = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
