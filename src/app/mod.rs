@@ -261,6 +261,10 @@ fn notice(state: &UseReducerHandle<AppState>, emergency_number: &str) -> Html {
     let Some(notice) = &state.notice else {
         return html! {};
     };
+    if !state.pending.is_empty() {
+        // Not written yet (or the write failed: the save error says so). Say nothing yet.
+        return html! {};
+    }
     let dismiss = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissNotice))

@@ -120,7 +120,7 @@ test('unreadable storage: nothing overwritten, a quarantine copy, a plain messag
   assert.match((await download).suggestedFilename(), /recovery-diary/);
   await page.getByRole('button', { name: 'Start a new diary' }).click();
   await page.getByRole('heading', { name: 'Welcome to your recovery diary' }).waitFor();
-  assert.equal(await page.evaluate((k) => localStorage.getItem(copies[0]), KEY), raw);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), copies[0]), raw, 'the quarantine copy stays');
   await page.context().close();
 });
 
