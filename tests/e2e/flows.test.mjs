@@ -85,7 +85,7 @@ test('edit a past day from history; delete with confirm, then undo', async () =>
   await page.getByRole('button', { name: 'History' }).click();
   const rows = page.locator('.history-item');
   assert.equal(await rows.count(), 2);
-  await page.getByRole('button', { name: /^Open / }).first().click(); // newest first: day -2
+  await rows.first().getByRole('button', { name: /^Open / }).click(); // newest first: day -2
   await page.getByRole('heading', { name: /^Change the check-in for/ }).waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.locator('label[for="pain-back-8"]').click();
@@ -136,8 +136,12 @@ test('storage full: a clear error, the check-in kept, saved on retry', async () 
   const page = await openApp(browser, server.url, { diary: diaryWith({ days: [-1] }) });
   // Fill the origin's quota with another key until the browser refuses.
   await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; i < 200; i++) { try { localStorage.setItem('filler' + i, chunk); } catch { return; } }
+    // Big pieces first, then smaller ones, until not even one character fits.
+    let i = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) { try { localStorage.setItem('filler' + i++, chunk); } catch { break; } }
+    }
   });
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await page.getByRole('button', { name: 'I have none of these' }).click();
@@ -148,7 +152,7 @@ test('storage full: a clear error, the check-in kept, saved on retry', async () 
   assert.equal((await stored(page)).checkins.length, 1, 'nothing written');
   // The check-in is still there on screen.
   await page.getByText("Today's check-in is done.").waitFor();
-  await page.evaluate(() => { for (let i = 0; i < 200; i++) localStorage.removeItem('filler' + i); });
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler')) localStorage.removeItem(k); });
   await page.getByRole('button', { name: 'Try saving again' }).click();
   await page.getByText('Not saved yet.').waitFor({ state: 'detached' });
   const saved = await stored(page);
@@ -165,7 +169,7 @@ test('two tabs editing different days: both kept', async () => {
   await b.getByRole('button', { name: "Start today's check-in" }).waitFor();
 
   const logDay = async (page, name, score) => {
-    await page.getByRole('button', { name }).click();
+    await page.getByRole('button', { name }).first().click();
     await page.getByRole('button', { name: 'I have none of these' }).click();
     await page.locator(`label[for="pain-back-${score}"]`).click();
     for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();

@@ -75,18 +75,19 @@ pub fn Home(props: &HomeProps) -> Html {
                     let label = match (day.done, day.back, day.leg) {
                         (false, _, _) => "no check-in".to_string(),
                         (true, None, None) => "checked in".to_string(),
-                        (true, b, l) => [b.map(|v| format!("back {v}")), l.map(|v| format!("leg {v}"))]
+                        (true, b, l) => [b.map(|v| format!("back pain {v}")), l.map(|v| format!("leg pain {v}"))]
                             .into_iter().flatten().collect::<Vec<_>>().join(", "),
                     };
                     html! {
                         <li>
                             <button type="button" class={classes!("day", day.done.then_some("done"))}
-                                aria-label={format!("{}: {label}", long_date(day.date))} onclick={open(day.date)}>
-                                <span class="day-name" aria-hidden="true">{ day.date.format("%a").to_string() }</span>
-                                <span class="day-num" aria-hidden="true">{ day.date.format("%-d").to_string() }</span>
-                                <span class="day-value" aria-hidden="true">{
+                                title={long_date(day.date)} onclick={open(day.date)}>
+                                <span class="day-name">{ day.date.format("%a").to_string() }</span>
+                                <span class="day-num">{ day.date.format("%-d").to_string() }</span>
+                                <span class="day-value">{
                                     if day.done { day.back.map(|v| v.to_string()).unwrap_or("✓".into()) } else { "–".into() }
                                 }</span>
+                                <span class="sr-only">{ format!(" — {label}") }</span>
                             </button>
                         </li>
                     }

@@ -77,8 +77,7 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
     };
 
     html! {
-        <section class="wizard" aria-labelledby="wizard-step">
-            <p class="wizard-title">{ &props.title }</p>
+        <section class="wizard" aria-label={props.title.clone()}>
             <h2 id="wizard-step" tabindex="-1" ref={heading}>
                 <span class="step-count">{ format!("Step {} of {}: ", *index + 1, count) }</span>
                 { step.title() }
