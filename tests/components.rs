@@ -7,11 +7,14 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
+use recovery_diary::app::screens::flags::{DayResult, DayResultProps};
 use recovery_diary::app::screens::home::{Home, HomeProps};
+use recovery_diary::app::screens::report::{Report, ReportProps};
 use recovery_diary::app::state::{Action, AppState, Phase};
 use recovery_diary::app::widgets::{Choice, ChoiceProps, NumberField, NumberFieldProps};
 use recovery_diary::domain::change::Change;
-use recovery_diary::domain::model::{Diary, Entry, Profile};
+use recovery_diary::domain::model::{Diary, Entry, Profile, Symptoms};
+use recovery_diary::domain::rules::{episodes, evaluate, ClinicSettings, NO_FLAG};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -146,6 +149,9 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
         diary: Rc::new(diary),
         today: day(7),
         on_navigate: Callback::noop(),
+        episodes: Rc::new(Vec::new()),
+        settings: Rc::new(ClinicSettings::default()),
+        on_acknowledge: Callback::noop(),
     };
     yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
     until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
@@ -192,4 +198,92 @@ fn another_tabs_save_is_merged_under_this_tabs_unsaved_change() {
     let merged = state.reduce(Action::External(other));
     assert!(merged.diary.checkins.contains_key(&day(3)));
     assert!(merged.diary.checkins.contains_key(&day(4)));
+}
+
+fn diary_with_flags() -> Diary {
+    let mut diary = Diary::new(Profile {
+        procedure_date: Some(day(2)),
+        ..Profile::default()
+    });
+    for d in [3, 4, 6] {
+        diary.put_checkin(
+            day(d),
+            Entry {
+                chills: Some(true),
+                ..Entry::default()
+            },
+        );
+    }
+    diary.put_checkin(
+        day(5),
+        Entry {
+            symptoms: Some(Symptoms {
+                incontinence: Some(true),
+                ..Symptoms::default()
+            }),
+            ..Entry::default()
+        },
+    );
+    diary
+}
+
+#[wasm_bindgen_test]
+async fn the_report_lists_each_episode_once_with_its_data_attributes() {
+    let root = host();
+    let diary = diary_with_flags();
+    let eps = episodes(&evaluate(&diary, &ClinicSettings::default()));
+    let props = ReportProps {
+        diary: Rc::new(diary),
+        episodes: Rc::new(eps),
+    };
+    yew::Renderer::<Report>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || {
+        root.query_selector("[data-report]").unwrap().is_some()
+    })
+    .await;
+    let items = root
+        .query_selector_all("[data-report] [data-rule]")
+        .unwrap();
+    let mut seen = Vec::new();
+    for i in 0..items.length() {
+        let el: web_sys::Element = items.item(i).unwrap().dyn_into().unwrap();
+        let attr = |n: &str| el.get_attribute(n).unwrap();
+        seen.push(format!(
+            "{} {} {} {}",
+            attr("data-rule"),
+            attr("data-tier"),
+            attr("data-from"),
+            attr("data-to")
+        ));
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        vec![
+            "A3 emergency 2026-11-05 2026-11-05".to_string(),
+            "B1 call 2026-11-03 2026-11-04".to_string(),
+            "B1 call 2026-11-06 2026-11-06".to_string(),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
+    let root = host();
+    let diary = diary_with_flags();
+    let firings = evaluate(&diary, &ClinicSettings::default());
+    let props = DayResultProps {
+        date: day(9),
+        firings: Rc::new(firings),
+        diary: Rc::new(diary),
+        settings: Rc::new(ClinicSettings::default()),
+    };
+    yew::Renderer::<DayResult>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || {
+        root.query_selector(".no-flag").unwrap().is_some()
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert_eq!(text, NO_FLAG);
+    assert!(!text.to_lowercase().contains("normal"));
 }

@@ -14,17 +14,15 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::change::Change;
-use crate::domain::model::{Diary, Entry, Profile};
+use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
+use crate::domain::rules::{episodes, evaluate, Episode, Firing};
 use screens::{
-    baseline::BaselineScreen, checkin::CheckInScreen, history::History, home::long_date,
-    home::Home, settings::Settings, setup::Setup, unreadable::UnreadableScreen,
-    warning_now::WarningNow,
+    baseline::BaselineScreen, checkin::CheckInScreen, flags::DayResult, history::History,
+    home::long_date, home::Home, report::Report, settings::Settings, setup::Setup,
+    unreadable::UnreadableScreen, warning_now::WarningNow,
 };
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
-
-/// Until clinics can configure it (embedding), the default of the rule table.
-const EMERGENCY_NUMBER: &str = "911";
 
 pub fn start() {
     panic_screen::install();
@@ -38,13 +36,20 @@ pub fn start() {
 }
 
 fn initial_state() -> AppState {
-    match storage::load() {
-        storage::Loaded::Empty => AppState::new(Phase::Setup, Diary::default()),
-        storage::Loaded::Diary(diary) => AppState::new(Phase::Ready, diary),
-        storage::Loaded::Unreadable(u) => {
-            AppState::new(Phase::Unreadable(Rc::new(u)), Diary::default())
-        }
-    }
+    let settings = storage::load_settings();
+    let (phase, diary) = match storage::load() {
+        storage::Loaded::Empty => (Phase::Setup, Diary::default()),
+        storage::Loaded::Diary(diary) => (Phase::Ready, diary),
+        storage::Loaded::Unreadable(u) => (Phase::Unreadable(Rc::new(u)), Diary::default()),
+    };
+    AppState::with_settings(phase, diary, settings)
+}
+
+/// The flags of the whole diary, evaluated once per change of the diary or the settings.
+#[derive(PartialEq)]
+pub struct Flags {
+    pub firings: Rc<Vec<Firing>>,
+    pub episodes: Rc<Vec<Episode>>,
 }
 
 #[function_component]
@@ -68,6 +73,25 @@ pub fn App() -> Html {
             }
         });
     }
+
+    // The clinic numbers: written when the patient changes them.
+    use_effect_with(state.patient_settings.clone(), |settings| {
+        if storage::load_settings() != *settings {
+            let _ = storage::save_settings(settings);
+        }
+    });
+
+    let flags = use_memo(
+        (state.diary.clone(), state.settings.clone()),
+        |(diary, settings)| {
+            let firings = evaluate(diary, settings);
+            let episodes = episodes(&firings);
+            Flags {
+                firings: Rc::new(firings),
+                episodes: Rc::new(episodes),
+            }
+        },
+    );
 
     // Another tab saved: merge by date (this tab's unsaved changes are replayed on top).
     {
@@ -120,7 +144,7 @@ pub fn App() -> Html {
         move || screen.set(Screen::Home)
     };
 
-    let emergency_number = EMERGENCY_NUMBER.to_string();
+    let emergency_number = state.settings.emergency_number.clone();
     let content = if *warning_open {
         let warning_open = warning_open.clone();
         html! { <WarningNow emergency_number={emergency_number.clone()} on_close={Callback::from(move |_| warning_open.set(false))} /> }
@@ -148,7 +172,7 @@ pub fn App() -> Html {
                     });
                 html! { <Setup emergency_number={emergency_number.clone()} {on_finish} /> }
             }
-            Phase::Ready => ready_screen(&state, *screen, today, &navigate, &emergency_number),
+            Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate),
         }
     };
 
@@ -158,7 +182,7 @@ pub fn App() -> Html {
             <TopBar screen={top_screen} on_navigate={navigate.clone()} />
             <main id="main">
                 { save_error(&state) }
-                { notice(&state, EMERGENCY_NUMBER) }
+                { notice(&state, &flags) }
                 { content }
             </main>
         </div>
@@ -167,16 +191,24 @@ pub fn App() -> Html {
 
 fn ready_screen(
     state: &UseReducerHandle<AppState>,
+    flags: &Flags,
     screen: Screen,
     today: NaiveDate,
     navigate: &Callback<Screen>,
-    emergency_number: &str,
 ) -> Html {
     let diary = state.diary.clone();
+    let settings = state.settings.clone();
     let home = navigate.reform(|_: ()| Screen::Home);
     match screen {
         Screen::Home | Screen::WarningNow => {
-            html! { <Home {diary} {today} on_navigate={navigate.clone()} /> }
+            let state = state.clone();
+            let on_acknowledge = Callback::from(move |ack: Acknowledgement| {
+                state.dispatch(Action::Edit(Change::Acknowledge(ack), None));
+            });
+            html! {
+                <Home {diary} {today} on_navigate={navigate.clone()} episodes={flags.episodes.clone()}
+                    {settings} {on_acknowledge} />
+            }
         }
         Screen::CheckIn(date) => {
             let (state, navigate) = (state.clone(), navigate.clone());
@@ -189,8 +221,7 @@ fn ready_screen(
                 ));
             });
             html! {
-                <CheckInScreen {diary} {date} {today} emergency_number={emergency_number.to_string()}
-                    {on_save} on_cancel={home} />
+                <CheckInScreen {diary} {date} {today} {settings} {on_save} on_cancel={home} />
             }
         }
         Screen::History => {
@@ -206,14 +237,21 @@ fn ready_screen(
             html! { <History {diary} {today} on_navigate={navigate.clone()} {on_delete} /> }
         }
         Screen::Settings => {
-            let state = state.clone();
+            let state1 = state.clone();
             let on_save = Callback::from(move |profile: Profile| {
-                state.dispatch(Action::Edit(
+                state1.dispatch(Action::Edit(
                     Change::SetProfile(profile),
                     Some(Notice::SettingsSaved),
                 ));
             });
-            html! { <Settings {diary} {on_save} on_navigate={navigate.clone()} /> }
+            let state2 = state.clone();
+            let on_save_clinic =
+                Callback::from(move |s| state2.dispatch(Action::SetPatientSettings(s)));
+            html! {
+                <Settings {diary} {on_save} on_navigate={navigate.clone()}
+                    clinic={state.patient_settings.clone()} clinic_errors={state.settings_errors.clone()}
+                    {on_save_clinic} />
+            }
         }
         Screen::Baseline => {
             let (state, navigate) = (state.clone(), navigate.clone());
@@ -227,9 +265,10 @@ fn ready_screen(
                 ));
             });
             html! {
-                <BaselineScreen {diary} emergency_number={emergency_number.to_string()} {on_save} on_cancel={home} />
+                <BaselineScreen {diary} emergency_number={settings.emergency_number.clone()} {on_save} on_cancel={home} />
             }
         }
+        Screen::Report => html! { <Report {diary} episodes={flags.episodes.clone()} /> },
     }
 }
 
@@ -257,7 +296,7 @@ fn save_error(state: &UseReducerHandle<AppState>) -> Html {
     }
 }
 
-fn notice(state: &UseReducerHandle<AppState>, emergency_number: &str) -> Html {
+fn notice(state: &UseReducerHandle<AppState>, flags: &Flags) -> Html {
     let Some(notice) = &state.notice else {
         return html! {};
     };
@@ -291,21 +330,11 @@ fn notice(state: &UseReducerHandle<AppState>, emergency_number: &str) -> Html {
             )
         }
     };
-    // The full warning-sign flags come with the rule engine; until then a saved emergency
-    // answer repeats the emergency call, and nothing claims that no warning sign matched.
-    let emergency = match notice {
-        Notice::Saved(date) => state
-            .diary
-            .checkins
-            .get(date)
-            .is_some_and(|e| crate::domain::questions::emergency_yes(e).next().is_some()),
-        _ => false,
-    };
     html! {
         <div class="notice" role="status">
             <p>{ text }</p>
-            if emergency {
-                <screens::warning_now::EmergencyCall number={emergency_number.to_string()} />
+            if let Notice::Saved(date) = notice {
+                <DayResult date={*date} firings={flags.firings.clone()} diary={state.diary.clone()} settings={state.settings.clone()} />
             }
             if let Some(undo) = undo {
                 <button type="button" class="button" onclick={undo}>{ "Undo" }</button>

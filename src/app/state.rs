@@ -9,7 +9,8 @@ use yew::Reducible;
 use crate::domain::change::{replay, Change};
 use crate::domain::model::{Diary, Entry};
 
-use super::storage::Unreadable;
+use super::storage::{PatientSettings, Unreadable};
+use crate::domain::rules::ClinicSettings;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -39,11 +40,23 @@ pub struct AppState {
     pub revision: u64,
     pub save_error: Option<String>,
     pub notice: Option<Notice>,
+    /// What the patient entered in Settings, and the validated clinic settings from it.
+    pub patient_settings: PatientSettings,
+    pub settings: Rc<ClinicSettings>,
+    pub settings_errors: Vec<String>,
 }
 
 impl AppState {
     pub fn new(phase: Phase, diary: Diary) -> Self {
+        Self::with_settings(phase, diary, PatientSettings::default())
+    }
+
+    pub fn with_settings(phase: Phase, diary: Diary, patient_settings: PatientSettings) -> Self {
+        let (settings, errors) = ClinicSettings::from_raw(&patient_settings.raw());
         AppState {
+            patient_settings,
+            settings: Rc::new(settings),
+            settings_errors: errors.into_iter().map(|e| e.message).collect(),
             phase,
             diary: Rc::new(diary),
             pending: Rc::new(Vec::new()),
@@ -70,6 +83,8 @@ pub enum Action {
     /// The patient chose to start again after an unreadable diary was kept aside.
     StartFresh,
     DismissNotice,
+    /// The patient changed the clinic's numbers (written by the settings effect).
+    SetPatientSettings(PatientSettings),
 }
 
 impl Reducible for AppState {
@@ -107,6 +122,13 @@ impl Reducible for AppState {
                 next.diary = Rc::new(Diary::default());
             }
             Action::DismissNotice => next.notice = None,
+            Action::SetPatientSettings(patient) => {
+                let (settings, errors) = ClinicSettings::from_raw(&patient.raw());
+                next.patient_settings = patient;
+                next.settings = Rc::new(settings);
+                next.settings_errors = errors.into_iter().map(|e| e.message).collect();
+                next.notice = Some(Notice::SettingsSaved);
+            }
         }
         Rc::new(next)
     }

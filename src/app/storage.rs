@@ -114,3 +114,44 @@ pub fn external(new_value: Option<String>) -> Option<Diary> {
 pub fn raw_value() -> Option<String> {
     read_raw().ok().flatten()
 }
+
+/// The clinic's phone numbers and emergency number as the patient entered them, under their
+/// own key (they are not part of the diary file format).
+pub const SETTINGS_KEY: &str = "recovery-diary.settings";
+
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PatientSettings {
+    #[serde(default)]
+    pub emergency_number: Option<String>,
+    #[serde(default)]
+    pub clinic_phone: Option<String>,
+    #[serde(default)]
+    pub after_hours_phone: Option<String>,
+}
+
+impl PatientSettings {
+    pub fn raw(&self) -> crate::domain::rules::RawSettings {
+        crate::domain::rules::RawSettings {
+            emergency_number: self.emergency_number.clone(),
+            clinic_phone: self.clinic_phone.clone(),
+            after_hours_phone: self.after_hours_phone.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Reads the settings; anything unreadable is ignored (the defaults of the rule table).
+pub fn load_settings() -> PatientSettings {
+    raw_storage()
+        .ok()
+        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_settings(settings: &PatientSettings) -> Result<(), String> {
+    let text = serde_json::to_string(settings).map_err(|e| e.to_string())?;
+    raw_storage()?.set_item(SETTINGS_KEY, &text).map_err(|_| {
+        "The settings could not be saved: this phone's storage is full or turned off.".to_string()
+    })
+}

@@ -5,8 +5,9 @@ pub mod change;
 pub mod format;
 pub mod model;
 pub mod questions;
+pub mod rules;
 pub mod summary;
 
 // proptest is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod generate;
+pub(crate) mod generate;

@@ -3,6 +3,14 @@
 import { openApp, diaryWith, KEY } from './harness.mjs';
 
 const ready = (extra = {}) => diaryWith({ days: [-1, -2, -4], ...extra });
+/** Chills on day -2 (B1), a question for the visit (C5) and a bladder problem on day -1 (A2). */
+export function flagged() {
+  const d = diaryWith({ days: [-1, -2, -4] });
+  d.checkins[1].chills = true;
+  d.checkins[1].ask_at_visit = 'When can I drive?';
+  d.checkins[0].symptoms = { bladder_trouble: true };
+  return d;
+}
 
 async function checkInStep(page, n) {
   await page.getByRole('button', { name: "Start today's check-in" }).click();
@@ -22,7 +30,9 @@ export const SCREENS = [
     name: `checkin-step-${n}`,
     open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, n); return p; },
   })),
-  { name: 'checkin-emergency-answer', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1); await p.locator('input[name="q-bladder_trouble"]').first().check(); await p.getByRole('alert').first().waitFor(); return p; } },
+  { name: 'checkin-emergency-answer', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1); await p.locator('input[name="q-bladder_trouble"]').first().check(); await p.getByRole('alertdialog').waitFor(); return p; } },
+  { name: 'home-with-flags', open: (b, url, o) => openApp(b, url, { ...o, diary: flagged() }) },
+  { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: flagged() }); await p.getByRole('button', { name: 'Report' }).click(); await p.locator('[data-report]').waitFor(); return p; } },
   { name: 'history', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'History' }).click(); await p.getByRole('heading', { name: 'History', level: 1 }).waitFor(); return p; } },
   { name: 'history-confirm-delete', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'History' }).click(); await p.getByRole('button', { name: /^Delete / }).first().click(); await p.getByRole('button', { name: 'Yes, delete it' }).waitFor(); return p; } },
   { name: 'settings', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'Settings' }).click(); await p.getByRole('heading', { name: 'Settings' }).waitFor(); return p; } },

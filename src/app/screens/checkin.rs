@@ -7,13 +7,14 @@ use super::entry::{EntryWizard, Purpose, Step, StepContext};
 use super::home::long_date;
 use crate::domain::calendar::{day_number, in_first_two_weeks};
 use crate::domain::model::{Diary, Entry};
+use crate::domain::rules::{evaluate, ClinicSettings, Firing, Tier};
 
 #[derive(Properties, PartialEq)]
 pub struct CheckInProps {
     pub diary: Rc<Diary>,
     pub date: NaiveDate,
     pub today: NaiveDate,
-    pub emergency_number: String,
+    pub settings: Rc<ClinicSettings>,
     pub on_save: Callback<(NaiveDate, Entry)>,
     pub on_cancel: Callback<()>,
 }
@@ -42,7 +43,7 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         distance_unit: diary.profile.distance_unit,
         temperature_unit: diary.profile.temperature_unit,
         first_two_weeks: in_first_two_weeks(diary.profile.procedure_date, date),
-        emergency_number: props.emergency_number.clone(),
+        emergency_number: props.settings.emergency_number.clone(),
         previous: diary.checkin_before(date).cloned(),
     });
     let when = if date == props.today {
@@ -59,13 +60,27 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         "Check-in for"
     };
     let on_save = props.on_save.reform(move |entry| (date, entry));
+    // The rule engine on the diary with this draft in it: tier A shows at once.
+    let emergency_for = {
+        let (diary, settings) = (props.diary.clone(), props.settings.clone());
+        Callback::from(move |draft: Entry| -> Vec<Firing> {
+            let mut with_draft = (*diary).clone();
+            with_draft.put_checkin(date, draft);
+            evaluate(&with_draft, &settings)
+                .into_iter()
+                .filter(|f| f.date == date && f.tier == Tier::Emergency)
+                .collect()
+        })
+    };
     html! {
         <section class="checkin" aria-labelledby="checkin-title">
             <h1 id="checkin-title" tabindex="-1">{ format!("{verb} {when}{day}") }</h1>
             // Keyed by date so that opening another day starts a fresh draft.
             <EntryWizard key={date.to_string()} title={format!("{verb} {when}")}
                 steps={Step::CHECK_IN.to_vec()} {initial} {context} {on_save}
-                on_cancel={props.on_cancel.clone()} save_label="Save check-in" />
+                on_cancel={props.on_cancel.clone()} save_label="Save check-in"
+                emergency_for={Some(emergency_for)}
+                alert_context={Some((props.diary.clone(), props.settings.clone()))} />
         </section>
     }
 }

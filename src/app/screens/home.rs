@@ -1,9 +1,12 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use super::flags::{FlagBanners, VisitList};
 use crate::app::widgets::Screen;
 use crate::domain::calendar::day_phrase;
+use crate::domain::model::Acknowledgement;
 use crate::domain::model::Diary;
+use crate::domain::rules::{ClinicSettings, Episode};
 use crate::domain::summary::{last_seven_days, missed_days};
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +14,9 @@ pub struct HomeProps {
     pub diary: std::rc::Rc<Diary>,
     pub today: NaiveDate,
     pub on_navigate: Callback<Screen>,
+    pub episodes: std::rc::Rc<Vec<Episode>>,
+    pub settings: std::rc::Rc<ClinicSettings>,
+    pub on_acknowledge: Callback<Acknowledgement>,
 }
 
 pub fn short_date(d: NaiveDate) -> String {
@@ -42,6 +48,8 @@ pub fn Home(props: &HomeProps) -> Html {
                     { " to see day numbers." }
                 </p>
             }
+            <FlagBanners episodes={props.episodes.clone()} diary={props.diary.clone()}
+                settings={props.settings.clone()} on_acknowledge={props.on_acknowledge.clone()} />
             <div class="card today-card">
                 if done_today {
                     <p class="status done">{ "✓ Today's check-in is done." }</p>
@@ -94,6 +102,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 }) }
             </ol>
             <p class="hint">{ "Numbers show back pain (0–10). Tap a day to see or change it." }</p>
+            <VisitList episodes={props.episodes.clone()} />
         </section>
     }
 }

@@ -3,8 +3,10 @@
 pub mod baseline;
 pub mod checkin;
 pub mod entry;
+pub mod flags;
 pub mod history;
 pub mod home;
+pub mod report;
 pub mod settings;
 pub mod setup;
 pub mod unreadable;

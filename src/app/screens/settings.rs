@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::home::long_date;
 use super::setup::{parse_date_input, DISCLAIMER};
 use crate::app::platform;
+use crate::app::storage::PatientSettings;
 use crate::app::widgets::{Choice, Screen};
 use crate::domain::format::to_json;
 use crate::domain::model::{Diary, DistanceUnit, Profile, TemperatureUnit};
@@ -14,6 +15,18 @@ pub struct SettingsProps {
     pub diary: Rc<Diary>,
     pub on_save: Callback<Profile>,
     pub on_navigate: Callback<Screen>,
+    pub clinic: PatientSettings,
+    /// Why a number the patient entered is not used (shown beside the fields).
+    pub clinic_errors: Vec<String>,
+    pub on_save_clinic: Callback<PatientSettings>,
+}
+
+fn text_value(e: &Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value().trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 #[function_component]
@@ -59,6 +72,20 @@ pub fn Settings(props: &SettingsProps) -> Html {
         })
     };
     let baseline = props.diary.baseline.as_ref();
+    let clinic = use_state(|| props.clinic.clone());
+    let clinic_changed = *clinic != props.clinic;
+    let set_clinic = |f: fn(&mut PatientSettings, Option<String>)| {
+        let clinic = clinic.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*clinic).clone();
+            f(&mut next, text_value(&e));
+            clinic.set(next);
+        })
+    };
+    let save_clinic = {
+        let (clinic, cb) = (clinic.clone(), props.on_save_clinic.clone());
+        Callback::from(move |_| cb.emit((*clinic).clone()))
+    };
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title" tabindex="-1">{ "Settings" }</h1>
@@ -75,6 +102,27 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 options={vec![(TemperatureUnit::Fahrenheit, "Fahrenheit (°F)".into()), (TemperatureUnit::Celsius, "Celsius (°C)".into())]}
                 selected={Some(profile.temperature_unit)} on_select={set_temperature} />
             <button type="button" class="button primary" disabled={!changed} onclick={save}>{ "Save settings" }</button>
+
+            <h2>{ "Your clinic" }</h2>
+            <div class="field">
+                <label for="clinic-phone">{ "Clinic phone" }</label>
+                <input id="clinic-phone" type="tel" autocomplete="off" value={clinic.clinic_phone.clone().unwrap_or_default()}
+                    onchange={set_clinic(|c, v| c.clinic_phone = v)} />
+            </div>
+            <div class="field">
+                <label for="after-hours-phone">{ "After-hours phone (optional)" }</label>
+                <input id="after-hours-phone" type="tel" autocomplete="off" value={clinic.after_hours_phone.clone().unwrap_or_default()}
+                    onchange={set_clinic(|c, v| c.after_hours_phone = v)} />
+            </div>
+            <div class="field">
+                <label for="emergency-number">{ "Emergency number" }</label>
+                <p class="hint" id="emergency-number-hint">{ "911 unless your clinic gave you another (such as 112, 999 or 000)." }</p>
+                <input id="emergency-number" type="tel" autocomplete="off" aria-describedby="emergency-number-hint"
+                    value={clinic.emergency_number.clone().unwrap_or_default()} placeholder="911"
+                    onchange={set_clinic(|c, v| c.emergency_number = v)} />
+            </div>
+            { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ e }</p> }) }
+            <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ "Save clinic numbers" }</button>
 
             <h2>{ "Before your procedure" }</h2>
             <p>{ match baseline {

@@ -8,6 +8,7 @@ pub enum Screen {
     History,
     Settings,
     Baseline,
+    Report,
     WarningNow,
 }
 
@@ -45,6 +46,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                     <ul>
                         { nav_item(Screen::Home, "Home") }
                         { nav_item(Screen::History, "History") }
+                        { nav_item(Screen::Report, "Report") }
                         { nav_item(Screen::Settings, "Settings") }
                     </ul>
                 </nav>

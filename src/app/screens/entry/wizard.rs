@@ -5,7 +5,10 @@ use yew::prelude::*;
 
 use super::{render_step, Step, StepProps};
 use crate::app::platform;
+use crate::app::screens::flags::TierAAlert;
+use crate::domain::model::Diary;
 use crate::domain::model::{DistanceUnit, Entry, TemperatureUnit};
+use crate::domain::rules::{ClinicSettings, Firing};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Purpose {
@@ -35,11 +38,19 @@ pub struct EntryWizardProps {
     pub on_save: Callback<Entry>,
     pub on_cancel: Callback<()>,
     pub save_label: AttrValue,
+    /// For a check-in: the tier-A firings of the draft, shown full screen the moment an
+    /// answer triggers them (the rule engine decides, on every change).
+    #[prop_or_default]
+    pub emergency_for: Option<Callback<Entry, Vec<Firing>>>,
+    #[prop_or_default]
+    pub alert_context: Option<(Rc<Diary>, Rc<ClinicSettings>)>,
 }
 
 #[function_component]
 pub fn EntryWizard(props: &EntryWizardProps) -> Html {
     let draft = use_state(|| props.initial.clone());
+    // Tier-A rules the patient has read and closed for this draft (closing is their choice).
+    let closed = use_state(Vec::<&'static str>::new);
     let index = use_state(|| 0usize);
     let heading = use_node_ref();
 
@@ -76,7 +87,27 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
         Callback::from(move |_: MouseEvent| on_save.emit((*draft).clone()))
     };
 
+    let emergency: Vec<Firing> = props
+        .emergency_for
+        .as_ref()
+        .map(|f| f.emit((*draft).clone()))
+        .unwrap_or_default();
+    let show_alert = emergency.iter().any(|f| !closed.contains(&f.rule));
+    let overlay = match (&props.alert_context, show_alert) {
+        (Some((diary, settings)), true) => {
+            let (closed, rules) = (
+                closed.clone(),
+                emergency.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            );
+            let on_back = Callback::from(move |_| closed.set(rules.clone()));
+            html! { <TierAAlert firings={emergency.clone()} diary={diary.clone()} settings={settings.clone()} on_back={Some(on_back)} /> }
+        }
+        _ => html! {},
+    };
+
     html! {
+        <>
+        { overlay }
         <section class="wizard" aria-label={props.title.clone()}>
             <h2 id="wizard-step" tabindex="-1" ref={heading}>
                 <span class="step-count">{ format!("Step {} of {}: ", *index + 1, count) }</span>
@@ -101,5 +132,6 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
                 }
             </div>
         </section>
+        </>
     }
 }

@@ -1,0 +1,305 @@
+//! The terms of rules.md, computed once per evaluation: baseline, recovery check-ins, B0,
+//! R7, new and worse neuro findings (with the reference severity), and the runs that
+//! B9(a), B9(b), C1 and C2 count. Each rule then only reads one `Day`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Days, NaiveDate};
+
+use super::settings::ClinicSettings;
+use crate::domain::model::{
+    Diary, DistanceUnit, Entry, NeuroFinding, NeuroKind, Region, Side, StandResult,
+};
+
+type Key = (Region, Side, NeuroKind);
+
+/// What a measure's baseline is (B0): the mean of the baseline's values.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Baselines {
+    pub back: Option<f64>,
+    pub leg: Option<f64>,
+    /// Walking distance in feet.
+    pub walk_ft: Option<f64>,
+    pub walk_min: Option<f64>,
+    pub stand_min: Option<f64>,
+}
+
+/// Everything the rules need to know about one check-in date.
+pub struct Day<'a> {
+    pub date: NaiveDate,
+    pub entry: &'a Entry,
+    /// `None` without a procedure date.
+    pub day: Option<i64>,
+    pub recovery: bool,
+    pub settings: &'a ClinicSettings,
+    pub baselines: Baselines,
+    /// Recovery check-ins only: findings new on this date, and findings worse on it.
+    pub new_findings: Vec<NeuroFinding>,
+    pub worse_findings: Vec<NeuroFinding>,
+    pub r7_back: Option<f64>,
+    /// B9(a): the measures ("back", "leg") whose rise run has reached the required length.
+    pub pain_rise_run: Vec<(&'static str, u8, f64)>,
+    /// B9(b): measures at least R7+3 on this date and the calendar date before.
+    pub pain_jump: Vec<(&'static str, u8, f64)>,
+    /// C1: measures below baseline on 7 check-ins in a row (from day 14 on).
+    pub below_baseline_run: Vec<&'static str>,
+    /// C2: the 7-day leg-pain mean, when this is the first check-in on or after day 42.
+    pub leg_mean_at_six_weeks: Option<f64>,
+    /// Function answers the baseline already gave.
+    pub baseline_toe_cannot: bool,
+    pub baseline_heel_cannot: bool,
+    pub baseline_foot_drag: bool,
+}
+
+impl Day<'_> {
+    pub fn new_or_worse(&self) -> impl Iterator<Item = &NeuroFinding> {
+        self.new_findings.iter().chain(self.worse_findings.iter())
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+pub fn back(e: &Entry) -> Option<f64> {
+    e.pain.and_then(|p| p.back).map(|r| f64::from(r.get()))
+}
+pub fn leg(e: &Entry) -> Option<f64> {
+    e.pain.and_then(|p| p.leg).map(|r| f64::from(r.get()))
+}
+fn walk_ft(e: &Entry) -> Option<f64> {
+    e.walking
+        .and_then(|w| w.distance)
+        .map(|d| d.in_unit(DistanceUnit::Feet))
+}
+fn walk_min(e: &Entry) -> Option<f64> {
+    e.walking.and_then(|w| w.minutes).map(|m| m.get())
+}
+fn stand_min(e: &Entry) -> Option<f64> {
+    e.standing_minutes.map(|m| m.get())
+}
+
+/// A measure read from an entry, by name.
+type Measure = (&'static str, fn(&Entry) -> Option<f64>);
+
+const PAINS: [Measure; 2] = [("back", back), ("leg", leg)];
+const FUNCTION_MEASURES: [Measure; 3] = [
+    ("walking distance", walk_ft),
+    ("walking minutes", walk_min),
+    ("standing minutes", stand_min),
+];
+
+/// The days of a diary, ready for the rules, in date order.
+pub struct Context<'a> {
+    pub days: Vec<Day<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(diary: &'a Diary, settings: &'a ClinicSettings) -> Self {
+        let procedure = diary.profile.procedure_date;
+        let day_of = |d: NaiveDate| procedure.map(|p| (d - p).num_days());
+        // Baseline check-ins: day -30 … -1 (none without a procedure date).
+        let in_baseline = |d: NaiveDate| day_of(d).is_some_and(|n| (-30..=-1).contains(&n));
+        let baseline_entries: Vec<&Entry> = diary
+            .baseline
+            .iter()
+            .chain(
+                diary
+                    .checkins
+                    .iter()
+                    .filter(|(d, _)| in_baseline(**d))
+                    .map(|(_, e)| e),
+            )
+            .collect();
+        let b0 = |f: fn(&Entry) -> Option<f64>| mean(baseline_entries.iter().filter_map(|e| f(e)));
+        let baselines = Baselines {
+            back: b0(back),
+            leg: b0(leg),
+            walk_ft: b0(walk_ft),
+            walk_min: b0(walk_min),
+            stand_min: b0(stand_min),
+        };
+        let baseline_says = |f: fn(&Entry) -> bool| baseline_entries.iter().any(|e| f(e));
+        let baseline_toe_cannot =
+            baseline_says(|e| e.function.and_then(|f| f.toe_stand) == Some(StandResult::Cannot));
+        let baseline_heel_cannot =
+            baseline_says(|e| e.function.and_then(|f| f.heel_stand) == Some(StandResult::Cannot));
+        let baseline_foot_drag =
+            baseline_says(|e| e.function.and_then(|f| f.foot_drag) == Some(true));
+
+        // Reference severities start at the baseline's highest (never the saddle area).
+        let mut reference: HashMap<Key, u8> = HashMap::new();
+        for e in &baseline_entries {
+            for f in e
+                .neuro
+                .iter()
+                .flatten()
+                .filter(|f| f.region != Region::Saddle)
+            {
+                let r = reference.entry(f.key()).or_insert(0);
+                *r = (*r).max(f.severity.get());
+            }
+        }
+        let mut seen: HashSet<Key> = reference.keys().copied().collect();
+
+        let value_on =
+            |f: fn(&Entry) -> Option<f64>, d: NaiveDate| diary.checkins.get(&d).and_then(f);
+        let r7 = |f: fn(&Entry) -> Option<f64>, d: NaiveDate| {
+            let values: Vec<f64> = (1..=7u64)
+                .filter_map(|k| d.checked_sub_days(Days::new(k)))
+                .filter_map(|p| value_on(f, p))
+                .collect();
+            if values.len() >= 4 {
+                median(values)
+            } else {
+                None
+            }
+        };
+
+        let mut rise_runs: BTreeMap<&str, (NaiveDate, u32)> = BTreeMap::new();
+        let mut below_runs: [u32; 3] = [0; 3];
+        let mut six_weeks_done = false;
+        let mut days = Vec::with_capacity(diary.checkins.len());
+
+        for (&date, entry) in &diary.checkins {
+            let day = day_of(date);
+            let recovery = !in_baseline(date);
+
+            // New and worse findings, dates in order (recovery check-ins only).
+            let (mut new_findings, mut worse_findings) = (Vec::new(), Vec::new());
+            for f in entry.neuro.iter().flatten() {
+                let key = f.key();
+                let sev = f.severity.get();
+                if !recovery {
+                    seen.insert(key);
+                    continue;
+                }
+                match reference.get(&key) {
+                    None if !seen.contains(&key) || f.region == Region::Saddle => {
+                        new_findings.push(*f);
+                        reference.insert(key, sev);
+                    }
+                    None => {
+                        // Seen only in a baseline-period check-in as a saddle finding, or
+                        // never flagged: the first recovery sighting sets the reference.
+                        reference.insert(key, sev);
+                    }
+                    Some(&r) if sev >= r + 2 => {
+                        worse_findings.push(*f);
+                        reference.insert(key, sev);
+                    }
+                    Some(_) => {}
+                }
+                seen.insert(key);
+            }
+
+            // B9(a): a rise over B0 on consecutive calendar dates, all day 3 or later.
+            let mut pain_rise_run = Vec::new();
+            for (name, f) in PAINS {
+                let b0 = if name == "back" {
+                    baselines.back
+                } else {
+                    baselines.leg
+                };
+                let holds = match (f(entry), b0, day) {
+                    (Some(v), Some(b0), Some(n)) if n >= 3 && recovery && b0 < 8.0 => {
+                        v >= b0 + f64::from(settings.pain_rise_points)
+                            && v >= settings.pain_rise_ratio * b0
+                    }
+                    _ => false,
+                };
+                let run = if holds {
+                    let prev = rise_runs
+                        .get(name)
+                        .filter(|(d, _)| date.checked_sub_days(Days::new(1)) == Some(*d));
+                    prev.map_or(1, |(_, n)| n + 1)
+                } else {
+                    0
+                };
+                if run > 0 {
+                    rise_runs.insert(name, (date, run));
+                } else {
+                    rise_runs.remove(name);
+                }
+                if run >= u32::from(settings.pain_rise_days) {
+                    pain_rise_run.push((name, f(entry).unwrap_or(0.0) as u8, b0.unwrap_or(0.0)));
+                }
+            }
+
+            // B9(b): at least R7+3 on two consecutive dates, R7 taken for the first.
+            let mut pain_jump = Vec::new();
+            if let Some(prev) = date.checked_sub_days(Days::new(1)) {
+                for (name, f) in PAINS {
+                    if let (Some(today), Some(yesterday), Some(r)) =
+                        (f(entry), value_on(f, prev), r7(f, prev))
+                    {
+                        if today >= r + 3.0 && yesterday >= r + 3.0 {
+                            pain_jump.push((name, today as u8, r));
+                        }
+                    }
+                }
+            }
+
+            // C1: below baseline on 7 check-ins in a row that have the value, from day 14.
+            let mut below_baseline_run = Vec::new();
+            if recovery && day.is_some_and(|n| n >= 14) {
+                let bases = [baselines.walk_ft, baselines.walk_min, baselines.stand_min];
+                for (i, (name, f)) in FUNCTION_MEASURES.iter().enumerate() {
+                    match (f(entry), bases[i]) {
+                        (Some(v), Some(b)) if v < b => below_runs[i] += 1,
+                        (Some(_), _) => below_runs[i] = 0,
+                        (None, _) => {} // skipped, not a break
+                    }
+                    if below_runs[i] >= 7 {
+                        below_baseline_run.push(*name);
+                    }
+                }
+            }
+
+            // C2: once, on the first check-in on or after day 42.
+            let mut leg_mean_at_six_weeks = None;
+            if recovery && !six_weeks_done && day.is_some_and(|n| n >= 42) {
+                six_weeks_done = true;
+                leg_mean_at_six_weeks = mean(
+                    (0..=6u64)
+                        .filter_map(|k| date.checked_sub_days(Days::new(k)))
+                        .filter_map(|d| value_on(leg, d)),
+                );
+            }
+
+            days.push(Day {
+                date,
+                entry,
+                day,
+                recovery,
+                settings,
+                baselines,
+                new_findings,
+                worse_findings,
+                r7_back: r7(back, date),
+                pain_rise_run,
+                pain_jump,
+                below_baseline_run,
+                leg_mean_at_six_weeks,
+                baseline_toe_cannot,
+                baseline_heel_cannot,
+                baseline_foot_drag,
+            });
+        }
+        Context { days }
+    }
+}

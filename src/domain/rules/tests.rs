@@ -1,0 +1,829 @@
+//! Every rule id of rules.md: at least one case that fires and one near miss that does not
+//! (the `CASES` table, checked by `every_rule_has_a_firing_case_and_a_near_miss`), plus
+//! episodes, missing answers, no procedure date, units, messages and properties.
+
+use chrono::{Days, NaiveDate};
+
+use super::*;
+use crate::domain::model::*;
+
+const D0: (i32, u32, u32) = (2026, 11, 2);
+
+fn d(n: i64) -> NaiveDate {
+    let p = NaiveDate::from_ymd_opt(D0.0, D0.1, D0.2).unwrap();
+    if n >= 0 {
+        p.checked_add_days(Days::new(n as u64)).unwrap()
+    } else {
+        p.checked_sub_days(Days::new((-n) as u64)).unwrap()
+    }
+}
+
+fn rating(v: u8) -> Option<Rating> {
+    Some(Rating::new(v).unwrap())
+}
+
+fn finding(region: Region, side: Side, kind: NeuroKind, sev: u8) -> NeuroFinding {
+    NeuroFinding {
+        region,
+        side,
+        kind,
+        severity: Severity::new(sev).unwrap(),
+    }
+}
+
+const CALF_NUMB: (Region, Side, NeuroKind) = (Region::Calf, Side::Left, NeuroKind::Numbness);
+
+/// Procedure on D0; baseline: back 4, leg 6, walks 250 ft / 10 min, stands 8 min,
+/// left calf numbness 4.
+fn base() -> Diary {
+    let mut diary = Diary::new(Profile {
+        procedure_date: Some(d(0)),
+        ..Profile::default()
+    });
+    diary.baseline = Some(Entry {
+        pain: Some(Pain {
+            back: rating(4),
+            leg: rating(6),
+            ..Pain::default()
+        }),
+        walking: Some(Walking {
+            distance: Some(Distance {
+                value: Amount::new(250.0).unwrap(),
+                unit: DistanceUnit::Feet,
+            }),
+            minutes: Some(Amount::new(10.0).unwrap()),
+        }),
+        standing_minutes: Some(Amount::new(8.0).unwrap()),
+        neuro: Some(vec![finding(CALF_NUMB.0, CALF_NUMB.1, CALF_NUMB.2, 4)]),
+        ..Entry::default()
+    });
+    diary
+}
+
+fn on(mut diary: Diary, day: i64, edit: impl FnOnce(&mut Entry)) -> Diary {
+    let mut e = diary.checkins.get(&d(day)).cloned().unwrap_or_default();
+    edit(&mut e);
+    diary.put_checkin(d(day), e);
+    diary
+}
+
+fn with_neuro(e: &mut Entry, f: NeuroFinding) {
+    e.neuro.get_or_insert_with(Vec::new).push(f);
+}
+
+fn pain(e: &mut Entry, back: Option<u8>, leg: Option<u8>) {
+    let p = e.pain.get_or_insert_with(Pain::default);
+    p.back = back.and_then(rating);
+    p.leg = leg.and_then(rating);
+}
+
+fn temp(e: &mut Entry, v: f64, unit: TemperatureUnit) {
+    e.temperature = Some(Temperature {
+        value: Finite::new(v).unwrap(),
+        unit,
+    });
+}
+
+fn symptoms(e: &mut Entry) -> &mut Symptoms {
+    e.symptoms.get_or_insert_with(Symptoms::default)
+}
+
+fn incision(e: &mut Entry) -> &mut Incision {
+    e.incision.get_or_insert_with(Incision::default)
+}
+
+fn function(e: &mut Entry) -> &mut FunctionChecks {
+    e.function.get_or_insert_with(FunctionChecks::default)
+}
+
+fn fired_with(diary: &Diary, settings: &ClinicSettings, id: &str, day: i64) -> bool {
+    evaluate(diary, settings)
+        .iter()
+        .any(|f| f.rule == id && f.date == d(day))
+}
+
+fn fired(diary: &Diary, id: &str, day: i64) -> bool {
+    fired_with(diary, &ClinicSettings::default(), id, day)
+}
+
+fn back_on(diary: Diary, days: &[(i64, u8)]) -> Diary {
+    days.iter()
+        .fold(diary, |acc, &(n, v)| on(acc, n, |e| pain(e, Some(v), None)))
+}
+
+fn leg_on(diary: Diary, days: &[(i64, u8)]) -> Diary {
+    days.iter()
+        .fold(diary, |acc, &(n, v)| on(acc, n, |e| pain(e, None, Some(v))))
+}
+
+fn walk_on(diary: Diary, days: std::ops::RangeInclusive<i64>, feet: f64) -> Diary {
+    days.fold(diary, |acc, n| {
+        on(acc, n, |e| {
+            e.walking = Some(Walking {
+                distance: Some(Distance {
+                    value: Amount::new(feet).unwrap(),
+                    unit: DistanceUnit::Feet,
+                }),
+                minutes: None,
+            })
+        })
+    })
+}
+
+/// R7(back) of 2 on days 1–6, then the given back pain on days 7 and 8.
+fn jump(d7: u8, d8: u8) -> Diary {
+    back_on(
+        base(),
+        &[
+            (1, 2),
+            (2, 2),
+            (3, 2),
+            (4, 2),
+            (5, 2),
+            (6, 2),
+            (7, d7),
+            (8, d8),
+        ],
+    )
+}
+
+struct Case {
+    rule: &'static str,
+    name: &'static str,
+    diary: fn() -> Diary,
+    day: i64,
+    fires: bool,
+}
+
+macro_rules! case {
+    ($rule:literal, $fires:literal, $day:expr, $name:literal, $diary:expr) => {
+        Case {
+            rule: $rule,
+            name: $name,
+            diary: $diary,
+            day: $day,
+            fires: $fires,
+        }
+    };
+}
+
+const CASES: &[Case] = &[
+    case!("A1", true, 3, "saddle question yes", || on(
+        base(),
+        3,
+        |e| symptoms(e).saddle_numbness = Some(true)
+    )),
+    case!("A1", true, 3, "any saddle finding", || on(base(), 3, |e| {
+        with_neuro(
+            e,
+            finding(Region::Saddle, Side::Midline, NeuroKind::Tingling, 1),
+        )
+    })),
+    case!("A1", false, 3, "saddle question no", || on(
+        base(),
+        3,
+        |e| symptoms(e).saddle_numbness = Some(false)
+    )),
+    case!("A1", false, 3, "new calf numbness is not saddle", || on(
+        base(),
+        3,
+        |e| with_neuro(
+            e,
+            finding(Region::Calf, Side::Right, NeuroKind::Numbness, 6)
+        )
+    )),
+    case!("A2", true, 3, "bladder yes", || on(base(), 3, |e| {
+        symptoms(e).bladder_trouble = Some(true)
+    })),
+    case!("A2", false, 3, "bladder no", || on(base(), 3, |e| {
+        symptoms(e).bladder_trouble = Some(false)
+    })),
+    case!("A3", true, 3, "incontinence yes", || on(base(), 3, |e| {
+        symptoms(e).incontinence = Some(true)
+    })),
+    case!("A3", false, 3, "incontinence not answered", || on(
+        base(),
+        3,
+        |e| pain(e, Some(3), None)
+    )),
+    case!("A4", true, 3, "rapid weakness yes", || on(base(), 3, |e| {
+        symptoms(e).rapid_weakness = Some(true)
+    })),
+    case!("A4", true, 3, "both legs yes", || on(base(), 3, |e| {
+        symptoms(e).both_legs = Some(true)
+    })),
+    case!("A4", true, 3, "new weakness both sides", || on(
+        base(),
+        3,
+        |e| {
+            with_neuro(e, finding(Region::Shin, Side::Left, NeuroKind::Weakness, 3));
+            with_neuro(
+                e,
+                finding(Region::Shin, Side::Right, NeuroKind::Weakness, 3),
+            );
+        }
+    )),
+    case!("A4", false, 3, "new weakness one side only", || on(
+        base(),
+        3,
+        |e| with_neuro(e, finding(Region::Shin, Side::Left, NeuroKind::Weakness, 3))
+    )),
+    case!(
+        "A5",
+        true,
+        3,
+        "sudden severe back pain and a new finding",
+        || on(base(), 3, |e| {
+            symptoms(e).sudden_severe_back_pain = Some(true);
+            with_neuro(e, finding(Region::Toes, Side::Left, NeuroKind::Numbness, 3));
+        })
+    ),
+    case!("A5", true, 8, "back pain R7+3 and a new finding", || on(
+        back_on(base(), &[(1, 2), (2, 2), (3, 2), (4, 2), (8, 5)]),
+        8,
+        |e| with_neuro(e, finding(Region::Toes, Side::Left, NeuroKind::Numbness, 3))
+    )),
+    case!("A5", false, 8, "back pain R7+2 and a new finding", || on(
+        back_on(base(), &[(1, 2), (2, 2), (3, 2), (4, 2), (8, 4)]),
+        8,
+        |e| with_neuro(e, finding(Region::Toes, Side::Left, NeuroKind::Numbness, 3))
+    )),
+    case!(
+        "A5",
+        false,
+        3,
+        "sudden severe back pain, no new finding",
+        || on(base(), 3, |e| symptoms(e).sudden_severe_back_pain =
+            Some(true))
+    ),
+    case!("A6", true, 3, "allergic yes", || on(base(), 3, |e| {
+        symptoms(e).allergic_reaction = Some(true)
+    })),
+    case!("A6", false, 3, "allergic no", || on(base(), 3, |e| {
+        symptoms(e).allergic_reaction = Some(false)
+    })),
+    case!("A7", true, 3, "chest pain yes", || on(base(), 3, |e| {
+        symptoms(e).chest_pain_or_breathless = Some(true)
+    })),
+    case!("A7", false, 3, "chest pain no", || on(base(), 3, |e| {
+        symptoms(e).chest_pain_or_breathless = Some(false)
+    })),
+    case!("A8", true, 3, "bleeding uncontrolled yes", || on(
+        base(),
+        3,
+        |e| incision(e).bleeding_uncontrolled = Some(true)
+    )),
+    case!("A8", false, 3, "bleeding uncontrolled no", || on(
+        base(),
+        3,
+        |e| incision(e).bleeding_uncontrolled = Some(false)
+    )),
+    case!("A9", true, 3, "100.4 °F and a new finding", || on(
+        base(),
+        3,
+        |e| {
+            temp(e, 100.4, TemperatureUnit::Fahrenheit);
+            with_neuro(
+                e,
+                finding(Region::Sole, Side::Right, NeuroKind::Tingling, 2),
+            );
+        }
+    )),
+    case!("A9", false, 3, "100.3 °F and a new finding", || on(
+        base(),
+        3,
+        |e| {
+            temp(e, 100.3, TemperatureUnit::Fahrenheit);
+            with_neuro(
+                e,
+                finding(Region::Sole, Side::Right, NeuroKind::Tingling, 2),
+            );
+        }
+    )),
+    case!("A9", false, 3, "100.4 °F, no new finding", || on(
+        base(),
+        3,
+        |e| temp(e, 100.4, TemperatureUnit::Fahrenheit)
+    )),
+    case!("B1", true, 3, "100.4 °F", || on(base(), 3, |e| temp(
+        e,
+        100.4,
+        TemperatureUnit::Fahrenheit
+    ))),
+    case!("B1", false, 3, "100.3 °F", || on(base(), 3, |e| temp(
+        e,
+        100.3,
+        TemperatureUnit::Fahrenheit
+    ))),
+    case!("B1", true, 3, "38.0 °C", || on(base(), 3, |e| temp(
+        e,
+        38.0,
+        TemperatureUnit::Celsius
+    ))),
+    case!("B1", false, 3, "37.9 °C", || on(base(), 3, |e| temp(
+        e,
+        37.9,
+        TemperatureUnit::Celsius
+    ))),
+    case!("B1", true, 3, "chills yes", || on(base(), 3, |e| e
+        .chills =
+        Some(true))),
+    case!("B2", true, 3, "redness beyond a finger", || on(
+        base(),
+        3,
+        |e| incision(e).redness = Some(Redness::BeyondFinger)
+    )),
+    case!("B2", true, 3, "red streaks", || on(base(), 3, |e| {
+        incision(e).redness = Some(Redness::Streaks)
+    })),
+    case!("B2", false, 3, "thin line", || on(base(), 3, |e| {
+        incision(e).redness = Some(Redness::ThinLine)
+    })),
+    case!("B3", true, 3, "warm or swollen yes", || on(
+        base(),
+        3,
+        |e| incision(e).warm_or_swollen = Some(true)
+    )),
+    case!("B3", false, 3, "warm or swollen no", || on(
+        base(),
+        3,
+        |e| incision(e).warm_or_swollen = Some(false)
+    )),
+    case!("B4", true, 2, "clear watery fluid on day 2", || on(
+        base(),
+        2,
+        |e| incision(e).drainage = Some(Drainage::ClearWatery)
+    )),
+    case!("B4", false, 1, "clear watery fluid on day 1", || on(
+        base(),
+        1,
+        |e| incision(e).drainage = Some(Drainage::ClearWatery)
+    )),
+    case!("B4", true, 1, "cloudy fluid on day 1", || on(
+        base(),
+        1,
+        |e| incision(e).drainage = Some(Drainage::Cloudy)
+    )),
+    case!("B4", true, 1, "a bad smell", || on(base(), 1, |e| {
+        incision(e).foul_smell = Some(true)
+    })),
+    case!("B5", true, 3, "bandage soaked", || on(base(), 3, |e| {
+        incision(e).bandage = Some(Bandage::Soaked)
+    })),
+    case!("B5", false, 3, "bandage spotted", || on(base(), 3, |e| {
+        incision(e).bandage = Some(Bandage::Spotted)
+    })),
+    case!("B6", true, 3, "edges apart", || on(base(), 3, |e| {
+        incision(e).edges_open = Some(true)
+    })),
+    case!("B6", false, 3, "edges closed", || on(base(), 3, |e| {
+        incision(e).edges_open = Some(false)
+    })),
+    case!("B7", true, 14, "positional headache on day 14", || on(
+        base(),
+        14,
+        |e| symptoms(e).positional_headache = Some(true)
+    )),
+    case!("B7", false, 15, "positional headache on day 15", || on(
+        base(),
+        15,
+        |e| symptoms(e).positional_headache = Some(true)
+    )),
+    case!("B8", true, 3, "a new finding", || on(base(), 3, |e| {
+        with_neuro(e, finding(Region::Toes, Side::Right, NeuroKind::Burning, 2))
+    })),
+    case!(
+        "B8",
+        true,
+        3,
+        "baseline finding +2 over its reference",
+        || on(base(), 3, |e| with_neuro(
+            e,
+            finding(CALF_NUMB.0, CALF_NUMB.1, CALF_NUMB.2, 6)
+        ))
+    ),
+    case!(
+        "B8",
+        false,
+        3,
+        "baseline finding +1 over its reference",
+        || on(base(), 3, |e| with_neuro(
+            e,
+            finding(CALF_NUMB.0, CALF_NUMB.1, CALF_NUMB.2, 5)
+        ))
+    ),
+    case!("B8", true, 3, "cannot stand on toes", || on(
+        base(),
+        3,
+        |e| function(e).toe_stand = Some(StandResult::Cannot)
+    )),
+    case!("B8", false, 3, "toe stand hard", || on(base(), 3, |e| {
+        function(e).toe_stand = Some(StandResult::Hard)
+    })),
+    case!("B8", true, -5, "a fall on a baseline check-in", || on(
+        base(),
+        -5,
+        |e| function(e).fall = Some(true)
+    )),
+    case!(
+        "B8",
+        false,
+        -5,
+        "a new finding on a baseline check-in",
+        || on(base(), -5, |e| with_neuro(
+            e,
+            finding(Region::Toes, Side::Right, NeuroKind::Burning, 2)
+        ))
+    ),
+    case!(
+        "B9",
+        true,
+        5,
+        "(a) B0+2 and 1.3×B0 on 3 consecutive dates",
+        || back_on(base(), &[(3, 6), (4, 6), (5, 6)])
+    ),
+    case!("B9", false, 4, "(a) only 2 consecutive dates", || back_on(
+        base(),
+        &[(3, 6), (4, 6)]
+    )),
+    case!("B9", false, 5, "(a) B0+1", || back_on(
+        base(),
+        &[(3, 5), (4, 5), (5, 5)]
+    )),
+    case!(
+        "B9",
+        false,
+        4,
+        "(a) dates before day 3 do not count",
+        || back_on(base(), &[(2, 6), (3, 6), (4, 6)])
+    ),
+    case!("B9", true, 8, "(b) R7+3 on 2 consecutive dates", || jump(
+        5, 5
+    )),
+    case!("B9", false, 8, "(b) R7+3 then R7+2", || jump(5, 4)),
+    case!(
+        "B9",
+        true,
+        3,
+        "(c) pain 9 and the medicine did not help",
+        || on(base(), 3, |e| {
+            pain(e, Some(9), None);
+            e.pain.as_mut().unwrap().medicine_helped = Some(false);
+        })
+    ),
+    case!(
+        "B9",
+        false,
+        3,
+        "(c) pain 8 and the medicine did not help",
+        || on(base(), 3, |e| {
+            pain(e, None, Some(8));
+            e.pain.as_mut().unwrap().medicine_helped = Some(false);
+        })
+    ),
+    case!(
+        "B9",
+        true,
+        3,
+        "(d) sudden severe back pain, no new finding",
+        || on(base(), 3, |e| symptoms(e).sudden_severe_back_pain =
+            Some(true))
+    ),
+    case!("B10", true, 3, "calf yes", || on(base(), 3, |e| {
+        symptoms(e).calf_pain_swelling = Some(true)
+    })),
+    case!("B10", false, 3, "calf no", || on(base(), 3, |e| {
+        symptoms(e).calf_pain_swelling = Some(false)
+    })),
+    case!(
+        "C1",
+        true,
+        20,
+        "walking below baseline on the 7th check-in from day 14",
+        || walk_on(base(), 14..=20, 200.0)
+    ),
+    case!("C1", false, 19, "only 6 in a row", || walk_on(
+        base(),
+        14..=19,
+        200.0
+    )),
+    case!("C1", false, 20, "at baseline breaks the run", || on(
+        walk_on(base(), 14..=20, 200.0),
+        17,
+        |e| e.walking = Some(Walking {
+            distance: Some(Distance {
+                value: Amount::new(250.0).unwrap(),
+                unit: DistanceUnit::Feet
+            }),
+            minutes: None
+        })
+    )),
+    case!("C2", true, 42, "leg pain 5 at day 42 against 6", || leg_on(
+        base(),
+        &[(36, 5), (38, 5), (42, 5)]
+    )),
+    case!("C2", false, 41, "day 41 is too early", || leg_on(
+        base(),
+        &[(36, 5), (38, 5), (41, 5)]
+    )),
+    case!("C2", false, 42, "improved by 3 points (50%)", || leg_on(
+        base(),
+        &[(40, 3), (42, 3)]
+    )),
+    case!("C3", true, 3, "bruise, itch or lump", || on(
+        base(),
+        3,
+        |e| incision(e).bruise_itch_lump = Some(true)
+    )),
+    case!("C3", false, 3, "no bruise", || on(base(), 3, |e| {
+        incision(e).bruise_itch_lump = Some(false)
+    })),
+    case!("C4", true, 2, "blood-tinged on day 2", || on(
+        base(),
+        2,
+        |e| incision(e).drainage = Some(Drainage::BloodTinged)
+    )),
+    case!("C4", false, 1, "blood-tinged on day 1", || on(
+        base(),
+        1,
+        |e| incision(e).drainage = Some(Drainage::BloodTinged)
+    )),
+    case!(
+        "C4",
+        false,
+        2,
+        "blood-tinged with the bandage soaked",
+        || on(base(), 2, |e| {
+            incision(e).drainage = Some(Drainage::BloodTinged);
+            incision(e).bandage = Some(Bandage::Soaked);
+        })
+    ),
+    case!("C5", true, 3, "a question", || on(base(), 3, |e| e
+        .ask_at_visit =
+        Some("Can I drive?".into()))),
+    case!("C5", false, 3, "only spaces", || on(base(), 3, |e| e
+        .ask_at_visit =
+        Some("   ".into()))),
+];
+
+#[test]
+fn rule_cases() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        if fired(&(c.diary)(), c.rule, c.day) != c.fires {
+            failures.push(format!(
+                "{} {}: expected {}",
+                c.rule,
+                c.name,
+                if c.fires { "to fire" } else { "no flag" }
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn every_rule_has_a_firing_case_and_a_near_miss() {
+    assert_eq!(RULES.len(), 24);
+    for r in RULES.iter() {
+        assert!(
+            CASES.iter().any(|c| c.rule == r.id && c.fires),
+            "{} has no firing case",
+            r.id
+        );
+        assert!(
+            CASES.iter().any(|c| c.rule == r.id && !c.fires),
+            "{} has no near miss",
+            r.id
+        );
+    }
+    let ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
+    let expected: Vec<String> = (1..=9)
+        .map(|i| format!("A{i}"))
+        .chain((1..=10).map(|i| format!("B{i}")))
+        .chain((1..=5).map(|i| format!("C{i}")))
+        .collect();
+    assert_eq!(ids, expected.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn tiers_match_the_table() {
+    for r in RULES.iter() {
+        let expected = match &r.id[..1] {
+            "A" => Tier::Emergency,
+            "B" => Tier::Call,
+            _ => Tier::Followup,
+        };
+        assert_eq!(r.tier, expected, "{}", r.id);
+    }
+}
+
+#[test]
+fn a_slow_creep_is_caught_once_and_then_needs_two_more() {
+    // Reference 4 (baseline): 5 no, 6 worse (ref 6), 7 no, 8 worse.
+    let diary = [(3, 5), (4, 6), (5, 7), (6, 8), (7, 8)]
+        .iter()
+        .fold(base(), |acc, &(n, s)| {
+            on(acc, n, |e| {
+                with_neuro(e, finding(CALF_NUMB.0, CALF_NUMB.1, CALF_NUMB.2, s))
+            })
+        });
+    let b8: Vec<i64> = [3, 4, 5, 6, 7]
+        .into_iter()
+        .filter(|&n| fired(&diary, "B8", n))
+        .collect();
+    assert_eq!(b8, vec![4, 6]);
+}
+
+#[test]
+fn a_finding_is_new_only_the_first_time() {
+    let toes = finding(Region::Toes, Side::Left, NeuroKind::Tingling, 3);
+    let diary = on(
+        on(on(base(), 3, |e| with_neuro(e, toes)), 4, |e| {
+            e.neuro = Some(vec![])
+        }),
+        5,
+        |e| with_neuro(e, toes),
+    );
+    assert!(fired(&diary, "B8", 3));
+    assert!(!fired(&diary, "B8", 5), "seen before, not worse");
+}
+
+#[test]
+fn episodes_group_consecutive_dates_and_a_missing_day_splits_them() {
+    let diary = [3, 4, 6]
+        .iter()
+        .fold(base(), |acc, &n| on(acc, n, |e| e.chills = Some(true)));
+    let eps: Vec<_> = episodes(&evaluate(&diary, &ClinicSettings::default()))
+        .into_iter()
+        .filter(|e| e.rule == "B1")
+        .collect();
+    assert_eq!(eps.len(), 2);
+    assert_eq!((eps[0].from, eps[0].to), (d(3), d(4)));
+    assert_eq!((eps[1].from, eps[1].to), (d(6), d(6)));
+    assert_eq!(eps[0].firings.len(), 2);
+}
+
+#[test]
+fn missing_answers_never_fire() {
+    let diary = on(base(), 3, |_| {});
+    assert!(evaluate(&diary, &ClinicSettings::default()).is_empty());
+}
+
+#[test]
+fn without_a_procedure_date() {
+    let mut diary = on(base(), 1, |e| {
+        incision(e).drainage = Some(Drainage::ClearWatery)
+    });
+    diary.profile.procedure_date = None;
+    assert!(fired(&diary, "B4", 1), "day conditions count as met for B4");
+    let diary = on(diary, 1, |e| symptoms(e).positional_headache = Some(true));
+    let mut no_date = diary.clone();
+    no_date.profile.procedure_date = None;
+    assert!(fired(&no_date, "B7", 1), "and for B7");
+    let mut c4 = on(base(), 5, |e| {
+        incision(e).drainage = Some(Drainage::BloodTinged)
+    });
+    c4.profile.procedure_date = None;
+    assert!(!fired(&c4, "C4", 5), "but not for C4");
+    let mut b9 = back_on(base(), &[(3, 7), (4, 7), (5, 7)]);
+    b9.profile.procedure_date = None;
+    assert!(!fired(&b9, "B9", 5), "nor for B9(a)");
+}
+
+#[test]
+fn metric_and_imperial_compare_in_one_unit() {
+    // Baseline 250 ft = 76.2 m; 70 m is below it, 80 m is not.
+    let metres = |v: f64| Walking {
+        distance: Some(Distance {
+            value: Amount::new(v).unwrap(),
+            unit: DistanceUnit::Metres,
+        }),
+        minutes: None,
+    };
+    let below = (14..=20).fold(base(), |acc, n| {
+        on(acc, n, |e| e.walking = Some(metres(70.0)))
+    });
+    assert!(fired(&below, "C1", 20));
+    let above = (14..=20).fold(base(), |acc, n| {
+        on(acc, n, |e| e.walking = Some(metres(80.0)))
+    });
+    assert!(!fired(&above, "C1", 20));
+    // A fever in °C with the threshold converted: 38.0 °C.
+    assert!(fired(
+        &on(base(), 3, |e| temp(e, 38.0, TemperatureUnit::Celsius)),
+        "B1",
+        3
+    ));
+}
+
+#[test]
+fn a_clinic_can_tighten_the_fever_threshold_and_pain_rise() {
+    let (settings, errors) = ClinicSettings::from_raw(&RawSettings {
+        fever_threshold_c: Some(37.8),
+        pain_rise_days: Some(2.0),
+        ..RawSettings::default()
+    });
+    assert!(errors.is_empty());
+    let diary = on(base(), 3, |e| temp(e, 100.0, TemperatureUnit::Fahrenheit));
+    assert!(fired_with(&diary, &settings, "B1", 3));
+    assert!(!fired(&diary, "B1", 3));
+    let two_days = back_on(base(), &[(3, 6), (4, 6)]);
+    assert!(fired_with(&two_days, &settings, "B9", 4));
+}
+
+#[test]
+fn baseline_never_lowers_a_tier() {
+    // Saddle numbness in the baseline record is not accepted as baseline.
+    let mut diary = base();
+    with_neuro(
+        diary.baseline.as_mut().unwrap(),
+        finding(Region::Saddle, Side::Midline, NeuroKind::Numbness, 3),
+    );
+    let diary = on(diary, 3, |e| {
+        with_neuro(
+            e,
+            finding(Region::Saddle, Side::Midline, NeuroKind::Numbness, 3),
+        )
+    });
+    assert!(fired(&diary, "A1", 3));
+}
+
+#[test]
+fn messages() {
+    let settings = ClinicSettings {
+        clinic_phone: Some("555-0100".into()),
+        after_hours_phone: Some("555-0199".into()),
+        ..ClinicSettings::default()
+    };
+    let diary = on(back_on(base(), &[(3, 6), (4, 6), (5, 6)]), 5, |e| {
+        temp(e, 38.5, TemperatureUnit::Celsius)
+    });
+    let firings = evaluate(&diary, &settings);
+    let b: Vec<&Firing> = firings
+        .iter()
+        .filter(|f| f.date == d(5) && f.tier == Tier::Call)
+        .collect();
+    assert_eq!(
+        b.iter().map(|f| f.rule).collect::<Vec<_>>(),
+        vec!["B1", "B9"]
+    );
+    let m = message(Tier::Call, &b, &diary, &settings);
+    assert!(
+        m.starts_with("Call your clinic now, not later today at 555-0100, after hours 555-0199."),
+        "{m}"
+    );
+    assert!(m.contains("fever or chills; pain clearly worse"));
+    let only_fever: Vec<&Firing> = b.iter().copied().filter(|f| f.rule == "B1").collect();
+    assert!(
+        message(Tier::Call, &only_fever, &diary, &ClinicSettings::default())
+            .starts_with("Call your clinic today. Tell them: fever or chills.")
+    );
+    let a = on(base(), 3, |e| symptoms(e).incontinence = Some(true));
+    let fa = evaluate(&a, &settings);
+    let m = message(
+        Tier::Emergency,
+        &fa.iter().collect::<Vec<_>>(),
+        &a,
+        &settings,
+    );
+    assert!(m.starts_with("Call 911 now"), "{m}");
+    assert!(
+        m.contains("on 2 November 2026 and now have leaking of urine"),
+        "{m}"
+    );
+    for text in [m, NO_FLAG.to_string()] {
+        for banned in ["normal", "no need to call", "wait and see"] {
+            assert!(!text.to_lowercase().contains(banned), "{text}");
+        }
+    }
+}
+
+mod properties {
+    use super::*;
+    use crate::domain::format::{parse, to_json};
+    use crate::domain::generate::diary;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn evaluation_never_panics_and_ignores_file_order(diary in diary(), seed in any::<u64>()) {
+            let settings = ClinicSettings::default();
+            let first = evaluate(&diary, &settings);
+            // Shuffle the check-ins' order in the file, read it back, evaluate again.
+            let mut value: serde_json::Value = serde_json::from_str(&to_json(&diary, None)).unwrap();
+            if let Some(list) = value.get_mut("checkins").and_then(|c| c.as_array_mut()) {
+                let n = list.len();
+                for i in (1..n).rev() {
+                    let j = (seed.wrapping_mul(6364136223846793005).wrapping_add(i as u64) % (i as u64 + 1)) as usize;
+                    list.swap(i, j);
+                }
+            }
+            let reread = parse(&value.to_string()).unwrap().diary;
+            prop_assert_eq!(&first, &evaluate(&reread, &settings));
+            let eps = episodes(&first);
+            prop_assert_eq!(eps.iter().map(|e| e.firings.len()).sum::<usize>(), first.len());
+        }
+    }
+}
