@@ -184,7 +184,7 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
                     })
                 };
                 html! {
-                    <article class={classes!("banner", ep.tier.name())} data-rule={ep.rule}>
+                    <article class={classes!("banner", format!("tier-{}", ep.tier.name()))} data-rule={ep.rule}>
                         <h3>{ format!("{} ({when})", capitalise(what)) }</h3>
                         if ep.tier == Tier::Emergency {
                             <p>{ message(Tier::Emergency, &firings.iter().collect::<Vec<_>>(), &props.diary, &props.settings) }</p>

@@ -33,7 +33,7 @@ pub fn Report(props: &ReportProps) -> Html {
                     let when = if ep.from == ep.to { long_date(ep.from) } else { format!("{} to {}", long_date(ep.from), long_date(ep.to)) };
                     let did = acknowledged(&props.diary, ep).map(action_label);
                     html! {
-                        <li class={classes!("episode", ep.tier.name())} data-rule={ep.rule} data-tier={ep.tier.name()}
+                        <li class={classes!("episode", format!("tier-{}", ep.tier.name()))} data-rule={ep.rule} data-tier={ep.tier.name()}
                             data-from={ep.from.to_string()} data-to={ep.to.to_string()}>
                             <p class="episode-title"><strong>{ format!("{} · {}", ep.rule, capitalise(what)) }</strong></p>
                             <p>{ when }</p>

@@ -1,0 +1,110 @@
+//! Prints the native time to evaluate every rule over 5 years of daily check-ins, and the
+//! stored size of that diary. A benchmark that prints numbers, not a timed test:
+//! `cargo run --release --example evaluate_five_years`
+
+use std::time::Instant;
+
+use chrono::{Days, NaiveDate};
+use recovery_diary::domain::format::to_json;
+use recovery_diary::domain::model::*;
+use recovery_diary::domain::rules::{episodes, evaluate, ClinicSettings};
+
+fn rating(v: u64) -> Option<Rating> {
+    Rating::new((v % 11) as u8).ok()
+}
+
+/// A plausible daily check-in: every common field answered, values varying by day.
+fn checkin(i: u64) -> Entry {
+    let amount = |v: f64| Amount::new(v).ok();
+    Entry {
+        pain: Some(Pain {
+            back: rating(i * 7 % 6 + 1),
+            leg: rating(i * 5 % 5 + 1),
+            incision: None,
+            medicine_helped: Some(i % 3 != 0),
+        }),
+        walking: Some(Walking {
+            distance: amount(200.0 + (i * 37 % 800) as f64).map(|value| Distance {
+                value,
+                unit: DistanceUnit::Feet,
+            }),
+            minutes: amount((i % 30) as f64),
+        }),
+        standing_minutes: amount((i % 40) as f64),
+        neuro: Some(vec![NeuroFinding {
+            region: Region::Calf,
+            side: Side::Left,
+            kind: NeuroKind::Numbness,
+            severity: Severity::new((i % 4 + 2) as u8)
+                .unwrap_or(Severity::new(1).unwrap_or_else(|_| unreachable!())),
+        }]),
+        temperature: Finite::new(98.0 + (i % 10) as f64 / 10.0)
+            .ok()
+            .map(|value| Temperature {
+                value,
+                unit: TemperatureUnit::Fahrenheit,
+            }),
+        chills: Some(false),
+        symptoms: Some(Symptoms {
+            saddle_numbness: Some(false),
+            bladder_trouble: Some(false),
+            incontinence: Some(false),
+            rapid_weakness: Some(false),
+            both_legs: Some(false),
+            allergic_reaction: Some(false),
+            chest_pain_or_breathless: Some(false),
+            ..Symptoms::default()
+        }),
+        incision: Some(Incision {
+            bleeding_uncontrolled: Some(false),
+            ..Incision::default()
+        }),
+        medications: Some(vec![Medication {
+            name: "Paracetamol".into(),
+            dose: Some("500 mg".into()),
+            times: Some(2),
+        }]),
+        ..Entry::default()
+    }
+}
+
+fn main() {
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    let days = 5 * 365 + 1;
+    let mut diary = Diary::new(Profile {
+        procedure_date: Some(start),
+        ..Profile::default()
+    });
+    diary.baseline = Some(checkin(0));
+    for i in 0..days {
+        if let Some(date) = start.checked_add_days(Days::new(i)) {
+            diary.put_checkin(date, checkin(i));
+        }
+    }
+    let settings = ClinicSettings::default();
+    let mut times = Vec::new();
+    let mut count = 0;
+    for _ in 0..21 {
+        let t = Instant::now();
+        let firings = evaluate(&diary, &settings);
+        let eps = episodes(&firings);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        count = eps.len();
+        if times.len() == 1 {
+            let mut by_rule = std::collections::BTreeMap::new();
+            for f in &firings {
+                *by_rule.entry(f.rule).or_insert(0) += 1;
+            }
+            println!("firings: {} {by_rule:?}", firings.len());
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let json = to_json(&diary, None);
+    println!("check-ins: {}", diary.checkins.len());
+    println!("evaluate + episodes, native release, median of 21: {:.2} ms (min {:.2}, max {:.2}); {count} episodes", times[10], times[0], times[20]);
+    println!(
+        "stored size: {} bytes ({:.0} bytes per check-in)",
+        json.len(),
+        json.len() as f64 / diary.checkins.len() as f64
+    );
+}
