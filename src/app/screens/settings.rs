@@ -6,9 +6,9 @@ use super::home::long_date;
 use super::setup::{parse_date_input, DISCLAIMER};
 use crate::app::platform;
 use crate::app::storage::PatientSettings;
-use crate::app::widgets::{Choice, Screen};
+use crate::app::widgets::{Screen, UnitChoices};
 use crate::domain::format::to_json;
-use crate::domain::model::{Diary, DistanceUnit, Profile, TemperatureUnit};
+use crate::domain::model::{Diary, Profile};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -41,23 +41,9 @@ pub fn Settings(props: &SettingsProps) -> Html {
             profile.set(next);
         })
     };
-    let set_distance = {
+    let set_units = {
         let profile = profile.clone();
-        Callback::from(move |u: DistanceUnit| {
-            profile.set(Profile {
-                distance_unit: u,
-                ..(*profile).clone()
-            })
-        })
-    };
-    let set_temperature = {
-        let profile = profile.clone();
-        Callback::from(move |u: TemperatureUnit| {
-            profile.set(Profile {
-                temperature_unit: u,
-                ..(*profile).clone()
-            })
-        })
+        Callback::from(move |p: Profile| profile.set(p))
     };
     let save = {
         let (profile, on_save) = (profile.clone(), props.on_save.clone());
@@ -95,12 +81,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={set(|p, e| p.procedure_date = parse_date_input(&e))} />
             </div>
-            <Choice<DistanceUnit> name="settings-distance-unit" legend="Walking distance in"
-                options={vec![(DistanceUnit::Feet, "Feet (ft)".into()), (DistanceUnit::Metres, "Metres (m)".into())]}
-                selected={Some(profile.distance_unit)} on_select={set_distance} />
-            <Choice<TemperatureUnit> name="settings-temperature-unit" legend="Temperature in"
-                options={vec![(TemperatureUnit::Fahrenheit, "Fahrenheit (°F)".into()), (TemperatureUnit::Celsius, "Celsius (°C)".into())]}
-                selected={Some(profile.temperature_unit)} on_select={set_temperature} />
+            <UnitChoices name="settings" profile={(*profile).clone()} on_change={set_units} />
             <button type="button" class="button primary" disabled={!changed} onclick={save}>{ "Save settings" }</button>
 
             <h2>{ "Your clinic" }</h2>

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::entry::{EntryWizard, Purpose, Step, StepContext};
 use crate::app::platform;
-use crate::app::widgets::Choice;
-use crate::domain::model::{DistanceUnit, Entry, Profile, TemperatureUnit};
+use crate::app::widgets::UnitChoices;
+use crate::domain::model::{Entry, Profile};
 
 pub const DISCLAIMER: &str = "This diary helps you keep track of your recovery and share it with your care team. It does not diagnose anything. Your clinic does not watch it in real time. In an emergency, call your emergency number. If anything worries you, contact your clinic, even when the diary shows no warning.";
 
@@ -101,33 +101,14 @@ pub fn Setup(props: &SetupProps) -> Html {
             </>
         },
         Page::Units => {
-            let set_distance = {
+            let set_units = {
                 let profile = profile.clone();
-                Callback::from(move |u: DistanceUnit| {
-                    profile.set(Profile {
-                        distance_unit: u,
-                        ..(*profile).clone()
-                    })
-                })
-            };
-            let set_temperature = {
-                let profile = profile.clone();
-                Callback::from(move |u: TemperatureUnit| {
-                    profile.set(Profile {
-                        temperature_unit: u,
-                        ..(*profile).clone()
-                    })
-                })
+                Callback::from(move |p: Profile| profile.set(p))
             };
             html! {
                 <>
                     <h1 ref={heading.clone()} tabindex="-1">{ "Units" }</h1>
-                    <Choice<DistanceUnit> name="distance-unit" legend="Walking distance in"
-                        options={vec![(DistanceUnit::Feet, "Feet (ft)".into()), (DistanceUnit::Metres, "Metres (m)".into())]}
-                        selected={Some(profile.distance_unit)} on_select={set_distance} />
-                    <Choice<TemperatureUnit> name="temperature-unit" legend="Temperature in"
-                        options={vec![(TemperatureUnit::Fahrenheit, "Fahrenheit (°F)".into()), (TemperatureUnit::Celsius, "Celsius (°C)".into())]}
-                        selected={Some(profile.temperature_unit)} on_select={set_temperature} />
+                    <UnitChoices name="setup" profile={(*profile).clone()} on_change={set_units} />
                     <div class="wizard-nav">
                         <button type="button" class="button" onclick={goto(Page::ProcedureDate)}>{ "Back" }</button>
                         <button type="button" class="button primary" onclick={goto(Page::BaselineOffer)}>{ "Next" }</button>

@@ -19,19 +19,11 @@ pub fn FunctionStep(props: &StepProps) -> Html {
         props.context.first_two_weeks || matches!(props.context.purpose, Purpose::Baseline);
     let open = use_state(|| asked_daily || props.entry.function.is_some());
     if !*open {
-        let reveal = {
-            let open = open.clone();
-            Callback::from(move |_| open.set(true))
-        };
-        return html! {
-            <div class="step">
-                <p class="lead">{ "After the first two weeks these checks are only needed when something changes." }</p>
-                <button type="button" class="button" onclick={reveal}>
-                    { "Something changed with my feet or legs" }
-                </button>
-                <p>{ "If nothing changed, tap Next." }</p>
-            </div>
-        };
+        return super::ask_when_changed(
+            &open,
+            "After the first two weeks these checks are only needed when something changes.",
+            "Something changed with my feet or legs",
+        );
     }
     let f = props.entry.function.unwrap_or_default();
     let set_bool = |field: fn(&mut FunctionChecks, Option<bool>)| {

@@ -17,19 +17,11 @@ pub fn IncisionStep(props: &StepProps) -> Html {
     });
     let open = use_state(|| props.context.first_two_weeks || answered);
     if !*open {
-        let reveal = {
-            let open = open.clone();
-            Callback::from(move |_| open.set(true))
-        };
-        return html! {
-            <div class="step">
-                <p class="lead">{ "After the first two weeks the incision questions are only needed when something changes." }</p>
-                <button type="button" class="button" onclick={reveal}>
-                    { "Something changed at the incision" }
-                </button>
-                <p>{ "If nothing changed, tap Next." }</p>
-            </div>
-        };
+        return super::ask_when_changed(
+            &open,
+            "After the first two weeks the incision questions are only needed when something changes.",
+            "Something changed at the incision",
+        );
     }
     let i = props.entry.incision.unwrap_or_default();
     let set = |field: fn(&mut Incision, bool)| {

@@ -93,6 +93,26 @@ impl StepProps {
     }
 }
 
+/// After the first two weeks some questions are asked only when something changed: a
+/// short explanation and a button that opens them.
+pub fn ask_when_changed(
+    open: &UseStateHandle<bool>,
+    intro: &'static str,
+    button: &'static str,
+) -> Html {
+    let reveal = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(true))
+    };
+    html! {
+        <div class="step">
+            <p class="lead">{ intro }</p>
+            <button type="button" class="button" onclick={reveal}>{ button }</button>
+            <p>{ "If nothing changed, tap Next." }</p>
+        </div>
+    }
+}
+
 pub fn render_step(step: Step, props: StepProps) -> Html {
     match step {
         Step::WarningSigns => html! { <warning_step::WarningStep ..props /> },
