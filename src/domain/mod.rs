@@ -3,10 +3,12 @@
 pub mod calendar;
 pub mod change;
 pub mod format;
+pub mod measures;
 pub mod model;
 pub mod questions;
 pub mod rules;
 pub mod summary;
+pub mod trends;
 
 // proptest is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -36,6 +36,27 @@ impl Diary {
         self.checkins.insert(date, entry);
     }
 
+    /// Whether a check-in on `date` belongs to the baseline: day -30 … -1 (rules.md,
+    /// "Baseline"). Without a procedure date the baseline is the baseline record alone.
+    pub fn in_baseline_period(&self, date: NaiveDate) -> bool {
+        self.profile
+            .procedure_date
+            .is_some_and(|p| (-30..=-1).contains(&(date - p).num_days()))
+    }
+
+    /// The baseline: the baseline record plus the check-ins of the baseline period.
+    pub fn baseline_entries(&self) -> Vec<&Entry> {
+        self.baseline
+            .iter()
+            .chain(
+                self.checkins
+                    .iter()
+                    .filter(|(d, _)| self.in_baseline_period(**d))
+                    .map(|(_, e)| e),
+            )
+            .collect()
+    }
+
     /// The latest check-in strictly before `date`.
     pub fn checkin_before(&self, date: NaiveDate) -> Option<&Entry> {
         self.checkins.range(..date).next_back().map(|(_, e)| e)

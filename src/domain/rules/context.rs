@@ -7,9 +7,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Days, NaiveDate};
 
 use super::settings::ClinicSettings;
-use crate::domain::model::{
-    Diary, DistanceUnit, Entry, NeuroFinding, NeuroKind, Region, Side, StandResult,
-};
+pub use crate::domain::measures::{back, leg, stand_min, walk_ft, walk_min};
+use crate::domain::model::{Diary, Entry, NeuroFinding, NeuroKind, Region, Side, StandResult};
 
 type Key = (Region, Side, NeuroKind);
 
@@ -75,24 +74,6 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     })
 }
 
-pub fn back(e: &Entry) -> Option<f64> {
-    e.pain.and_then(|p| p.back).map(|r| f64::from(r.get()))
-}
-pub fn leg(e: &Entry) -> Option<f64> {
-    e.pain.and_then(|p| p.leg).map(|r| f64::from(r.get()))
-}
-fn walk_ft(e: &Entry) -> Option<f64> {
-    e.walking
-        .and_then(|w| w.distance)
-        .map(|d| d.in_unit(DistanceUnit::Feet))
-}
-fn walk_min(e: &Entry) -> Option<f64> {
-    e.walking.and_then(|w| w.minutes).map(|m| m.get())
-}
-fn stand_min(e: &Entry) -> Option<f64> {
-    e.standing_minutes.map(|m| m.get())
-}
-
 /// A measure read from an entry, by name.
 type Measure = (&'static str, fn(&Entry) -> Option<f64>);
 
@@ -112,19 +93,8 @@ impl<'a> Context<'a> {
     pub fn new(diary: &'a Diary, settings: &'a ClinicSettings) -> Self {
         let procedure = diary.profile.procedure_date;
         let day_of = |d: NaiveDate| procedure.map(|p| (d - p).num_days());
-        // Baseline check-ins: day -30 … -1 (none without a procedure date).
-        let in_baseline = |d: NaiveDate| day_of(d).is_some_and(|n| (-30..=-1).contains(&n));
-        let baseline_entries: Vec<&Entry> = diary
-            .baseline
-            .iter()
-            .chain(
-                diary
-                    .checkins
-                    .iter()
-                    .filter(|(d, _)| in_baseline(**d))
-                    .map(|(_, e)| e),
-            )
-            .collect();
+        let in_baseline = |d: NaiveDate| diary.in_baseline_period(d);
+        let baseline_entries = diary.baseline_entries();
         let b0 = |f: fn(&Entry) -> Option<f64>| mean(baseline_entries.iter().filter_map(|e| f(e)));
         let baselines = Baselines {
             back: b0(back),
