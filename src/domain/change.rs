@@ -18,6 +18,11 @@ pub enum Change {
     PutCheckIn(NaiveDate, Entry),
     DeleteCheckIn(NaiveDate),
     Acknowledge(Acknowledgement),
+    /// Merge an imported diary by date (nothing is deleted).
+    Import {
+        incoming: Box<Diary>,
+        replace_different: bool,
+    },
 }
 
 impl Change {
@@ -41,6 +46,10 @@ impl Change {
                     diary.acknowledgements.push(ack.clone());
                 }
             }
+            Change::Import {
+                incoming,
+                replace_different,
+            } => *diary = super::import::merge(diary, incoming, *replace_different),
         }
     }
 }

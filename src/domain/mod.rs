@@ -2,7 +2,9 @@
 
 pub mod calendar;
 pub mod change;
+pub mod export;
 pub mod format;
+pub mod import;
 pub mod measures;
 pub mod model;
 pub mod questions;

@@ -1,0 +1,251 @@
+//! CSV export: one row per check-in, columns in `COLUMNS` (documented in the README).
+//!
+//! - UTF-8 **with** a byte-order mark: Excel opens a CSV without one in the system's legacy
+//!   code page and garbles names such as "Ibuprofeno" with accents or "°F"; LibreOffice,
+//!   Numbers and Google Sheets all accept the BOM.
+//! - RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled.
+//! - Free-text cells (medicines, notes, questions) that start with `=`, `+`, `-`, `@`, a tab
+//!   or CR get a leading `'`, so a spreadsheet never runs them as a formula. Numbers are
+//!   written as numbers (a negative day number stays a number).
+
+use crate::domain::calendar::day_number;
+use crate::domain::model::*;
+use crate::domain::rules::Firing;
+use crate::domain::summary::trim_number;
+
+pub const COLUMNS: [&str; 42] = [
+    "date",
+    "day",
+    "back_pain",
+    "leg_pain",
+    "incision_pain",
+    "medicine_helped",
+    "walk_distance",
+    "walk_distance_unit",
+    "walk_minutes",
+    "stand_minutes",
+    "neuro",
+    "toe_stand",
+    "heel_stand",
+    "foot_drag",
+    "leg_gave_way",
+    "fall",
+    "bandage",
+    "bleeding_uncontrolled",
+    "drainage",
+    "foul_smell",
+    "redness",
+    "warm_or_swollen",
+    "edges_open",
+    "bruise_itch_lump",
+    "temperature",
+    "temperature_unit",
+    "chills",
+    "saddle_numbness",
+    "bladder_trouble",
+    "incontinence",
+    "rapid_weakness",
+    "both_legs",
+    "sudden_severe_back_pain",
+    "allergic_reaction",
+    "chest_pain_or_breathless",
+    "positional_headache",
+    "calf_pain_swelling",
+    "medications",
+    "ask_at_visit",
+    "notes",
+    "flags",
+    "recorded_at",
+];
+
+/// A cell of free text, neutralised against formula injection and quoted as needed.
+pub fn text_cell(s: &str) -> String {
+    let neutral = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    quote(&neutral)
+}
+
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
+    v.map(f).unwrap_or_default()
+}
+
+fn yes_no(v: Option<bool>) -> String {
+    opt(v, |b| if b { "yes" } else { "no" }.to_string())
+}
+
+/// The serde name of an enum value ("blood_tinged").
+fn name<T: serde::Serialize>(v: Option<T>) -> String {
+    opt(v, |v| {
+        serde_json::to_value(v)
+            .ok()
+            .and_then(|j| j.as_str().map(str::to_string))
+            .unwrap_or_default()
+    })
+}
+
+pub fn to_csv(diary: &Diary, firings: &[Firing]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&COLUMNS.join(","));
+    out.push_str("\r\n");
+    for (date, e) in &diary.checkins {
+        let pain = e.pain.unwrap_or_default();
+        let walking = e.walking.unwrap_or_default();
+        let f = e.function.unwrap_or_default();
+        let i = e.incision.unwrap_or_default();
+        let s = e.symptoms.unwrap_or_default();
+        let neuro = e.neuro.as_ref().map(|list| {
+            list.iter()
+                .map(|n| {
+                    format!(
+                        "{} {} {} {}",
+                        name(Some(n.region)),
+                        name(Some(n.side)),
+                        name(Some(n.kind)),
+                        n.severity.get()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        let meds = e.medications.as_ref().map(|list| {
+            list.iter()
+                .map(|m| {
+                    let mut t = m.name.clone();
+                    if let Some(d) = &m.dose {
+                        t.push(' ');
+                        t.push_str(d);
+                    }
+                    if let Some(n) = m.times {
+                        t.push_str(&format!(" x{n}"));
+                    }
+                    t
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        let flags: Vec<&str> = firings
+            .iter()
+            .filter(|fr| fr.date == *date)
+            .map(|fr| fr.rule)
+            .collect();
+        let cells = [
+            date.to_string(),
+            opt(day_number(diary.profile.procedure_date, *date), |n| {
+                n.to_string()
+            }),
+            opt(pain.back, |r| r.get().to_string()),
+            opt(pain.leg, |r| r.get().to_string()),
+            opt(pain.incision, |r| r.get().to_string()),
+            yes_no(pain.medicine_helped),
+            opt(walking.distance, |d| trim_number(d.value.get())),
+            opt(walking.distance, |d| d.unit.symbol().to_string()),
+            opt(walking.minutes, |m| trim_number(m.get())),
+            opt(e.standing_minutes, |m| trim_number(m.get())),
+            text_cell(&neuro.unwrap_or_default()),
+            name(f.toe_stand),
+            name(f.heel_stand),
+            yes_no(f.foot_drag),
+            yes_no(f.leg_gave_way),
+            yes_no(f.fall),
+            name(i.bandage),
+            yes_no(i.bleeding_uncontrolled),
+            name(i.drainage),
+            yes_no(i.foul_smell),
+            name(i.redness),
+            yes_no(i.warm_or_swollen),
+            yes_no(i.edges_open),
+            yes_no(i.bruise_itch_lump),
+            opt(e.temperature, |t| trim_number(t.value.get())),
+            opt(e.temperature, |t| name(Some(t.unit))),
+            yes_no(e.chills),
+            yes_no(s.saddle_numbness),
+            yes_no(s.bladder_trouble),
+            yes_no(s.incontinence),
+            yes_no(s.rapid_weakness),
+            yes_no(s.both_legs),
+            yes_no(s.sudden_severe_back_pain),
+            yes_no(s.allergic_reaction),
+            yes_no(s.chest_pain_or_breathless),
+            yes_no(s.positional_headache),
+            yes_no(s.calf_pain_swelling),
+            text_cell(&meds.unwrap_or_default()),
+            text_cell(e.ask_at_visit.as_deref().unwrap_or_default()),
+            text_cell(e.notes.as_deref().unwrap_or_default()),
+            flags.join(" "),
+            opt(e.recorded_at, |t| t.to_rfc3339()),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn neutralises_formulas_and_quotes() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(text_cell("+1"), "'+1");
+        assert_eq!(text_cell("-2"), "'-2");
+        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("a, b"), "\"a, b\"");
+        assert_eq!(text_cell("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(text_cell("plain"), "plain");
+    }
+
+    #[test]
+    fn one_row_per_checkin_with_a_bom_and_crlf() {
+        let mut diary = Diary::new(Profile {
+            procedure_date: NaiveDate::from_ymd_opt(2026, 11, 2),
+            ..Profile::default()
+        });
+        let d = NaiveDate::from_ymd_opt(2026, 10, 30).unwrap();
+        diary.put_checkin(
+            d,
+            Entry {
+                pain: Some(Pain {
+                    back: Rating::new(4).ok(),
+                    ..Pain::default()
+                }),
+                incision: Some(Incision {
+                    drainage: Some(Drainage::BloodTinged),
+                    ..Incision::default()
+                }),
+                notes: Some("=1+1, said \"no\"".into()),
+                medications: Some(vec![Medication {
+                    name: "Ibuprofeno".into(),
+                    dose: Some("400 mg".into()),
+                    times: Some(2),
+                }]),
+                ..Entry::default()
+            },
+        );
+        let csv = to_csv(&diary, &[]);
+        assert!(csv.starts_with('\u{feff}'));
+        let rows: Vec<&str> = csv
+            .trim_start_matches('\u{feff}')
+            .split("\r\n")
+            .filter(|r| !r.is_empty())
+            .collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].split(',').count(), COLUMNS.len());
+        assert!(rows[1].starts_with("2026-10-30,-3,4,,"), "{}", rows[1]);
+        assert!(rows[1].contains(",blood_tinged,"));
+        assert!(rows[1].contains("Ibuprofeno 400 mg x2"));
+        assert!(rows[1].contains("\"'=1+1, said \"\"no\"\"\""));
+    }
+}

@@ -1,0 +1,424 @@
+//! FHIR R4 export ("Standards for export" in rules.md): a Bundle of type `collection` with a
+//! Patient (no name), the check-in Questionnaire, one QuestionnaireResponse per check-in,
+//! Observations derived from them, and one Flag per episode. Deterministic ids, so the same
+//! diary always exports the same bundle.
+
+use serde_json::{json, Value};
+
+use crate::domain::model::*;
+use crate::domain::rules::{rule, Episode};
+
+pub const LOCAL_CODES: &str = "urn:recovery-diary:codes";
+pub const RULE_CODES: &str = "urn:recovery-diary:rules";
+pub const QUESTIONNAIRE_URL: &str = "urn:recovery-diary:questionnaire:checkin:1";
+const LOINC: &str = "http://loinc.org";
+const SNOMED: &str = "http://snomed.info/sct";
+const UCUM: &str = "http://unitsofmeasure.org";
+
+/// A stable UUID-shaped id from a name (FNV-1a, twice), for `urn:uuid:` full URLs.
+fn uuid(name: &str) -> String {
+    let fnv = |seed: u64| {
+        name.bytes().fold(seed, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        })
+    };
+    let (a, b) = (fnv(0xcbf2_9ce4_8422_2325), fnv(0x8422_2325_cbf2_9ce4));
+    let hex = format!("{a:016x}{b:016x}");
+    format!(
+        "{}-{}-4{}-a{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
+    )
+}
+
+fn entry(kind: &str, id: &str, resource: Value) -> Value {
+    json!({ "fullUrl": format!("urn:uuid:{}", uuid(&format!("{kind}/{id}"))), "resource": resource })
+}
+
+fn reference(kind: &str, id: &str) -> Value {
+    json!({ "reference": format!("urn:uuid:{}", uuid(&format!("{kind}/{id}"))) })
+}
+
+/// (linkId, text, FHIR item type) of the check-in questions.
+const QUESTIONS: [(&str, &str, &str); 12] = [
+    (
+        "back-pain",
+        "Back pain, average over the last 24 hours (0-10)",
+        "integer",
+    ),
+    (
+        "leg-pain",
+        "Leg or buttock pain, average over the last 24 hours (0-10)",
+        "integer",
+    ),
+    ("incision-pain", "Pain at the incision (0-10)", "integer"),
+    ("medicine-helped", "Did the pain medicine help?", "boolean"),
+    (
+        "walk-distance",
+        "Distance walked at one time before symptoms",
+        "decimal",
+    ),
+    (
+        "walk-minutes",
+        "Minutes walked at one time before symptoms",
+        "decimal",
+    ),
+    (
+        "stand-minutes",
+        "Minutes standing before symptoms",
+        "decimal",
+    ),
+    ("temperature", "Temperature", "decimal"),
+    ("chills", "Chills", "boolean"),
+    (
+        "warning-signs",
+        "Warning-sign questions answered yes",
+        "string",
+    ),
+    (
+        "ask-at-visit",
+        "Something to ask at the next visit",
+        "string",
+    ),
+    ("notes", "Notes", "text"),
+];
+
+fn questionnaire() -> Value {
+    json!({
+        "resourceType": "Questionnaire",
+        "id": "checkin",
+        "url": QUESTIONNAIRE_URL,
+        "name": "RecoveryDiaryCheckIn",
+        "title": "Recovery Diary daily check-in",
+        "status": "active",
+        "item": QUESTIONS.iter().map(|(link, text, kind)| json!({ "linkId": link, "text": text, "type": kind })).collect::<Vec<_>>(),
+    })
+}
+
+fn answers(e: &Entry) -> Vec<Value> {
+    let mut items = Vec::new();
+    let mut push =
+        |link: &str, answer: Value| items.push(json!({ "linkId": link, "answer": [answer] }));
+    let pain = e.pain.unwrap_or_default();
+    for (link, r) in [
+        ("back-pain", pain.back),
+        ("leg-pain", pain.leg),
+        ("incision-pain", pain.incision),
+    ] {
+        if let Some(r) = r {
+            push(link, json!({ "valueInteger": r.get() }));
+        }
+    }
+    if let Some(b) = pain.medicine_helped {
+        push("medicine-helped", json!({ "valueBoolean": b }));
+    }
+    if let Some(d) = e.walking.and_then(|w| w.distance) {
+        push("walk-distance", json!({ "valueDecimal": d.value.get() }));
+    }
+    if let Some(m) = e.walking.and_then(|w| w.minutes) {
+        push("walk-minutes", json!({ "valueDecimal": m.get() }));
+    }
+    if let Some(m) = e.standing_minutes {
+        push("stand-minutes", json!({ "valueDecimal": m.get() }));
+    }
+    if let Some(t) = e.temperature {
+        push("temperature", json!({ "valueDecimal": t.value.get() }));
+    }
+    if let Some(c) = e.chills {
+        push("chills", json!({ "valueBoolean": c }));
+    }
+    let yes: Vec<&str> = crate::domain::questions::EMERGENCY
+        .iter()
+        .chain(crate::domain::questions::OTHER_SYMPTOMS.iter())
+        .filter(|q| (q.get)(e) == Some(true))
+        .map(|q| q.key)
+        .collect();
+    if !yes.is_empty() {
+        push("warning-signs", json!({ "valueString": yes.join(", ") }));
+    }
+    for (link, text) in [("ask-at-visit", &e.ask_at_visit), ("notes", &e.notes)] {
+        if let Some(t) = text {
+            push(link, json!({ "valueString": t }));
+        }
+    }
+    items
+}
+
+fn observation(
+    id: &str,
+    date: &str,
+    qr: &Value,
+    code: Value,
+    value: Value,
+    body_site: Option<Value>,
+) -> Value {
+    let mut o = json!({
+        "resourceType": "Observation",
+        "id": id,
+        "status": "final",
+        "code": code,
+        "subject": reference("Patient", "patient"),
+        "effectiveDateTime": date,
+        "derivedFrom": [qr],
+    });
+    if let (Some(map), Value::Object(v)) = (o.as_object_mut(), value) {
+        map.extend(v);
+        if let Some(site) = body_site {
+            map.insert("bodySite".into(), site);
+        }
+    }
+    o
+}
+
+fn coding(system: &str, code: &str, display: &str) -> Value {
+    json!({ "coding": [{ "system": system, "code": code, "display": display }], "text": display })
+}
+
+fn quantity(value: f64, unit: &str, ucum: &str) -> Value {
+    json!({ "valueQuantity": { "value": value, "unit": unit, "system": UCUM, "code": ucum } })
+}
+
+fn observations(date: &str, e: &Entry) -> Vec<Value> {
+    let qr = reference("QuestionnaireResponse", date);
+    let mut out = Vec::new();
+    let pain = e.pain.unwrap_or_default();
+    let pain_code = || {
+        coding(
+            LOINC,
+            "72514-3",
+            "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+        )
+    };
+    for (key, r, site) in [
+        (
+            "back",
+            pain.back,
+            coding(SNOMED, "37822005", "Lower back structure"),
+        ),
+        (
+            "leg",
+            pain.leg,
+            coding(SNOMED, "61685007", "Lower limb structure"),
+        ),
+    ] {
+        if let Some(r) = r {
+            out.push(observation(
+                &format!("{key}-pain-{date}"),
+                date,
+                &qr,
+                pain_code(),
+                json!({ "valueInteger": r.get() }),
+                Some(site),
+            ));
+        }
+    }
+    if let Some(t) = e.temperature {
+        let (unit, ucum) = match t.unit {
+            TemperatureUnit::Celsius => ("°C", "Cel"),
+            TemperatureUnit::Fahrenheit => ("°F", "[degF]"),
+        };
+        out.push(observation(
+            &format!("temperature-{date}"),
+            date,
+            &qr,
+            coding(LOINC, "8310-5", "Body temperature"),
+            quantity(t.value.get(), unit, ucum),
+            None,
+        ));
+    }
+    if let Some(d) = e.walking.and_then(|w| w.distance) {
+        let (unit, ucum) = match d.unit {
+            DistanceUnit::Feet => ("ft", "[ft_i]"),
+            DistanceUnit::Metres => ("m", "m"),
+        };
+        out.push(observation(
+            &format!("walk-distance-{date}"),
+            date,
+            &qr,
+            coding(
+                LOCAL_CODES,
+                "walk-distance",
+                "Distance walked at one time before symptoms",
+            ),
+            quantity(d.value.get(), unit, ucum),
+            None,
+        ));
+    }
+    for (key, v, text) in [
+        (
+            "walk-minutes",
+            e.walking.and_then(|w| w.minutes),
+            "Minutes walked at one time before symptoms",
+        ),
+        (
+            "stand-minutes",
+            e.standing_minutes,
+            "Minutes standing before symptoms",
+        ),
+    ] {
+        if let Some(m) = v {
+            out.push(observation(
+                &format!("{key}-{date}"),
+                date,
+                &qr,
+                coding(LOCAL_CODES, key, text),
+                quantity(m.get(), "min", "min"),
+                None,
+            ));
+        }
+    }
+    out
+}
+
+pub fn to_fhir(diary: &Diary, episodes: &[Episode], exported_at: Option<String>) -> Value {
+    let mut entries = vec![
+        entry(
+            "Patient",
+            "patient",
+            json!({ "resourceType": "Patient", "id": "patient", "active": true }),
+        ),
+        entry("Questionnaire", "checkin", questionnaire()),
+    ];
+    for (date, e) in &diary.checkins {
+        let d = date.to_string();
+        let authored = e
+            .recorded_at
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_else(|| d.clone());
+        entries.push(entry(
+            "QuestionnaireResponse",
+            &d,
+            json!({
+                "resourceType": "QuestionnaireResponse",
+                "id": format!("checkin-{d}"),
+                "questionnaire": QUESTIONNAIRE_URL,
+                "status": "completed",
+                "subject": reference("Patient", "patient"),
+                "authored": authored,
+                "item": answers(e),
+            }),
+        ));
+        for o in observations(&d, e) {
+            let id = o["id"].as_str().unwrap_or_default().to_string();
+            entries.push(entry("Observation", &id, o));
+        }
+    }
+    for ep in episodes {
+        let id = format!("{}-{}", ep.rule, ep.from);
+        let what = rule(ep.rule).map(|r| r.what).unwrap_or_default();
+        entries.push(entry(
+            "Flag",
+            &id,
+            json!({
+                "resourceType": "Flag",
+                "id": id,
+                "status": "active",
+                "code": coding(RULE_CODES, ep.rule, what),
+                "subject": reference("Patient", "patient"),
+                "period": { "start": ep.from.to_string(), "end": ep.to.to_string() },
+            }),
+        ));
+    }
+    let mut bundle = json!({ "resourceType": "Bundle", "type": "collection", "entry": entries });
+    if let (Some(t), Some(map)) = (exported_at, bundle.as_object_mut()) {
+        map.insert("timestamp".into(), Value::String(t));
+    }
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rules::{episodes, evaluate, ClinicSettings};
+    use chrono::NaiveDate;
+
+    fn sample() -> Diary {
+        let mut diary = Diary::new(Profile {
+            procedure_date: NaiveDate::from_ymd_opt(2026, 11, 2),
+            ..Profile::default()
+        });
+        diary.put_checkin(
+            NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+            Entry {
+                pain: Some(Pain {
+                    back: Rating::new(5).ok(),
+                    leg: Rating::new(4).ok(),
+                    ..Pain::default()
+                }),
+                walking: Some(Walking {
+                    distance: Some(Distance {
+                        value: Amount::new(400.0).unwrap(),
+                        unit: DistanceUnit::Feet,
+                    }),
+                    minutes: Amount::new(6.0).ok(),
+                }),
+                standing_minutes: Amount::new(12.0).ok(),
+                temperature: Some(Temperature {
+                    value: Finite::new(100.6).unwrap(),
+                    unit: TemperatureUnit::Fahrenheit,
+                }),
+                ..Entry::default()
+            },
+        );
+        diary
+    }
+
+    #[test]
+    fn a_collection_with_patient_questionnaire_responses_observations_and_flags() {
+        let diary = sample();
+        let eps = episodes(&evaluate(&diary, &ClinicSettings::default()));
+        let b = to_fhir(&diary, &eps, None);
+        assert_eq!(b["type"], "collection");
+        let kinds: Vec<&str> = b["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["resource"]["resourceType"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "Patient",
+                "Questionnaire",
+                "QuestionnaireResponse",
+                "Observation",
+                "Observation",
+                "Observation",
+                "Observation",
+                "Observation",
+                "Observation",
+                "Flag"
+            ]
+        );
+        let patient = &b["entry"][0]["resource"];
+        assert!(patient.get("name").is_none());
+        let back = &b["entry"][3]["resource"];
+        assert_eq!(back["code"]["coding"][0]["code"], "72514-3");
+        assert_eq!(back["bodySite"]["coding"][0]["code"], "37822005");
+        assert_eq!(back["valueInteger"], 5);
+        let temp = &b["entry"][5]["resource"];
+        assert_eq!(temp["code"]["coding"][0]["code"], "8310-5");
+        assert_eq!(temp["valueQuantity"]["code"], "[degF]");
+        let walk = &b["entry"][6]["resource"];
+        assert_eq!(walk["valueQuantity"]["code"], "[ft_i]");
+        let flag = &b["entry"][9]["resource"];
+        assert_eq!(flag["code"]["coding"][0]["code"], "B1");
+        assert_eq!(flag["code"]["coding"][0]["system"], RULE_CODES);
+    }
+
+    #[test]
+    fn ids_are_deterministic_and_distinct() {
+        let a = to_fhir(&sample(), &[], None);
+        assert_eq!(a, to_fhir(&sample(), &[], None));
+        let urls: std::collections::HashSet<&str> = a["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["fullUrl"].as_str().unwrap())
+            .collect();
+        assert_eq!(urls.len(), a["entry"].as_array().unwrap().len());
+    }
+}
