@@ -17,9 +17,9 @@ use crate::domain::change::Change;
 use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
 use crate::domain::rules::{episodes, evaluate, Episode, Firing};
 use screens::{
-    baseline::BaselineScreen, checkin::CheckInScreen, flags::DayResult, history::History,
-    home::long_date, home::Home, report::Report, settings::Settings, setup::Setup,
-    unreadable::UnreadableScreen, warning_now::WarningNow,
+    baseline::BaselineScreen, checkin::CheckInScreen, data::DataScreen, flags::DayResult,
+    history::History, home::long_date, home::Home, report::Report, settings::Settings,
+    setup::Setup, unreadable::UnreadableScreen, warning_now::WarningNow,
 };
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
@@ -269,6 +269,36 @@ fn ready_screen(
             }
         }
         Screen::Report => html! { <Report {diary} episodes={flags.episodes.clone()} /> },
+        Screen::Data => {
+            let state = state.clone();
+            let on_import = Callback::from(
+                move |(incoming, replace_different, plan): (
+                    Diary,
+                    bool,
+                    crate::domain::import::ImportPlan,
+                )| {
+                    let notice = Notice::Imported {
+                        added: plan.added.len(),
+                        replaced: if replace_different {
+                            plan.different.len()
+                        } else {
+                            0
+                        },
+                    };
+                    state.dispatch(Action::Edit(
+                        Change::Import {
+                            incoming: Box::new(incoming),
+                            replace_different,
+                        },
+                        Some(notice),
+                    ));
+                },
+            );
+            html! {
+                <DataScreen {diary} firings={flags.firings.clone()} episodes={flags.episodes.clone()}
+                    {today} {on_import} />
+            }
+        }
     }
 }
 
@@ -315,6 +345,10 @@ fn notice(state: &UseReducerHandle<AppState>, flags: &Flags) -> Html {
             None,
         ),
         Notice::SettingsSaved => ("Settings saved.".to_string(), None),
+        Notice::Imported { added, replaced } => (
+            format!("Imported: {added} day(s) added, {replaced} replaced. Nothing was deleted."),
+            None,
+        ),
         Notice::Deleted(date, entry) => {
             let state = state.clone();
             let (date, entry) = (*date, (**entry).clone());

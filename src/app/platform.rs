@@ -70,3 +70,66 @@ pub fn focus(element: Option<web_sys::HtmlElement>) {
         let _ = e.focus();
     }
 }
+
+fn file(filename: &str, text: &str, mime: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_str_sequence_and_options(&parts, filename, &options).ok()
+}
+
+fn share_data(filename: &str, text: &str, mime: &str) -> Option<web_sys::ShareData> {
+    let data = web_sys::ShareData::new();
+    let file: wasm_bindgen::JsValue = file(filename, text, mime)?.into();
+    data.set_files(&js_sys::Array::of1(&file));
+    data.set_title(filename);
+    Some(data)
+}
+
+/// Whether this browser can hand a file to the system share sheet.
+pub fn can_share_files() -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    // canShare is missing in some browsers: ask JavaScript whether it exists first.
+    let has = js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false);
+    has && share_data("x.txt", "x", "text/plain").is_some_and(|d| navigator.can_share_with_data(&d))
+}
+
+/// Opens the system share sheet with the file. Resolves to false when the patient cancels
+/// or the browser refuses.
+pub async fn share(filename: &str, text: &str, mime: &str) -> bool {
+    let (Some(navigator), Some(data)) = (
+        web_sys::window().map(|w| w.navigator()),
+        share_data(filename, text, mime),
+    ) else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data))
+        .await
+        .is_ok()
+}
+
+/// Asks the browser to keep this site's storage (not evict it). `None`: not supported.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let persisted = wasm_bindgen_futures::JsFuture::from(storage.persisted().ok()?)
+        .await
+        .ok()?;
+    if persisted.as_bool() == Some(true) {
+        return Some(true);
+    }
+    let granted = wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?;
+    granted.as_bool()
+}
+
+/// The text of a file the patient picked.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| "The file could not be read.".to_string())
+}

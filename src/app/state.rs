@@ -27,6 +27,11 @@ pub enum Notice {
     Deleted(NaiveDate, Rc<Entry>),
     BaselineSaved,
     SettingsSaved,
+    /// An import: days added, days replaced with the file's version.
+    Imported {
+        added: usize,
+        replaced: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -155,3 +155,17 @@ pub fn save_settings(settings: &PatientSettings) -> Result<(), String> {
         "The settings could not be saved: this phone's storage is full or turned off.".to_string()
     })
 }
+
+/// When the patient last saved a backup file (YYYY-MM-DD), for the reminder.
+pub const BACKUP_KEY: &str = "recovery-diary.last-backup";
+
+pub fn last_backup() -> Option<chrono::NaiveDate> {
+    let raw = raw_storage().ok()?.get_item(BACKUP_KEY).ok()??;
+    chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").ok()
+}
+
+pub fn record_backup(date: chrono::NaiveDate) {
+    if let Ok(s) = raw_storage() {
+        let _ = s.set_item(BACKUP_KEY, &date.to_string());
+    }
+}

@@ -19,6 +19,12 @@ pub struct HomeProps {
     pub on_acknowledge: Callback<Acknowledgement>,
 }
 
+/// A backup reminder once there is a week of check-ins and no backup in the last 7 days.
+fn needs_backup(diary: &Diary, today: NaiveDate) -> bool {
+    diary.checkins.len() >= 7
+        && crate::app::storage::last_backup().is_none_or(|d| (today - d).num_days() >= 7)
+}
+
 pub fn short_date(d: NaiveDate) -> String {
     d.format("%a %-d %b").to_string()
 }
@@ -63,6 +69,12 @@ pub fn Home(props: &HomeProps) -> Html {
                 <div class="card reminder">
                     <p>{ "Your “before the procedure” record is missing. Your care team uses it to see how much you have improved." }</p>
                     <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Baseline)}>{ "Add it now" }</button>
+                </div>
+            }
+            if needs_backup(diary, today) {
+                <div class="card reminder">
+                    <p>{ "Save a backup copy of your diary. Browsers can delete a site's data, and a copy lets you move to a new phone." }</p>
+                    <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Data)}>{ "Save a backup" }</button>
                 </div>
             }
             if !missed.is_empty() {

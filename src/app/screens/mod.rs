@@ -2,6 +2,7 @@
 
 pub mod baseline;
 pub mod checkin;
+pub mod data;
 pub mod entry;
 pub mod flags;
 pub mod history;

@@ -4,10 +4,8 @@ use yew::prelude::*;
 
 use super::home::long_date;
 use super::setup::{parse_date_input, DISCLAIMER};
-use crate::app::platform;
 use crate::app::storage::PatientSettings;
 use crate::app::widgets::{Screen, UnitChoices};
-use crate::domain::format::to_json;
 use crate::domain::model::{Diary, Profile};
 
 #[derive(Properties, PartialEq)]
@@ -48,14 +46,6 @@ pub fn Settings(props: &SettingsProps) -> Html {
     let save = {
         let (profile, on_save) = (profile.clone(), props.on_save.clone());
         Callback::from(move |_| on_save.emit((*profile).clone()))
-    };
-    let download = {
-        let diary = props.diary.clone();
-        Callback::from(move |_| {
-            let name = format!("recovery-diary-{}.json", platform::today());
-            let _ =
-                platform::download(&name, &to_json(&diary, platform::now()), "application/json");
-        })
     };
     let baseline = props.diary.baseline.as_ref();
     let clinic = use_state(|| props.clinic.clone());
@@ -114,9 +104,9 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { if baseline.is_some() { "Change it" } else { "Add it now" } }
             </button>
 
-            <h2>{ "Keep a copy" }</h2>
-            <p>{ "Your diary is stored only in this browser on this phone. Download a copy now and then to keep it safe." }</p>
-            <button type="button" class="button" onclick={download}>{ "Download my diary (JSON)" }</button>
+            <h2>{ "Your data" }</h2>
+            <p>{ "Your diary is stored only in this browser on this phone. Save a copy now and then, share it with your clinic, or import a diary from another phone." }</p>
+            <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Data)}>{ "Save, share or import" }</button>
 
             <h2>{ "About this diary" }</h2>
             <p>{ DISCLAIMER }</p>

@@ -9,6 +9,7 @@ pub enum Screen {
     Settings,
     Baseline,
     Report,
+    Data,
     WarningNow,
 }
 
