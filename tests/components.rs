@@ -235,6 +235,7 @@ async fn the_report_lists_each_episode_once_with_its_data_attributes() {
     let props = ReportProps {
         diary: Rc::new(diary),
         episodes: Rc::new(eps),
+        settings: Rc::new(ClinicSettings::default()),
     };
     yew::Renderer::<Report>::with_root_and_props(root.clone(), props).render();
     until("rendered", || {

@@ -268,7 +268,7 @@ fn ready_screen(
                 <BaselineScreen {diary} emergency_number={settings.emergency_number.clone()} {on_save} on_cancel={home} />
             }
         }
-        Screen::Report => html! { <Report {diary} episodes={flags.episodes.clone()} /> },
+        Screen::Report => html! { <Report {diary} episodes={flags.episodes.clone()} {settings} /> },
         Screen::Data => {
             let state = state.clone();
             let on_import = Callback::from(

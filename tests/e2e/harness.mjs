@@ -93,3 +93,39 @@ export async function axeViolations(page) {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   });
 }
+
+/**
+ * Six weeks after the procedure, a check-in every day: pain easing, walking and standing
+ * improving, incision answers to day 14, a nerve symptom fading, medicines, one fall,
+ * chills on one day and a question for the visit.
+ */
+export function sixWeeks() {
+  const checkins = [];
+  for (let day = 0; day <= 42; day++) {
+    const c = {
+      date: isoDay(day - 42),
+      pain: { back: Math.max(1, 6 - Math.floor(day / 8)), leg: Math.max(1, 7 - Math.floor(day / 6)), medicine_helped: true },
+      walking: { distance: { value: 250 + day * 60, unit: 'ft' }, minutes: 3 + Math.floor(day / 3) },
+      standing_minutes: 8 + day,
+      neuro: day < 30 ? [{ region: 'calf', side: 'left', kind: 'numbness', severity: Math.max(1, 4 - Math.floor(day / 10)) }] : [],
+      symptoms: { saddle_numbness: false, bladder_trouble: false, incontinence: false, rapid_weakness: false, both_legs: false, allergic_reaction: false, chest_pain_or_breathless: false },
+      medications: day < 21 ? [{ name: 'Paracetamol', dose: '500 mg', times: 3 }] : [],
+      temperature: { value: 98.4, unit: 'F' },
+      chills: day === 5,
+    };
+    if (day <= 14) {
+      c.pain.incision = Math.max(0, 4 - Math.floor(day / 4));
+      c.incision = { bandage: day < 3 ? 'spotted' : 'none', drainage: day < 2 ? 'blood_tinged' : 'none', redness: 'thin_line', foul_smell: false, warm_or_swollen: false, edges_open: false, bruise_itch_lump: day === 4, bleeding_uncontrolled: false };
+    }
+    if (day === 12) c.function = { fall: true, leg_gave_way: false };
+    if (day === 40) c.ask_at_visit = 'When can I play golf again?';
+    checkins.push(c);
+  }
+  return {
+    format: 'recovery-diary', version: 1,
+    profile: { procedure_date: isoDay(-42), distance_unit: 'ft', temperature_unit: 'F' },
+    baseline: { recorded_on: isoDay(-45), pain: { back: 6, leg: 7 }, walking: { distance: { value: 250, unit: 'ft' }, minutes: 3 }, standing_minutes: 8,
+      neuro: [{ region: 'calf', side: 'left', kind: 'numbness', severity: 4 }] },
+    checkins,
+  };
+}

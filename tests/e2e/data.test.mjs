@@ -1,0 +1,169 @@
+// Trends, the follow-up report, its print, export and import, in the built app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, openApp, stored, isoDay, diaryWith, sixWeeks, KEY } from './harness.mjs';
+import { validateFhir } from './fhir-schema.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function openData(page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Save, share or import' }).click();
+  await page.getByRole('heading', { name: 'Your data' }).waitFor();
+}
+
+async function download(page, name) {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name }).click();
+  const d = await pending;
+  return { name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') };
+}
+
+async function episodes(page) {
+  await page.getByRole('button', { name: 'Report' }).click();
+  await page.locator('[data-report]').waitFor();
+  return page.locator('[data-report] [data-rule]').evaluateAll((els) => els.map((e) => `${e.dataset.rule} ${e.dataset.from} ${e.dataset.to}`).sort());
+}
+
+test('the report: change against baseline, charts with tables, events, logs', async () => {
+  const page = await openApp(browser, server.url, { diary: sixWeeks() });
+  await page.getByRole('button', { name: 'Report' }).click();
+  const report = page.locator('[data-report]');
+  const back = report.locator('tr[data-measure="back_pain"]');
+  assert.match(await back.innerText(), /6 \/10/);
+  assert.match(await back.innerText(), /✓ yes/);
+  assert.equal(await report.locator('svg[role="img"]').count(), 5);
+  assert.match(await report.locator('#chart-leg_pain-desc').textContent(), /before the procedure 7/);
+  assert.equal(await report.locator('details.chart-table').count(), 5);
+  assert.match(await report.innerText(), /When can I play golf again\?/);
+  assert.match(await report.locator('.incision-log').innerText(), /blood tinged/);
+  assert.match(await report.innerText(), /Gone: Numbness in the left calf/);
+  assert.match(await report.innerText(), /Paracetamol 500 mg/);
+  assert.match(await report.innerText(), /fall/);
+  // Ranges change what the charts show.
+  await page.getByRole('radio', { name: '2 weeks' }).check();
+  assert.equal(await report.locator('#chart-back_pain circle').count(), 14);
+  await page.getByRole('radio', { name: 'All' }).check();
+  assert.equal(await report.locator('#chart-back_pain circle').count(), 43);
+  await page.context().close();
+});
+
+test('the printed report: six weeks fit one page, charts included, no navigation', async () => {
+  const page = await openApp(browser, server.url, { diary: sixWeeks(), size: { width: 1280, height: 800 } });
+  await page.getByRole('button', { name: 'Report' }).click();
+  await page.locator('[data-report]').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.top-bar').isVisible(), false);
+  assert.equal(await page.locator('.chart svg').first().isVisible(), true);
+  const pdf = await page.pdf({ format: 'Letter', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`PRINTED REPORT PAGES (6 weeks, Letter): ${pages}`);
+  assert.equal(pages, 1);
+  await page.context().close();
+});
+
+test('FHIR export validates against the official FHIR R4 JSON schema', async () => {
+  const page = await openApp(browser, server.url, { diary: sixWeeks() });
+  await openData(page);
+  const { name, text } = await download(page, 'Download FHIR');
+  assert.match(name, /\.fhir\.json$/);
+  const bundle = JSON.parse(text);
+  assert.equal(bundle.resourceType, 'Bundle');
+  assert.equal(bundle.type, 'collection');
+  const kinds = bundle.entry.map((e) => e.resource.resourceType);
+  assert.equal(kinds.filter((k) => k === 'QuestionnaireResponse').length, 43);
+  assert.ok(kinds.includes('Patient') && kinds.includes('Questionnaire') && kinds.includes('Flag'));
+  assert.ok(bundle.entry.some((e) => e.resource.code?.coding?.[0]?.code === '72514-3' && e.resource.bodySite?.coding?.[0]?.code === '61685007'));
+  assert.deepEqual(await validateFhir(bundle), []);
+  // The validator is not a rubber stamp: a broken bundle fails.
+  bundle.type = 'not-a-bundle-type';
+  assert.notDeepEqual(await validateFhir(bundle), []);
+  await page.context().close();
+});
+
+test('CSV export: BOM, documented header, one row per check-in, formulas neutralised', async () => {
+  const diary = diaryWith({ days: [-2, -1] });
+  diary.checkins[0].notes = '=HYPERLINK("http://x")';
+  const page = await openApp(browser, server.url, { diary });
+  await openData(page);
+  const { text } = await download(page, 'Download CSV');
+  assert.equal(text.charCodeAt(0), 0xfeff);
+  const rows = text.slice(1).split('\r\n').filter(Boolean);
+  assert.equal(rows.length, 3);
+  assert.ok(rows[0].startsWith('date,day,back_pain,leg_pain,'));
+  assert.match(text, /"'=HYPERLINK\(""http:\/\/x""\)"/);
+  await page.context().close();
+});
+
+test('a fresh phone: export, import into an empty browser, same diary and report', async () => {
+  const old = await openApp(browser, server.url, { diary: sixWeeks() });
+  const before = await episodes(old);
+  await openData(old);
+  const backup = await download(old, 'Download JSON');
+  await old.getByText(/Last backup file saved/).waitFor();
+  await old.context().close();
+
+  const page = await openApp(browser, server.url); // new phone: setup first
+  await page.getByRole('button', { name: 'I understand, continue' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: /Skip for now/ }).click();
+  await openData(page);
+  await page.setInputFiles('#import-file', { name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+  await page.getByText('43 new day(s) will be added.').waitFor();
+  await page.getByText('Your “before the procedure” record will be added.').waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText(/Imported: 43 day\(s\) added/).waitFor();
+  const restored = await stored(page);
+  assert.equal(restored.checkins.length, 43);
+  assert.equal(restored.profile.procedure_date, isoDay(-42));
+  assert.deepEqual(await episodes(page), before);
+  await page.context().close();
+});
+
+test('import merges by date: the preview, keep mine or use the file, nothing deleted', async () => {
+  const page = await openApp(browser, server.url, { diary: diaryWith({ days: [-3, -2] }) });
+  const file = diaryWith({ days: [-2, -1] });
+  file.checkins[0].pain.back = 9; // differs from this phone's day -2
+  await openData(page);
+  await page.setInputFiles('#import-file', { name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...file, extra_field: 1 })) });
+  await page.getByText('1 new day(s) will be added.').waitFor();
+  await page.getByText('1 day(s) differ from what this phone has.').waitFor();
+  await page.getByText('1 field(s) this app does not know were ignored.').waitFor();
+  await page.getByRole('radio', { name: "Use the file's version" }).check();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText(/Imported: 1 day\(s\) added, 1 replaced/).waitFor();
+  const s = await stored(page);
+  assert.deepEqual(s.checkins.map((c) => c.date), [isoDay(-3), isoDay(-2), isoDay(-1)]);
+  assert.equal(s.checkins[1].pain.back, 9);
+  await page.context().close();
+});
+
+const BAD_FILES = [
+  ['not JSON', 'this is not json', /not valid JSON/],
+  ['wrong format', JSON.stringify({ format: 'other', version: 1, checkins: [] }), /not a Recovery Diary file/],
+  ['newer version', JSON.stringify({ format: 'recovery-diary', version: 7, checkins: [] }), /newer version/],
+  ['wrong type', JSON.stringify({ format: 'recovery-diary', version: 1, checkins: [{ date: '2026-11-01', chills: 'no' }] }), /checkins\[0\]\.chills/],
+  ['out of range', JSON.stringify({ format: 'recovery-diary', version: 1, checkins: [{ date: '2026-11-01', pain: { leg: 12 } }] }), /checkins\[0\]\.pain\.leg: must be a whole number from 0 to 10/],
+  ['duplicate dates', JSON.stringify({ format: 'recovery-diary', version: 1, checkins: [{ date: '2026-11-01' }, { date: '2026-11-01' }] }), /checkins\[1\]\.date: 2026-11-01 appears twice/],
+  ['10 MB', JSON.stringify({ format: 'recovery-diary', version: 1, checkins: [], notes: 'x'.repeat(10 * 1024 * 1024) }).replace('"checkins":[]', '"checkins":[{"date":"2026-11-01","pain":{"back":"high"}}]'), /checkins\[0\]\.pain\.back/],
+];
+
+test('malformed files are refused with a clear message and change nothing', async () => {
+  const page = await openApp(browser, server.url, { diary: diaryWith({ days: [-1] }) });
+  const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+  await openData(page);
+  for (const [label, body, message] of BAD_FILES) {
+    await page.setInputFiles('#import-file', { name: `${label}.json`, mimeType: 'application/json', buffer: Buffer.from(body) });
+    const error = page.locator('.data .error');
+    await error.waitFor();
+    assert.match(await error.innerText(), message, label);
+    assert.match(await error.innerText(), /Nothing was changed/, label);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), before, label);
+    await page.setInputFiles('#import-file', []);
+  }
+  await page.context().close();
+});
