@@ -18,6 +18,7 @@ fn round1(v: f64) -> String {
 pub fn comparison(diary: &Diary) -> Html {
     let unit = diary.profile.distance_unit;
     html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Change since before the procedure">
         <table class="comparison">
             <caption>{ "Before the procedure against the latest 7 days" }</caption>
             <thead><tr>
@@ -42,6 +43,7 @@ pub fn comparison(diary: &Diary) -> Html {
             }) }
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -75,10 +77,12 @@ pub fn incision_log(diary: &Diary) -> Html {
         return html! { <p>{ "No incision answers recorded in the first two weeks." }</p> };
     }
     html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Incision, days 0 to 14">
         <table class="incision-log">
             <thead><tr><th scope="col">{ "Day" }</th><th scope="col">{ "Pain" }</th><th scope="col">{ "Bandage" }</th><th scope="col">{ "Fluid" }</th><th scope="col">{ "Redness" }</th><th scope="col">{ "Other" }</th></tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
+        </div>
     }
 }
 
