@@ -16,15 +16,20 @@ const TYPES = {
 export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 export const KEY = 'recovery-diary';
 
-/** Serves dist/ on a free port of 127.0.0.1. */
-export async function serve() {
+/** The strict policy the app must work under (issue 5). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'";
+
+/** Serves dist/ (or `root`) on a free port of 127.0.0.1, with `csp` on every response. */
+export async function serve({ csp = null, root = DIST } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(DIST, path.endsWith('/') ? path + 'index.html' : path);
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    let file = join(root, path.endsWith('/') ? path + 'index.html' : path);
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (csp) headers['content-security-policy'] = csp;
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
