@@ -1,6 +1,7 @@
 //! The Yew app. State flows one way: components send `state::Action`s to the reducer, and
 //! one effect here writes storage once per change.
 
+mod mount;
 mod panic_screen;
 mod platform;
 pub mod screens;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::change::Change;
+use crate::domain::config::{ConfigProblem, EmbedConfig};
 use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
 use crate::domain::rules::{episodes, evaluate, Episode, Firing};
 use screens::{
@@ -24,25 +26,26 @@ use screens::{
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
 
-pub fn start() {
-    panic_screen::install();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
-    };
-}
+pub use mount::start;
+pub use storage::Keys;
 
-fn initial_state() -> AppState {
-    let settings = storage::load_settings();
-    let (phase, diary) = match storage::load() {
+fn initial_state(keys: &Keys, config: Rc<EmbedConfig>) -> AppState {
+    let settings = storage::load_settings(keys);
+    let (phase, diary) = match storage::load(keys) {
         storage::Loaded::Empty => (Phase::Setup, Diary::default()),
         storage::Loaded::Diary(diary) => (Phase::Ready, diary),
         storage::Loaded::Unreadable(u) => (Phase::Unreadable(Rc::new(u)), Diary::default()),
     };
-    AppState::with_settings(phase, diary, settings)
+    AppState::with_settings(phase, diary, settings, config)
+}
+
+/// What a clinic's embedding gives the app: its configuration, and what was wrong in it.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub config: Rc<EmbedConfig>,
+    #[prop_or_default]
+    pub problems: Rc<Vec<ConfigProblem>>,
 }
 
 /// The flags of the whole diary, evaluated once per change of the diary or the settings.
@@ -53,8 +56,13 @@ pub struct Flags {
 }
 
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+pub fn App(props: &AppProps) -> Html {
+    let keys = use_memo(props.config.clone(), |c| Keys::new(c.storage_key()));
+    let state = {
+        let (keys, config) = (keys.clone(), props.config.clone());
+        use_reducer(move || initial_state(&keys, config))
+    };
+    let main_ref = use_node_ref();
     let screen = use_state(|| Screen::Home);
     // The "Warning sign now" screen is an overlay: closing it returns to where the patient was.
     let warning_open = use_state(|| false);
@@ -62,11 +70,11 @@ pub fn App() -> Html {
 
     // The one place that writes storage: once per change, after render.
     {
-        let state = state.clone();
+        let (state, keys) = (state.clone(), keys.clone());
         use_effect_with(state.revision, move |_| {
             if !state.pending.is_empty() {
                 let written = state.pending.len();
-                match storage::commit(&state.diary, &state.pending) {
+                match storage::commit(&keys, &state.diary, &state.pending) {
                     Ok(stored) => state.dispatch(Action::Saved { written, stored }),
                     Err(message) => state.dispatch(Action::SaveFailed(message)),
                 }
@@ -75,11 +83,14 @@ pub fn App() -> Html {
     }
 
     // The clinic numbers: written when the patient changes them.
-    use_effect_with(state.patient_settings.clone(), |settings| {
-        if storage::load_settings() != *settings {
-            let _ = storage::save_settings(settings);
-        }
-    });
+    {
+        let keys = keys.clone();
+        use_effect_with(state.patient_settings.clone(), move |settings| {
+            if storage::load_settings(&keys) != *settings {
+                let _ = storage::save_settings(&keys, settings);
+            }
+        });
+    }
 
     let flags = use_memo(
         (state.diary.clone(), state.settings.clone()),
@@ -95,7 +106,7 @@ pub fn App() -> Html {
 
     // Another tab saved: merge by date (this tab's unsaved changes are replayed on top).
     {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, keys) = (state.dispatcher(), keys.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo_events::EventListener::new(&w, "storage", move |event| {
@@ -103,8 +114,8 @@ pub fn App() -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
-                    if event.key().as_deref() == Some(storage::KEY) {
-                        if let Some(diary) = storage::external(event.new_value()) {
+                    if event.key().as_deref() == Some(keys.main.as_str()) {
+                        if let Some(diary) = storage::external(&keys, event.new_value()) {
                             dispatcher.dispatch(Action::External(diary));
                         }
                     }
@@ -116,10 +127,11 @@ pub fn App() -> Html {
 
     // Move focus to the new screen's heading, so keyboard and screen-reader users land there.
     {
-        use_effect_with((*screen, *warning_open), |_| {
-            if let Some(h) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector("main h1").ok().flatten())
+        let main_ref = main_ref.clone();
+        use_effect_with((*screen, *warning_open), move |_| {
+            if let Some(h) = main_ref
+                .cast::<web_sys::Element>()
+                .and_then(|m| m.query_selector("h1").ok().flatten())
             {
                 use wasm_bindgen::JsCast;
                 platform::focus(h.dyn_into::<web_sys::HtmlElement>().ok());
@@ -151,14 +163,15 @@ pub fn App() -> Html {
     } else {
         match &state.phase {
             Phase::Unreadable(info) => {
-                let state = state.clone();
+                let (state, keys) = (state.clone(), keys.clone());
                 let on_start_fresh = Callback::from(move |_| {
-                    storage::discard_unreadable();
+                    storage::discard_unreadable(&keys);
                     state.dispatch(Action::StartFresh);
                 });
                 html! { <UnreadableScreen info={info.clone()} {on_start_fresh} /> }
             }
             Phase::Setup => {
+                let config = state.config.clone();
                 let (state, go_home) = (state.clone(), go_home.clone());
                 let on_finish =
                     Callback::from(move |(profile, baseline): (Profile, Option<Entry>)| {
@@ -170,7 +183,13 @@ pub fn App() -> Html {
                         state.dispatch(Action::Edit(Change::Start { profile, baseline }, None));
                         go_home();
                     });
-                html! { <Setup emergency_number={emergency_number.clone()} {on_finish} /> }
+                let (distance, temperature) = platform::default_units();
+                let initial = Profile {
+                    procedure_date: config.procedure_date,
+                    distance_unit: config.distance_unit.unwrap_or(distance),
+                    temperature_unit: config.temperature_unit.unwrap_or(temperature),
+                };
+                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} /> }
             }
             Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate),
         }
@@ -178,14 +197,23 @@ pub fn App() -> Html {
 
     let top_screen = (state.phase == Phase::Ready && !*warning_open).then_some(*screen);
     html! {
+        <ContextProvider<Rc<Keys>> context={keys.clone()}>
         <div class="app">
-            <TopBar screen={top_screen} on_navigate={navigate.clone()} />
-            <main id="main">
+            <TopBar screen={top_screen} on_navigate={navigate.clone()}
+                clinic_name={props.config.clinic_name.clone()} />
+            <main id="main" ref={main_ref}>
+                if !props.problems.is_empty() {
+                    <div class="config-problems" role="status">
+                        <p>{ "Your clinic's setup of this diary has a problem, so defaults are used for:" }</p>
+                        <ul>{ for props.problems.iter().map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
+                    </div>
+                }
                 { save_error(&state) }
                 { notice(&state, &flags) }
                 { content }
             </main>
         </div>
+        </ContextProvider<Rc<Keys>>>
     }
 }
 
@@ -250,7 +278,7 @@ fn ready_screen(
             html! {
                 <Settings {diary} {on_save} on_navigate={navigate.clone()}
                     clinic={state.patient_settings.clone()} clinic_errors={state.settings_errors.clone()}
-                    {on_save_clinic} />
+                    {on_save_clinic} clinic_fixed={state.config.settings.clone()} />
             }
         }
         Screen::Baseline => {

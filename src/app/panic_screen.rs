@@ -4,16 +4,18 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+/// Installs the hook for the diary mounted in `root` (only that element is replaced: in a
+/// portal, the portal's page stays as it is).
+pub fn install(root: web_sys::Element, keys: super::Keys) {
+    std::panic::set_hook(Box::new(move |info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-        let _ = show();
+        let _ = show(&root, &keys);
     }));
 }
 
-fn show() -> Option<()> {
+fn show(root: &web_sys::Element, keys: &super::Keys) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let body = document.body()?;
+    let body = root;
     body.set_text_content(None);
     let main = document.create_element("main").ok()?;
     main.set_class_name("panic-screen");
@@ -34,7 +36,7 @@ fn show() -> Option<()> {
         "p",
         "If you have a warning sign, call your emergency number or your clinic now.",
     )?;
-    if let Some(raw) = super::storage::raw_value() {
+    if let Some(raw) = super::storage::raw_value(keys) {
         let link: web_sys::HtmlAnchorElement = add("a", "Download my diary")?.dyn_into().ok()?;
         let parts = js_sys::Array::of1(&JsValue::from_str(&raw));
         let blob = web_sys::Blob::new_with_str_sequence(&parts).ok()?;

@@ -10,6 +10,7 @@ use crate::domain::change::{replay, Change};
 use crate::domain::model::{Diary, Entry};
 
 use super::storage::{PatientSettings, Unreadable};
+use crate::domain::config::EmbedConfig;
 use crate::domain::rules::ClinicSettings;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -47,19 +48,27 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// What the patient entered in Settings, and the validated clinic settings from it.
     pub patient_settings: PatientSettings,
+    /// What the clinic configured (embedding); its numbers win over the patient's.
+    pub config: Rc<EmbedConfig>,
     pub settings: Rc<ClinicSettings>,
     pub settings_errors: Vec<String>,
 }
 
 impl AppState {
     pub fn new(phase: Phase, diary: Diary) -> Self {
-        Self::with_settings(phase, diary, PatientSettings::default())
+        Self::with_settings(phase, diary, PatientSettings::default(), Rc::default())
     }
 
-    pub fn with_settings(phase: Phase, diary: Diary, patient_settings: PatientSettings) -> Self {
-        let (settings, errors) = ClinicSettings::from_raw(&patient_settings.raw());
+    pub fn with_settings(
+        phase: Phase,
+        diary: Diary,
+        patient_settings: PatientSettings,
+        config: Rc<EmbedConfig>,
+    ) -> Self {
+        let (settings, errors) = ClinicSettings::from_raw(&config.merged(&patient_settings.raw()));
         AppState {
             patient_settings,
+            config,
             settings: Rc::new(settings),
             settings_errors: errors.into_iter().map(|e| e.message).collect(),
             phase,
@@ -128,7 +137,8 @@ impl Reducible for AppState {
             }
             Action::DismissNotice => next.notice = None,
             Action::SetPatientSettings(patient) => {
-                let (settings, errors) = ClinicSettings::from_raw(&patient.raw());
+                let (settings, errors) =
+                    ClinicSettings::from_raw(&next.config.merged(&patient.raw()));
                 next.patient_settings = patient;
                 next.settings = Rc::new(settings);
                 next.settings_errors = errors.into_iter().map(|e| e.message).collect();

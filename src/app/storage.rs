@@ -1,6 +1,7 @@
-//! The only code that touches localStorage. `commit` is the one write path.
+//! The only code that touches localStorage. `commit` is the one write path of the diary.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -8,7 +9,28 @@ use crate::domain::change::{replay, Change};
 use crate::domain::format::{self, FormatError};
 use crate::domain::model::Diary;
 
-pub const KEY: &str = "recovery-diary";
+/// The localStorage keys of one diary: `recovery-diary` and its siblings, or with a
+/// clinic's namespace `<namespace>:recovery-diary` and its siblings, so two embeds on one
+/// origin never collide and the portal's own keys are never touched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keys {
+    pub main: String,
+}
+
+impl Keys {
+    pub fn new(main: String) -> Self {
+        Keys { main }
+    }
+    pub fn quarantine(&self, stamp: u64) -> String {
+        format!("{}.quarantine.{stamp}", self.main)
+    }
+    pub fn settings(&self) -> String {
+        format!("{}.settings", self.main)
+    }
+    pub fn backup(&self) -> String {
+        format!("{}.last-backup", self.main)
+    }
+}
 
 /// A stored value that could not be read as a diary. It is never overwritten: it is copied
 /// to `quarantine_key` (when storage allowed the copy) and the original stays until the
@@ -27,8 +49,20 @@ pub enum Loaded {
 }
 
 thread_local! {
-    /// What this tab last read or wrote, so a commit knows whether another tab wrote since.
-    static LAST_SEEN: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// What this tab last read or wrote under each key, so a commit knows whether another
+    /// tab wrote since.
+    static LAST_SEEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+fn seen(keys: &Keys, value: Option<String>) {
+    LAST_SEEN.with(|l| match value {
+        Some(v) => {
+            l.borrow_mut().insert(keys.main.clone(), v);
+        }
+        None => {
+            l.borrow_mut().remove(&keys.main);
+        }
+    });
 }
 
 fn raw_storage() -> Result<web_sys::Storage, String> {
@@ -37,29 +71,29 @@ fn raw_storage() -> Result<web_sys::Storage, String> {
         .ok_or_else(|| "This browser is not letting the diary use its storage (it may be in private mode or have storage turned off).".to_string())
 }
 
-fn read_raw() -> Result<Option<String>, String> {
+fn read_raw(keys: &Keys) -> Result<Option<String>, String> {
     raw_storage()?
-        .get_item(KEY)
+        .get_item(&keys.main)
         .map_err(|_| "The diary could not read this browser's storage.".to_string())
 }
 
 /// Reads the diary at startup.
-pub fn load() -> Loaded {
-    let raw = match read_raw() {
+pub fn load(keys: &Keys) -> Loaded {
+    let raw = match read_raw(keys) {
         Ok(Some(raw)) => raw,
         Ok(None) | Err(_) => return Loaded::Empty,
     };
     match format::parse(&raw) {
         Ok(parsed) => {
-            LAST_SEEN.with(|l| *l.borrow_mut() = Some(raw));
+            seen(keys, Some(raw));
             Loaded::Diary(parsed.diary)
         }
-        Err(error) => Loaded::Unreadable(quarantine(raw, error)),
+        Err(error) => Loaded::Unreadable(quarantine(keys, raw, error)),
     }
 }
 
-fn quarantine(raw: String, error: FormatError) -> Unreadable {
-    let key = format!("{KEY}.quarantine.{}", js_sys::Date::now() as u64);
+fn quarantine(keys: &Keys, raw: String, error: FormatError) -> Unreadable {
+    let key = keys.quarantine(js_sys::Date::now() as u64);
     let copied = LocalStorage::raw().set_item(&key, &raw).is_ok();
     Unreadable {
         raw,
@@ -70,23 +104,24 @@ fn quarantine(raw: String, error: FormatError) -> Unreadable {
 
 /// After the patient chose to start again: the unreadable value is safe in its quarantine
 /// copy (or was downloaded), so the main key may go.
-pub fn discard_unreadable() {
-    let _ = LocalStorage::raw().remove_item(KEY);
-    LAST_SEEN.with(|l| *l.borrow_mut() = None);
+pub fn discard_unreadable(keys: &Keys) {
+    let _ = LocalStorage::raw().remove_item(&keys.main);
+    seen(keys, None);
 }
 
 /// Writes `pending` (already applied to `current`, the tab's own view) to storage. When
 /// another tab wrote since this tab last looked, the pending changes are replayed onto what
 /// it wrote instead, so neither tab's work is lost. Returns what storage now holds.
-pub fn commit(current: &Diary, pending: &[Change]) -> Result<Diary, String> {
-    let stored_raw = read_raw()?;
-    let unchanged = LAST_SEEN.with(|l| l.borrow().as_deref() == stored_raw.as_deref());
+pub fn commit(keys: &Keys, current: &Diary, pending: &[Change]) -> Result<Diary, String> {
+    let stored_raw = read_raw(keys)?;
+    let unchanged =
+        LAST_SEEN.with(|l| l.borrow().get(&keys.main).map(String::as_str) == stored_raw.as_deref());
     let next = match stored_raw {
         Some(raw) if !unchanged => match format::parse(&raw) {
             Ok(parsed) => replay(&parsed.diary, pending),
             Err(error) => {
                 // Something unreadable appeared under our key: keep a copy before replacing.
-                if quarantine(raw, error).quarantine_key.is_none() {
+                if quarantine(keys, raw, error).quarantine_key.is_none() {
                     return Err("The diary could not keep a safety copy of the stored data, so it did not save. Storage may be full.".into());
                 }
                 current.clone()
@@ -96,29 +131,27 @@ pub fn commit(current: &Diary, pending: &[Change]) -> Result<Diary, String> {
     };
     let text = format::to_json(&next, None);
     raw_storage()?
-        .set_item(KEY, &text)
+        .set_item(&keys.main, &text)
         .map_err(|_| "Your last change could not be saved on this phone: its storage is full or turned off. It is still here on screen, and the diary will try again with your next change.".to_string())?;
-    LAST_SEEN.with(|l| *l.borrow_mut() = Some(text));
+    seen(keys, Some(text));
     Ok(next)
 }
 
 /// A diary another tab just wrote, from a `storage` event's new value.
-pub fn external(new_value: Option<String>) -> Option<Diary> {
+pub fn external(keys: &Keys, new_value: Option<String>) -> Option<Diary> {
     let raw = new_value?;
     let parsed = format::parse(&raw).ok()?;
-    LAST_SEEN.with(|l| *l.borrow_mut() = Some(raw));
+    seen(keys, Some(raw));
     Some(parsed.diary)
 }
 
 /// The stored text, for the recovery screens' download.
-pub fn raw_value() -> Option<String> {
-    read_raw().ok().flatten()
+pub fn raw_value(keys: &Keys) -> Option<String> {
+    read_raw(keys).ok().flatten()
 }
 
 /// The clinic's phone numbers and emergency number as the patient entered them, under their
-/// own key (they are not part of the diary file format).
-pub const SETTINGS_KEY: &str = "recovery-diary.settings";
-
+/// own key (`Keys::settings`; they are not part of the diary file format).
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PatientSettings {
     #[serde(default)]
@@ -141,31 +174,32 @@ impl PatientSettings {
 }
 
 /// Reads the settings; anything unreadable is ignored (the defaults of the rule table).
-pub fn load_settings() -> PatientSettings {
+pub fn load_settings(keys: &Keys) -> PatientSettings {
     raw_storage()
         .ok()
-        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|s| s.get_item(&keys.settings()).ok().flatten())
         .and_then(|raw| serde_json::from_str(&raw).ok())
         .unwrap_or_default()
 }
 
-pub fn save_settings(settings: &PatientSettings) -> Result<(), String> {
+pub fn save_settings(keys: &Keys, settings: &PatientSettings) -> Result<(), String> {
     let text = serde_json::to_string(settings).map_err(|e| e.to_string())?;
-    raw_storage()?.set_item(SETTINGS_KEY, &text).map_err(|_| {
-        "The settings could not be saved: this phone's storage is full or turned off.".to_string()
-    })
+    raw_storage()?
+        .set_item(&keys.settings(), &text)
+        .map_err(|_| {
+            "The settings could not be saved: this phone's storage is full or turned off."
+                .to_string()
+        })
 }
 
 /// When the patient last saved a backup file (YYYY-MM-DD), for the reminder.
-pub const BACKUP_KEY: &str = "recovery-diary.last-backup";
-
-pub fn last_backup() -> Option<chrono::NaiveDate> {
-    let raw = raw_storage().ok()?.get_item(BACKUP_KEY).ok()??;
+pub fn last_backup(keys: &Keys) -> Option<chrono::NaiveDate> {
+    let raw = raw_storage().ok()?.get_item(&keys.backup()).ok()??;
     chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").ok()
 }
 
-pub fn record_backup(date: chrono::NaiveDate) {
+pub fn record_backup(keys: &Keys, date: chrono::NaiveDate) {
     if let Ok(s) = raw_storage() {
-        let _ = s.set_item(BACKUP_KEY, &date.to_string());
+        let _ = s.set_item(&keys.backup(), &date.to_string());
     }
 }

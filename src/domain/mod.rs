@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod change;
+pub mod config;
 pub mod export;
 pub mod format;
 pub mod import;

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::home::long_date;
-use crate::app::{platform, storage};
+use crate::app::{platform, storage, Keys};
 use crate::domain::export::{csv::to_csv, fhir::to_fhir};
 use crate::domain::format::{parse, to_json};
 use crate::domain::import::{plan, ImportPlan};
@@ -93,9 +93,11 @@ fn export(
 
 #[function_component]
 pub fn DataScreen(props: &DataProps) -> Html {
+    let keys =
+        use_context::<Rc<Keys>>().unwrap_or_else(|| Rc::new(Keys::new("recovery-diary".into())));
     let import = use_state(|| Import::Idle);
     let persisted = use_state(|| None::<Option<bool>>);
-    let last_backup = use_state(storage::last_backup);
+    let last_backup = use_state(|| storage::last_backup(&keys));
     let status = use_state(|| None::<String>);
     let can_share = use_memo((), |_| platform::can_share_files());
 
@@ -115,15 +117,19 @@ pub fn DataScreen(props: &DataProps) -> Html {
             props.episodes.clone(),
             props.today,
         );
-        let (status, last_backup) = (status.clone(), last_backup.clone());
+        let (status, last_backup, keys) = (status.clone(), last_backup.clone(), keys.clone());
         Callback::from(move |_: MouseEvent| {
             let (name, text, mime) = export(format, &diary, &firings, &episodes, today);
             let done = {
-                let (status, last_backup, name) =
-                    (status.clone(), last_backup.clone(), name.clone());
+                let (status, last_backup, name, keys) = (
+                    status.clone(),
+                    last_backup.clone(),
+                    name.clone(),
+                    keys.clone(),
+                );
                 move |ok: bool| {
                     if ok && format == Format::Json {
-                        storage::record_backup(today);
+                        storage::record_backup(&keys, today);
                         last_backup.set(Some(today));
                     }
                     status.set(Some(if ok {

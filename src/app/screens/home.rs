@@ -20,9 +20,8 @@ pub struct HomeProps {
 }
 
 /// A backup reminder once there is a week of check-ins and no backup in the last 7 days.
-fn needs_backup(diary: &Diary, today: NaiveDate) -> bool {
-    diary.checkins.len() >= 7
-        && crate::app::storage::last_backup().is_none_or(|d| (today - d).num_days() >= 7)
+fn needs_backup(diary: &Diary, today: NaiveDate, last: Option<NaiveDate>) -> bool {
+    diary.checkins.len() >= 7 && last.is_none_or(|d| (today - d).num_days() >= 7)
 }
 
 pub fn short_date(d: NaiveDate) -> String {
@@ -38,6 +37,8 @@ pub fn Home(props: &HomeProps) -> Html {
     let diary = &props.diary;
     let today = props.today;
     let done_today = diary.checkins.contains_key(&today);
+    let keys = use_context::<std::rc::Rc<crate::app::Keys>>();
+    let last_backup = keys.as_deref().and_then(crate::app::storage::last_backup);
     let week = last_seven_days(diary, today);
     let missed = missed_days(diary, today);
     let open = |d: NaiveDate| props.on_navigate.reform(move |_| Screen::CheckIn(d));
@@ -71,7 +72,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Baseline)}>{ "Add it now" }</button>
                 </div>
             }
-            if needs_backup(diary, today) {
+            if needs_backup(diary, today, last_backup) {
                 <div class="card reminder">
                     <p>{ "Save a backup copy of your diary. Browsers can delete a site's data, and a copy lets you move to a new phone." }</p>
                     <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Data)}>{ "Save a backup" }</button>

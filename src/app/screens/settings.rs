@@ -17,6 +17,9 @@ pub struct SettingsProps {
     /// Why a number the patient entered is not used (shown beside the fields).
     pub clinic_errors: Vec<String>,
     pub on_save_clinic: Callback<PatientSettings>,
+    /// Numbers the clinic configured: shown, not editable.
+    #[prop_or_default]
+    pub clinic_fixed: crate::domain::rules::RawSettings,
 }
 
 fn text_value(e: &Event) -> Option<String> {
@@ -75,16 +78,27 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <button type="button" class="button primary" disabled={!changed} onclick={save}>{ "Save settings" }</button>
 
             <h2>{ "Your clinic" }</h2>
+            if let Some(v) = &props.clinic_fixed.clinic_phone {
+                <p class="fixed-setting">{ format!("Clinic phone: {v} (set by your clinic)") }</p>
+            } else {
             <div class="field">
                 <label for="clinic-phone">{ "Clinic phone" }</label>
                 <input id="clinic-phone" type="tel" autocomplete="off" value={clinic.clinic_phone.clone().unwrap_or_default()}
                     onchange={set_clinic(|c, v| c.clinic_phone = v)} />
             </div>
+            }
+            if let Some(v) = &props.clinic_fixed.after_hours_phone {
+                <p class="fixed-setting">{ format!("After-hours phone: {v} (set by your clinic)") }</p>
+            } else {
             <div class="field">
                 <label for="after-hours-phone">{ "After-hours phone (optional)" }</label>
                 <input id="after-hours-phone" type="tel" autocomplete="off" value={clinic.after_hours_phone.clone().unwrap_or_default()}
                     onchange={set_clinic(|c, v| c.after_hours_phone = v)} />
             </div>
+            }
+            if let Some(v) = &props.clinic_fixed.emergency_number {
+                <p class="fixed-setting">{ format!("Emergency number: {v} (set by your clinic)") }</p>
+            } else {
             <div class="field">
                 <label for="emergency-number">{ "Emergency number" }</label>
                 <p class="hint" id="emergency-number-hint">{ "911 unless your clinic gave you another (such as 112, 999 or 000)." }</p>
@@ -92,6 +106,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     value={clinic.emergency_number.clone().unwrap_or_default()} placeholder="911"
                     onchange={set_clinic(|c, v| c.emergency_number = v)} />
             </div>
+            }
             { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ e }</p> }) }
             <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ "Save clinic numbers" }</button>
 

@@ -15,6 +15,8 @@ pub const DISCLAIMER: &str = "This diary helps you keep track of your recovery a
 #[derive(Properties, PartialEq)]
 pub struct SetupProps {
     pub emergency_number: String,
+    /// Pre-filled by the clinic's configuration or the browser's locale.
+    pub initial: Profile,
     pub on_finish: Callback<(Profile, Option<Entry>)>,
 }
 
@@ -37,14 +39,7 @@ pub fn parse_date_input(e: &Event) -> Option<NaiveDate> {
 #[function_component]
 pub fn Setup(props: &SetupProps) -> Html {
     let page = use_state(|| Page::Welcome);
-    let profile = use_state(|| {
-        let (distance_unit, temperature_unit) = platform::default_units();
-        Profile {
-            procedure_date: None,
-            distance_unit,
-            temperature_unit,
-        }
-    });
+    let profile = use_state(|| props.initial.clone());
     let heading = use_node_ref();
     {
         let heading = heading.clone();

@@ -17,6 +17,8 @@ pub enum Screen {
 pub struct TopBarProps {
     pub screen: Option<Screen>,
     pub on_navigate: Callback<Screen>,
+    #[prop_or_default]
+    pub clinic_name: Option<String>,
 }
 
 /// The header: the diary's name, the "Warning sign now" control (on every screen), and the
@@ -36,7 +38,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     html! {
         <header class="top-bar">
             <div class="top-row">
-                <p class="app-name">{ "Recovery Diary" }</p>
+                <p class="app-name">
+                    { "Recovery Diary" }
+                    if let Some(name) = &props.clinic_name { <span class="clinic-name">{ name }</span> }
+                </p>
                 <button type="button" class="warning-now"
                     onclick={props.on_navigate.reform(|_| Screen::WarningNow)}>
                     { "Warning sign now" }

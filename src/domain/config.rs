@@ -1,0 +1,317 @@
+//! The embedding contract: a clinic configures the diary with key/value pairs, as the
+//! attributes of a `<recovery-diary>` element or the query of an iframe URL. Every value is
+//! validated; an invalid one is reported and its default used. Values are only ever shown
+//! as text or used as a `tel:` number, never as HTML or another URL.
+
+use chrono::NaiveDate;
+
+use super::model::{DistanceUnit, TemperatureUnit};
+use super::rules::{ClinicSettings, RawSettings};
+
+/// The keys a clinic may set (kebab-case, the same in attributes and URL queries).
+pub const KEYS: [&str; 16] = [
+    "clinic-name",
+    "clinic-phone",
+    "after-hours-phone",
+    "emergency-number",
+    "procedure-date",
+    "fever-threshold-c",
+    "pain-rise-points",
+    "pain-rise-ratio",
+    "pain-rise-days",
+    "language",
+    "distance-unit",
+    "temperature-unit",
+    "theme-primary",
+    "theme-danger",
+    "namespace",
+    "theme",
+];
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmbedConfig {
+    pub clinic_name: Option<String>,
+    /// Clinic numbers and thresholds (validated again with the rule table's ranges).
+    pub settings: RawSettings,
+    pub procedure_date: Option<NaiveDate>,
+    pub language: Option<String>,
+    pub distance_unit: Option<DistanceUnit>,
+    pub temperature_unit: Option<TemperatureUnit>,
+    /// CSS custom properties to set: ("--primary", "#0b4f9c").
+    pub theme: Vec<(&'static str, String)>,
+    pub namespace: Option<String>,
+}
+
+/// A configuration value that was not used, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigProblem {
+    pub key: String,
+    pub message: String,
+}
+
+fn hex_colour(v: &str) -> Option<(f64, f64, f64)> {
+    let h = v.strip_prefix('#')?;
+    let full: String = match h.len() {
+        3 => h.chars().flat_map(|c| [c, c]).collect(),
+        6 => h.to_string(),
+        _ => return None,
+    };
+    let n = u32::from_str_radix(&full, 16).ok()?;
+    let c = |shift: u32| f64::from((n >> shift) & 0xff) / 255.0;
+    Some((c(16), c(8), c(0)))
+}
+
+/// WCAG relative luminance and the contrast of a colour against white.
+fn contrast_with_white((r, g, b): (f64, f64, f64)) -> f64 {
+    let lin = |c: f64| {
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    1.05 / (l + 0.05)
+}
+
+fn number(key: &str, v: &str, problems: &mut Vec<ConfigProblem>) -> Option<f64> {
+    match v.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() => Some(n),
+        _ => {
+            problems.push(ConfigProblem {
+                key: key.into(),
+                message: format!("“{v}” is not a number; the default is used."),
+            });
+            None
+        }
+    }
+}
+
+impl EmbedConfig {
+    /// Reads key/value pairs; unknown keys and invalid values are reported, never fatal.
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (EmbedConfig, Vec<ConfigProblem>) {
+        let mut c = EmbedConfig::default();
+        let mut problems = Vec::new();
+        for (key, value) in pairs {
+            let v = value.trim();
+            let mut bad = |message: String| {
+                problems.push(ConfigProblem {
+                    key: key.to_string(),
+                    message,
+                })
+            };
+            match key {
+                "clinic-name" => {
+                    if v.is_empty() || v.chars().count() > 80 {
+                        bad("must be 1 to 80 characters; not shown.".into());
+                    } else {
+                        c.clinic_name = Some(v.to_string());
+                    }
+                }
+                "clinic-phone" => c.settings.clinic_phone = Some(v.to_string()),
+                "after-hours-phone" => c.settings.after_hours_phone = Some(v.to_string()),
+                "emergency-number" => c.settings.emergency_number = Some(v.to_string()),
+                "fever-threshold-c" => c.settings.fever_threshold_c = number(key, v, &mut problems),
+                "pain-rise-points" => c.settings.pain_rise_points = number(key, v, &mut problems),
+                "pain-rise-ratio" => c.settings.pain_rise_ratio = number(key, v, &mut problems),
+                "pain-rise-days" => c.settings.pain_rise_days = number(key, v, &mut problems),
+                "procedure-date" => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+                    Ok(d) => c.procedure_date = Some(d),
+                    Err(_) => bad(format!("“{v}” is not a date like 2026-11-02; not used.")),
+                },
+                "language" => match v {
+                    "en" | "es" => c.language = Some(v.to_string()),
+                    _ => bad(format!("“{v}” is not a supported language (en, es); using the browser's.")),
+                },
+                "distance-unit" => match v {
+                    "ft" => c.distance_unit = Some(DistanceUnit::Feet),
+                    "m" => c.distance_unit = Some(DistanceUnit::Metres),
+                    _ => bad(format!("“{v}” must be ft or m; using the browser's locale.")),
+                },
+                "temperature-unit" => match v {
+                    "F" => c.temperature_unit = Some(TemperatureUnit::Fahrenheit),
+                    "C" => c.temperature_unit = Some(TemperatureUnit::Celsius),
+                    _ => bad(format!("“{v}” must be F or C; using the browser's locale.")),
+                },
+                "theme-primary" | "theme-danger" => match hex_colour(v) {
+                    Some(rgb) if contrast_with_white(rgb) >= 4.5 => {
+                        let var = if key == "theme-primary" { "--primary" } else { "--danger" };
+                        c.theme.push((var, v.to_ascii_lowercase()));
+                    }
+                    Some(_) => bad(format!("{v} is too light for white text (contrast under 4.5:1); using the default colour.")),
+                    None => bad(format!("“{v}” is not a colour like #0b4f9c; using the default.")),
+                },
+                "namespace" => {
+                    if !v.is_empty() && v.len() <= 32 && v.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
+                        c.namespace = Some(v.to_string());
+                    } else {
+                        bad(format!("“{v}” must be 1 to 32 of a–z, 0–9 and -; the diary uses no namespace."));
+                    }
+                }
+                "theme" | "src" | "class" | "id" | "style" => {}
+                _ => bad("is not a setting of the diary; ignored.".into()),
+            }
+        }
+        // The clinic numbers and thresholds get the rule table's checks too.
+        let (_, errors) = ClinicSettings::from_raw(&c.settings);
+        for e in errors {
+            let key = match e.setting {
+                "emergency number" => {
+                    c.settings.emergency_number = None;
+                    "emergency-number"
+                }
+                "clinic phone" => {
+                    c.settings.clinic_phone = None;
+                    "clinic-phone"
+                }
+                "after-hours phone" => {
+                    c.settings.after_hours_phone = None;
+                    "after-hours-phone"
+                }
+                "fever threshold" => {
+                    c.settings.fever_threshold_c = None;
+                    "fever-threshold-c"
+                }
+                "pain rise points" => {
+                    c.settings.pain_rise_points = None;
+                    "pain-rise-points"
+                }
+                "pain rise ratio" => {
+                    c.settings.pain_rise_ratio = None;
+                    "pain-rise-ratio"
+                }
+                _ => {
+                    c.settings.pain_rise_days = None;
+                    "pain-rise-days"
+                }
+            };
+            problems.push(ConfigProblem {
+                key: key.into(),
+                message: e.message,
+            });
+        }
+        (c, problems)
+    }
+
+    /// The localStorage key of the diary (and prefix of its other keys).
+    pub fn storage_key(&self) -> String {
+        match &self.namespace {
+            Some(ns) => format!("{ns}:recovery-diary"),
+            None => "recovery-diary".to_string(),
+        }
+    }
+
+    /// The clinic's settings merged with what the patient entered: the clinic's win.
+    pub fn merged(&self, patient: &RawSettings) -> RawSettings {
+        let s = &self.settings;
+        RawSettings {
+            emergency_number: s
+                .emergency_number
+                .clone()
+                .or_else(|| patient.emergency_number.clone()),
+            clinic_phone: s
+                .clinic_phone
+                .clone()
+                .or_else(|| patient.clinic_phone.clone()),
+            after_hours_phone: s
+                .after_hours_phone
+                .clone()
+                .or_else(|| patient.after_hours_phone.clone()),
+            fever_threshold_c: s.fever_threshold_c,
+            pain_rise_points: s.pain_rise_points,
+            pain_rise_ratio: s.pain_rise_ratio,
+            pain_rise_days: s.pain_rise_days,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_full_configuration() {
+        let (c, problems) = EmbedConfig::parse([
+            ("clinic-name", "Spine Centre"),
+            ("clinic-phone", "+1 555 0100"),
+            ("emergency-number", "112"),
+            ("procedure-date", "2026-11-02"),
+            ("fever-threshold-c", "37.8"),
+            ("pain-rise-days", "2"),
+            ("language", "es"),
+            ("distance-unit", "m"),
+            ("temperature-unit", "C"),
+            ("theme-primary", "#004488"),
+            ("namespace", "clinic-a"),
+        ]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.clinic_name.as_deref(), Some("Spine Centre"));
+        assert_eq!(c.storage_key(), "clinic-a:recovery-diary");
+        assert_eq!(c.theme, vec![("--primary", "#004488".to_string())]);
+        let (s, errors) = ClinicSettings::from_raw(&c.settings);
+        assert!(errors.is_empty());
+        assert_eq!(
+            (
+                s.emergency_number.as_str(),
+                s.fever_threshold_c,
+                s.pain_rise_days
+            ),
+            ("112", 37.8, 2)
+        );
+    }
+
+    #[test]
+    fn every_invalid_value_is_reported_and_dropped() {
+        let (c, problems) = EmbedConfig::parse([
+            ("emergency-number", "javascript:alert(1)"),
+            ("clinic-phone", "<img src=x>"),
+            ("fever-threshold-c", "40"),
+            ("pain-rise-ratio", "lots"),
+            ("procedure-date", "tomorrow"),
+            ("language", "fr"),
+            ("distance-unit", "yards"),
+            ("theme-primary", "#ffff00"),
+            ("theme-danger", "red; background: url(x)"),
+            ("namespace", "../../etc"),
+            ("colour", "blue"),
+        ]);
+        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(problems.len(), 11, "{problems:?}");
+        for k in [
+            "emergency-number",
+            "clinic-phone",
+            "fever-threshold-c",
+            "pain-rise-ratio",
+            "procedure-date",
+            "language",
+            "distance-unit",
+            "theme-primary",
+            "theme-danger",
+            "namespace",
+            "colour",
+        ] {
+            assert!(keys.contains(&k), "{k} not reported");
+        }
+        assert_eq!(c.storage_key(), "recovery-diary");
+        assert!(c.theme.is_empty());
+        assert_eq!(
+            ClinicSettings::from_raw(&c.settings).0,
+            ClinicSettings::default()
+        );
+    }
+
+    #[test]
+    fn the_clinics_numbers_win_over_the_patients() {
+        let (c, _) = EmbedConfig::parse([("clinic-phone", "555 0100")]);
+        let patient = RawSettings {
+            clinic_phone: Some("555 9999".into()),
+            after_hours_phone: Some("555 0199".into()),
+            ..RawSettings::default()
+        };
+        let m = c.merged(&patient);
+        assert_eq!(m.clinic_phone.as_deref(), Some("555 0100"));
+        assert_eq!(m.after_hours_phone.as_deref(), Some("555 0199"));
+    }
+}
