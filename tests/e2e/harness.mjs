@@ -11,6 +11,7 @@ const DIST = join(ROOT, 'dist');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
@@ -18,6 +19,12 @@ export const KEY = 'recovery-diary';
 
 /** The strict policy the app must work under (issue 5). */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'";
+
+/**
+ * The service worker's own policy: a worker's CSP comes from its own response, and it must
+ * fetch the app's files to cache them (the pages keep connect-src 'none').
+ */
+export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'";
 
 /** Serves dist/ (or `root`) on a free port of 127.0.0.1, with `csp` on every response. */
 export async function serve({ csp = null, root = DIST } = {}) {
@@ -28,7 +35,7 @@ export async function serve({ csp = null, root = DIST } = {}) {
     try {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-      if (csp) headers['content-security-policy'] = csp;
+      if (csp) headers['content-security-policy'] = file.endsWith('sw.js') ? WORKER_CSP : csp;
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404).end('not found');
