@@ -56,6 +56,7 @@ test('tier A shows full screen the moment the answer is given, before saving', a
   // Only the patient closes it; the check-in goes on.
   await page.getByRole('button', { name: 'Back to my check-in' }).click();
   await alert.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'wizard-step', 'focus returns to the step');
   // A saddle-area finding in the nerve map fires A1 at once too.
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();

@@ -93,6 +93,18 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
         .map(|f| f.emit((*draft).clone()))
         .unwrap_or_default();
     let show_alert = emergency.iter().any(|f| !closed.contains(&f.rule));
+    // Closing the alert returns focus to the step's heading (focus never drops to the page).
+    {
+        let (heading, was_shown) = (heading.clone(), use_mut_ref(|| false));
+        use_effect_with(show_alert, move |shown| {
+            if !*shown && std::mem::replace(&mut *was_shown.borrow_mut(), false) {
+                platform::focus(heading.cast::<web_sys::HtmlElement>());
+            }
+            if *shown {
+                *was_shown.borrow_mut() = true;
+            }
+        });
+    }
     let overlay = match (&props.alert_context, show_alert) {
         (Some((diary, settings)), true) => {
             let (closed, rules) = (
