@@ -111,15 +111,7 @@ pub fn start() {
             root.set_class_name("rd-root");
             let _ = shadow.append_child(&root);
             apply_theme(&host, &config);
-            panic_screen::install(root.clone(), Keys::new(config.storage_key()));
-            yew::Renderer::<App>::with_root_and_props(
-                root,
-                AppProps {
-                    config: Rc::new(config),
-                    problems: Rc::new(problems),
-                },
-            )
-            .render();
+            render(root, config, problems);
         }
         return;
     }
@@ -134,13 +126,15 @@ pub fn start() {
     {
         apply_theme(&html, &config);
     }
+    render(root, config, problems);
+}
+
+/// Mounts one diary in `root`, with its panic recovery screen.
+fn render(root: web_sys::Element, config: EmbedConfig, problems: Vec<ConfigProblem>) {
     panic_screen::install(root.clone(), Keys::new(config.storage_key()));
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            config: Rc::new(config),
-            problems: Rc::new(problems),
-        },
-    )
-    .render();
+    let props = AppProps {
+        config: Rc::new(config),
+        problems: Rc::new(problems),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

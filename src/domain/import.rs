@@ -93,16 +93,7 @@ mod tests {
     fn with(days: &[(u32, u8)]) -> Diary {
         let mut diary = Diary::default();
         for &(n, b) in days {
-            diary.put_checkin(
-                d(n),
-                Entry {
-                    pain: Some(Pain {
-                        back: Rating::new(b).ok(),
-                        ..Pain::default()
-                    }),
-                    ..Entry::default()
-                },
-            );
+            diary.put_checkin(d(n), Entry::back_pain(b));
         }
         diary
     }

@@ -593,6 +593,20 @@ impl From<Finite> for f64 {
 }
 
 #[cfg(test)]
+impl Entry {
+    /// A check-in with only back pain answered (tests).
+    pub fn back_pain(value: u8) -> Entry {
+        Entry {
+            pain: Some(Pain {
+                back: Rating::new(value).ok(),
+                ..Pain::default()
+            }),
+            ..Entry::default()
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -167,16 +167,7 @@ mod tests {
             ..Entry::default()
         });
         for &(day, b) in backs {
-            diary.put_checkin(
-                d(day),
-                Entry {
-                    pain: Some(Pain {
-                        back: Rating::new(b).ok(),
-                        ..Pain::default()
-                    }),
-                    ..Entry::default()
-                },
-            );
+            diary.put_checkin(d(day), Entry::back_pain(b));
         }
         diary
     }
