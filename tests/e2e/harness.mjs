@@ -1,6 +1,7 @@
 // Shared e2e harness: serves the release build (dist/) on 127.0.0.1 and drives Debian's
 // /usr/bin/chromium with playwright-core. No test sleeps: Playwright waits for conditions.
 import { createServer } from 'node:http';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,7 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'";
 
 /** Serves dist/ (or `root`) on a free port of 127.0.0.1, with `csp` on every response. */
-export async function serve({ csp = null, root = DIST } = {}) {
+export async function serve({ csp = null, root = DIST, compress = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path.endsWith('/') ? path + 'index.html' : path);
@@ -36,7 +37,16 @@ export async function serve({ csp = null, root = DIST } = {}) {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (csp) headers['content-security-policy'] = file.endsWith('sw.js') ? WORKER_CSP : csp;
-      res.writeHead(200, headers).end(body);
+      const accept = String(req.headers['accept-encoding'] || '');
+      if (compress && accept.includes('br')) {
+        headers['content-encoding'] = 'br';
+        res.writeHead(200, headers).end(brotliCompressSync(body));
+      } else if (compress && accept.includes('gzip')) {
+        headers['content-encoding'] = 'gzip';
+        res.writeHead(200, headers).end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200, headers).end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -140,4 +150,25 @@ export function sixWeeks() {
       neuro: [{ region: 'calf', side: 'left', kind: 'numbness', severity: 4 }] },
     checkins,
   };
+}
+
+/** A diary with a check-in on each of the last `days` days (for benchmarks). */
+export function longDiary(days) {
+  const d = diaryWith({ procedureOffset: -days, days: [] });
+  for (let i = days - 1; i >= 1; i--) {
+    d.checkins.push({
+      date: isoDay(-i),
+      recorded_at: new Date().toISOString(),
+      pain: { back: 1 + (i % 6), leg: 1 + (i % 5), medicine_helped: i % 3 !== 0 },
+      walking: { distance: { value: 200 + (i * 37) % 800, unit: 'ft' }, minutes: i % 30 },
+      standing_minutes: i % 40,
+      neuro: [{ region: 'calf', side: 'left', kind: 'numbness', severity: 2 + (i % 4) }],
+      temperature: { value: 98 + (i % 10) / 10, unit: 'F' },
+      chills: false,
+      symptoms: { saddle_numbness: false, bladder_trouble: false, incontinence: false, rapid_weakness: false, both_legs: false, allergic_reaction: false, chest_pain_or_breathless: false },
+      incision: { bleeding_uncontrolled: false },
+      medications: [{ name: 'Paracetamol', dose: '500 mg', times: 2 }],
+    });
+  }
+  return d;
 }

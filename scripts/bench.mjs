@@ -1,0 +1,95 @@
+// Prints the performance figures of issue 6 in one run (after scripts/bench.sh has built the
+// app and the counter fixture). Numbers only: nothing here passes or fails.
+import { readFile, readdir, mkdtemp } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { tmpdir, cpus } from 'node:os';
+import { serve, launch, openApp, longDiary, KEY } from '../tests/e2e/harness.mjs';
+
+const run = promisify(execFile);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function transfer(dir, pick) {
+  let raw = 0, gz = 0, br = 0;
+  for (const f of (await readdir(dir)).filter(pick)) {
+    const b = await readFile(join(dir, f));
+    raw += b.length; gz += gzipSync(b, { level: 9 }).length; br += brotliCompressSync(b).length;
+  }
+  return { raw, gz, br };
+}
+
+console.log(`Recovery Diary benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+
+// 1. Transfer sizes.
+const app = await transfer('dist', (f) => /\.(js|css)$/.test(f) && f !== 'sw.js');
+const counter = await transfer('bench/counter/dist', (f) => /\.(js|wasm)$/.test(f));
+console.log(`\n1. Transfer (wasm + js + css)`);
+console.log(`   app:     raw ${kb(app.raw)}, gzip ${kb(app.gz)}, brotli ${kb(app.br)}`);
+console.log(`   counter: raw ${kb(counter.raw)}, gzip ${kb(counter.gz)}, brotli ${kb(counter.br)}`);
+console.log(`   app / counter: gzip ${(app.gz / counter.gz).toFixed(2)}, brotli ${(app.br / counter.br).toFixed(2)} (budget ≤ 2.5)`);
+
+// 2. Lighthouse, mobile, served compressed.
+const lhServer = await serve({ compress: true });
+try {
+  const out = join(await mkdtemp(join(tmpdir(), 'lh-')), 'r.json');
+  await run('node_modules/.bin/lighthouse', [`${lhServer.url}index.html`, '--chrome-path=/usr/bin/chromium',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+    '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile', '--output=json', `--output-path=${out}`, '--quiet'], { timeout: 240_000 });
+  const r = JSON.parse(await readFile(out, 'utf8'));
+  const score = (k) => Math.round(r.categories[k].score * 100);
+  console.log(`\n2. Lighthouse (mobile): performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`);
+  console.log(`   FCP ${r.audits['first-contentful-paint'].displayValue}, LCP ${r.audits['largest-contentful-paint'].displayValue}, TBT ${r.audits['total-blocking-time'].displayValue}`);
+} catch (e) {
+  console.log(`\n2. Lighthouse failed: ${e.message.split('\n')[0]}`);
+}
+await lhServer.close();
+
+// 3 and 4 in the browser.
+const server = await serve();
+const browser = await launch();
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+console.log('\n3. Navigation to an interactive home screen (median of 5)');
+for (const [label, diary] of [['empty', null], ['1 year', longDiary(365)], ['5 years', longDiary(5 * 365)]]) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await openApp(browser, server.url, { diary });
+    await page.locator(diary ? 'text=Start today\'s check-in' : 'text=I understand, continue').waitFor();
+    // performance.now() counts from the start of the navigation.
+    times.push(await page.evaluate(() => performance.now()));
+    await page.context().close();
+  }
+  console.log(`   ${label}: ${median(times).toFixed(0)} ms`);
+}
+
+console.log('\n4. Tap on Save to the re-rendered screen with its flags (median of 20)');
+const results = {};
+for (const [label, days] of [['30 days', 30], ['5 years', 5 * 365]]) {
+  const page = await openApp(browser, server.url, { diary: longDiary(days) });
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    await page.getByRole('button', { name: /today's check-in/ }).first().click();
+    for (let s = 0; s < 7; s++) await page.getByRole('button', { name: 'Next' }).click();
+    times.push(await page.evaluate(() => new Promise((done) => {
+      const save = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save check-in');
+      const t0 = performance.now();
+      const obs = new MutationObserver(() => {
+        if (document.querySelector('.notice .no-flag, .notice .day-result')) { obs.disconnect(); done(performance.now() - t0); }
+      });
+      obs.observe(document.body, { subtree: true, childList: true });
+      save.click();
+    })));
+  }
+  results[label] = median(times);
+  console.log(`   ${label}: ${results[label].toFixed(1)} ms`);
+  if (days > 30) {
+    const bytes = await page.evaluate((k) => localStorage.getItem(k).length, KEY);
+    console.log(`\n6. Stored: ${bytes} bytes for ${days} check-ins (${(bytes / days).toFixed(0)} per check-in; budget 5 years ≤ 1.5 MB)`);
+  }
+  await page.context().close();
+}
+console.log(`   5 years / 30 days: ${(results['5 years'] / results['30 days']).toFixed(2)} (budget ≤ 2; median ≤ 16 ms with 5 years)`);
+await browser.close();
+await server.close();
