@@ -57,8 +57,6 @@ pub struct Parsed {
     pub diary: Diary,
     /// Paths of the fields that were not understood and so ignored.
     pub ignored_fields: Vec<String>,
-    pub version: u64,
-    pub exported_at: Option<DateTime<FixedOffset>>,
 }
 
 /// The file as it is on disk: check-ins as an array.
@@ -116,8 +114,6 @@ pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
     Ok(Parsed {
         diary,
         ignored_fields,
-        version,
-        exported_at: file.exported_at,
     })
 }
 

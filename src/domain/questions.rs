@@ -55,11 +55,6 @@ pub const OTHER_SYMPTOMS: [YesNoQuestion; 3] = [
     symptom!("B10", calf_pain_swelling, "One calf painful or swollen?"),
 ];
 
-/// The emergency questions answered "yes" in `entry`.
-pub fn emergency_yes(entry: &Entry) -> impl Iterator<Item = &'static YesNoQuestion> + '_ {
-    EMERGENCY.iter().filter(|q| (q.get)(entry) == Some(true))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,14 +84,5 @@ mod tests {
         for rule in ["A1", "A2", "A3", "A4", "A6", "A7", "A8"] {
             assert!(EMERGENCY.iter().any(|q| q.rule == rule), "{rule}");
         }
-    }
-
-    #[test]
-    fn emergency_yes_lists_only_yes_answers() {
-        let mut e = Entry::default();
-        (EMERGENCY[1].set)(&mut e, Some(true));
-        (EMERGENCY[2].set)(&mut e, Some(false));
-        let yes: Vec<_> = emergency_yes(&e).map(|q| q.rule).collect();
-        assert_eq!(yes, vec!["A2"]);
     }
 }

@@ -93,8 +93,11 @@ fn export(
 
 #[function_component]
 pub fn DataScreen(props: &DataProps) -> Html {
-    let keys =
-        use_context::<Rc<Keys>>().unwrap_or_else(|| Rc::new(Keys::new("recovery-diary".into())));
+    let keys = use_context::<Rc<Keys>>().unwrap_or_else(|| {
+        Rc::new(Keys::new(
+            crate::domain::config::EmbedConfig::default().storage_key(),
+        ))
+    });
     let import = use_state(|| Import::Idle);
     let persisted = use_state(|| None::<Option<bool>>);
     let last_backup = use_state(|| storage::last_backup(&keys));

@@ -38,7 +38,8 @@ pub fn Home(props: &HomeProps) -> Html {
     let today = props.today;
     let done_today = diary.checkins.contains_key(&today);
     let keys = use_context::<std::rc::Rc<crate::app::Keys>>();
-    let last_backup = keys.as_deref().and_then(crate::app::storage::last_backup);
+    // Read once when home is shown (a backup is saved on another screen), not per render.
+    let last_backup = *use_state(|| keys.as_deref().and_then(crate::app::storage::last_backup));
     let week = last_seven_days(diary, today);
     let missed = missed_days(diary, today);
     let open = |d: NaiveDate| props.on_navigate.reform(move |_| Screen::CheckIn(d));

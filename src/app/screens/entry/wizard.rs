@@ -87,11 +87,13 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
         Callback::from(move |_: MouseEvent| on_save.emit((*draft).clone()))
     };
 
-    let emergency: Vec<Firing> = props
-        .emergency_for
-        .as_ref()
-        .map(|f| f.emit((*draft).clone()))
-        .unwrap_or_default();
+    // The rule engine runs when the draft changes, not on every render (a step change).
+    let emergency: Rc<Vec<Firing>> = {
+        let emergency_for = props.emergency_for.clone();
+        use_memo((*draft).clone(), move |d| {
+            emergency_for.map(|f| f.emit(d.clone())).unwrap_or_default()
+        })
+    };
     let show_alert = emergency.iter().any(|f| !closed.contains(&f.rule));
     // Closing the alert returns focus to the step's heading (focus never drops to the page).
     {
@@ -112,7 +114,7 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
                 emergency.iter().map(|f| f.rule).collect::<Vec<_>>(),
             );
             let on_back = Callback::from(move |_| closed.set(rules.clone()));
-            html! { <TierAAlert firings={emergency.clone()} diary={diary.clone()} settings={settings.clone()} on_back={Some(on_back)} /> }
+            html! { <TierAAlert firings={(*emergency).clone()} diary={diary.clone()} settings={settings.clone()} on_back={Some(on_back)} /> }
         }
         _ => html! {},
     };
