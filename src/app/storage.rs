@@ -92,13 +92,30 @@ pub fn load(keys: &Keys) -> Loaded {
     }
 }
 
+/// An existing quarantine copy holding exactly `raw`, so that reloading a phone with an
+/// unreadable diary does not pile up copies until storage is full.
+fn existing_copy(keys: &Keys, raw: &str) -> Option<String> {
+    let storage = raw_storage().ok()?;
+    let prefix = keys.quarantine(0);
+    let prefix = prefix.trim_end_matches('0');
+    (0..storage.length().ok()?)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .find(|k| storage.get_item(k).ok().flatten().as_deref() == Some(raw))
+}
+
 fn quarantine(keys: &Keys, raw: String, error: FormatError) -> Unreadable {
-    let key = keys.quarantine(js_sys::Date::now() as u64);
-    let copied = LocalStorage::raw().set_item(&key, &raw).is_ok();
+    let quarantine_key = existing_copy(keys, &raw).or_else(|| {
+        let key = keys.quarantine(js_sys::Date::now() as u64);
+        LocalStorage::raw()
+            .set_item(&key, &raw)
+            .is_ok()
+            .then_some(key)
+    });
     Unreadable {
         raw,
         error,
-        quarantine_key: copied.then_some(key),
+        quarantine_key,
     }
 }
 

@@ -114,6 +114,10 @@ test('unreadable storage: nothing overwritten, a quarantine copy, a plain messag
   const copies = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('recovery-diary.quarantine.')));
   assert.equal(copies.length, 1);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), copies[0]), raw);
+  // Reloading with the same unreadable data reuses that copy rather than adding another.
+  await page.reload();
+  await page.getByRole('heading', { name: 'We could not open your saved diary' }).waitFor();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('recovery-diary.quarantine.')).length), 1);
   // A reload does not lose it either, and the download offers the raw text.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the saved data' }).click();

@@ -76,7 +76,8 @@ export async function openApp(browser, url, { diary = null, size = SIZES.phone, 
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   if (diary !== null) {
-    await page.goto(url + 'index.html?seed');
+    // Seed from a file of the same origin that does not run the app.
+    await page.goto(url + 'manifest.webmanifest');
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, typeof diary === 'string' ? diary : JSON.stringify(diary)]);
   }
   await page.goto(url);
