@@ -13,8 +13,9 @@ use recovery_diary::app::screens::report::{Report, ReportProps};
 use recovery_diary::app::state::{Action, AppState, Phase};
 use recovery_diary::app::widgets::{Choice, ChoiceProps, NumberField, NumberFieldProps};
 use recovery_diary::domain::change::Change;
+use recovery_diary::domain::i18n::Lang;
 use recovery_diary::domain::model::{Diary, Entry, Profile, Symptoms};
-use recovery_diary::domain::rules::{episodes, evaluate, ClinicSettings, NO_FLAG};
+use recovery_diary::domain::rules::{episodes, evaluate, ClinicSettings};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
@@ -177,13 +178,28 @@ fn the_reducer_queues_changes_until_they_are_saved() {
     assert_eq!(state.pending.len(), 1);
     assert_eq!(state.revision, 1);
     assert!(state.diary.checkins.contains_key(&day(3)));
-    let failed = state.clone().reduce(Action::SaveFailed("full".into()));
+    let failed = state
+        .clone()
+        .reduce(Action::SaveFailed(recovery_diary::app::StorageError::Full));
     assert_eq!(failed.pending.len(), 1, "a failed save keeps the change");
     assert!(failed.save_error.is_some());
-    let stored = (*failed.diary).clone();
-    let saved = failed.reduce(Action::Saved { written: 1, stored });
+    // Storage holds this tab's diary: nothing to replace.
+    let saved = failed.clone().reduce(Action::Saved {
+        written: 1,
+        stored: None,
+    });
     assert!(saved.pending.is_empty());
     assert!(saved.save_error.is_none());
+    assert!(saved.diary.checkins.contains_key(&day(3)));
+    // Storage holds another tab's diary with this change replayed on it: shown as stored.
+    let mut merged = (*failed.diary).clone();
+    merged.put_checkin(day(1), Entry::default());
+    let saved = failed.reduce(Action::Saved {
+        written: 1,
+        stored: Some(merged),
+    });
+    assert!(saved.pending.is_empty());
+    assert!(saved.diary.checkins.contains_key(&day(1)));
     assert!(saved.diary.checkins.contains_key(&day(3)));
 }
 
@@ -285,6 +301,6 @@ async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
     })
     .await;
     let text = root.text_content().unwrap();
-    assert_eq!(text, NO_FLAG);
+    assert_eq!(text, Lang::En.texts().no_flag);
     assert!(!text.to_lowercase().contains("normal"));
 }

@@ -1,6 +1,7 @@
 //! The Yew app. State flows one way: components send `state::Action`s to the reducer, and
 //! one effect here writes storage once per change.
 
+mod locale;
 mod mount;
 mod panic_screen;
 mod platform;
@@ -16,18 +17,20 @@ use yew::prelude::*;
 
 use crate::domain::change::Change;
 use crate::domain::config::{ConfigProblem, EmbedConfig};
+use crate::domain::i18n::{fill, Locale};
 use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
 use crate::domain::rules::{episodes, evaluate, Episode, Firing};
 use screens::{
     baseline::BaselineScreen, checkin::CheckInScreen, data::DataScreen, flags::DayResult,
-    history::History, home::long_date, home::Home, report::Report, settings::Settings,
-    setup::Setup, unreadable::UnreadableScreen, warning_now::WarningNow,
+    history::History, home::Home, report::Report, settings::Settings, setup::Setup,
+    unreadable::UnreadableScreen, warning_now::WarningNow,
 };
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
 
+pub use locale::use_locale;
 pub use mount::start;
-pub use storage::Keys;
+pub use storage::{Keys, StorageError};
 
 fn initial_state(keys: &Keys, config: Rc<EmbedConfig>) -> AppState {
     let settings = storage::load_settings(keys);
@@ -67,17 +70,31 @@ pub fn App(props: &AppProps) -> Html {
     // The "Warning sign now" screen is an overlay: closing it returns to where the patient was.
     let warning_open = use_state(|| false);
     let today = platform::today();
+    let locale = locale::choose(
+        state.patient_settings.language,
+        props.config.language,
+        &platform::language(),
+    );
 
-    // The one place that writes storage: once per change, after render.
+    // The one place that writes storage: once per change, in a task of its own right after
+    // this render, so the patient sees the result without waiting for a megabyte to be
+    // written. A reload in between loses at most the change being saved.
     {
         let (state, keys) = (state.clone(), keys.clone());
         use_effect_with(state.revision, move |_| {
             if !state.pending.is_empty() {
-                let written = state.pending.len();
-                match storage::commit(&keys, &state.diary, &state.pending) {
-                    Ok(stored) => state.dispatch(Action::Saved { written, stored }),
-                    Err(message) => state.dispatch(Action::SaveFailed(message)),
-                }
+                let (diary, pending, dispatcher) = (
+                    state.diary.clone(),
+                    state.pending.clone(),
+                    state.dispatcher(),
+                );
+                platform::later(move || {
+                    let written = pending.len();
+                    match storage::commit(&keys, &diary, &pending) {
+                        Ok(stored) => dispatcher.dispatch(Action::Saved { written, stored }),
+                        Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
+                    }
+                });
             }
         });
     }
@@ -172,6 +189,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             Phase::Setup => {
                 let config = state.config.clone();
+                let on_language = choose_language(&state);
                 let (state, go_home) = (state.clone(), go_home.clone());
                 let on_finish =
                     Callback::from(move |(profile, baseline): (Profile, Option<Entry>)| {
@@ -189,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
                     distance_unit: config.distance_unit.unwrap_or(distance),
                     temperature_unit: config.temperature_unit.unwrap_or(temperature),
                 };
-                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} /> }
+                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} /> }
             }
             Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate),
         }
@@ -198,21 +216,24 @@ pub fn App(props: &AppProps) -> Html {
     let top_screen = (state.phase == Phase::Ready && !*warning_open).then_some(*screen);
     html! {
         <ContextProvider<Rc<Keys>> context={keys.clone()}>
-        <div class="app">
+        <ContextProvider<Locale> context={locale}>
+        // `data-saving`: a change is on screen but not yet in storage (tests wait for it to go).
+        <div class="app" lang={locale.lang.code()} data-saving={(!state.pending.is_empty()).then_some("")}>
             <TopBar screen={top_screen} on_navigate={navigate.clone()}
                 clinic_name={props.config.clinic_name.clone()} />
             <main id="main" ref={main_ref}>
                 if !props.problems.is_empty() {
                     <div class="config-problems" role="status">
-                        <p>{ "Your clinic's setup of this diary has a problem, so defaults are used for:" }</p>
+                        <p>{ locale.t().config_problem }</p>
                         <ul>{ for props.problems.iter().map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
                     </div>
                 }
-                { save_error(&state) }
-                { notice(&state, &flags) }
+                { save_error(&state, &locale) }
+                { notice(&state, &flags, &locale) }
                 { content }
             </main>
         </div>
+        </ContextProvider<Locale>>
         </ContextProvider<Rc<Keys>>>
     }
 }
@@ -275,10 +296,12 @@ fn ready_screen(
             let state2 = state.clone();
             let on_save_clinic =
                 Callback::from(move |s| state2.dispatch(Action::SetPatientSettings(s)));
+            let on_language = choose_language(state);
             html! {
                 <Settings {diary} {on_save} on_navigate={navigate.clone()}
                     clinic={state.patient_settings.clone()} clinic_errors={state.settings_errors.clone()}
-                    {on_save_clinic} clinic_fixed={state.config.settings.clone()} />
+                    {on_save_clinic} clinic_fixed={state.config.settings.clone()} {on_language}
+                    emergency_number={state.settings.emergency_number.clone()} />
             }
         }
         Screen::Baseline => {
@@ -330,8 +353,19 @@ fn ready_screen(
     }
 }
 
-fn save_error(state: &UseReducerHandle<AppState>) -> Html {
-    let Some(message) = &state.save_error else {
+/// The patient picked a language (kept with their settings).
+fn choose_language(state: &UseReducerHandle<AppState>) -> Callback<crate::domain::i18n::Lang> {
+    let state = state.clone();
+    Callback::from(move |lang| {
+        let mut next = state.patient_settings.clone();
+        next.language = Some(lang);
+        state.dispatch(Action::SetLanguage(next));
+    })
+}
+
+fn save_error(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
+    let t = locale.t();
+    let Some(error) = &state.save_error else {
         return html! {};
     };
     let retry = {
@@ -342,24 +376,25 @@ fn save_error(state: &UseReducerHandle<AppState>) -> Html {
         let diary = state.diary.clone();
         Callback::from(move |_| {
             let text = crate::domain::format::to_json(&diary, platform::now());
-            let _ = platform::download("recovery-diary-unsaved.json", &text, "application/json");
+            platform::download("recovery-diary-unsaved.json", &text, "application/json");
         })
     };
     html! {
         <div class="save-error" role="alert">
-            <p><strong>{ "Not saved yet. " }</strong>{ message }</p>
-            <button type="button" class="button" onclick={retry}>{ "Try saving again" }</button>
-            <button type="button" class="button" onclick={download}>{ "Download a copy" }</button>
+            <p><strong>{ t.not_saved_yet }</strong>{ " " }{ error.text(t) }</p>
+            <button type="button" class="button" onclick={retry}>{ t.try_saving_again }</button>
+            <button type="button" class="button" onclick={download}>{ t.download_a_copy }</button>
         </div>
     }
 }
 
-fn notice(state: &UseReducerHandle<AppState>, flags: &Flags) -> Html {
+fn notice(state: &UseReducerHandle<AppState>, flags: &Flags, locale: &Locale) -> Html {
+    let t = locale.t();
     let Some(notice) = &state.notice else {
         return html! {};
     };
-    if !state.pending.is_empty() {
-        // Not written yet (or the write failed: the save error says so). Say nothing yet.
+    if state.save_error.is_some() {
+        // The write failed: the save error says so, and nothing claims it was saved.
         return html! {};
     }
     let dismiss = {
@@ -367,14 +402,20 @@ fn notice(state: &UseReducerHandle<AppState>, flags: &Flags) -> Html {
         Callback::from(move |_| state.dispatch(Action::DismissNotice))
     };
     let (text, undo) = match notice {
-        Notice::Saved(date) => (format!("Check-in for {} saved.", long_date(*date)), None),
-        Notice::BaselineSaved => (
-            "Your “before the procedure” record is saved.".to_string(),
+        Notice::Saved(date) => (
+            fill(t.notice_saved, &[("date", &locale.long_date(*date))]),
             None,
         ),
-        Notice::SettingsSaved => ("Settings saved.".to_string(), None),
+        Notice::BaselineSaved => (t.notice_baseline_saved.to_string(), None),
+        Notice::SettingsSaved => (t.notice_settings_saved.to_string(), None),
         Notice::Imported { added, replaced } => (
-            format!("Imported: {added} day(s) added, {replaced} replaced. Nothing was deleted."),
+            fill(
+                t.notice_imported,
+                &[
+                    ("added", &added.to_string()),
+                    ("replaced", &replaced.to_string()),
+                ],
+            ),
             None,
         ),
         Notice::Deleted(date, entry) => {
@@ -387,7 +428,7 @@ fn notice(state: &UseReducerHandle<AppState>, flags: &Flags) -> Html {
                 ))
             });
             (
-                format!("Check-in for {} deleted.", long_date(date)),
+                fill(t.notice_deleted, &[("date", &locale.long_date(date))]),
                 Some(undo),
             )
         }
@@ -399,9 +440,9 @@ fn notice(state: &UseReducerHandle<AppState>, flags: &Flags) -> Html {
                 <DayResult date={*date} firings={flags.firings.clone()} diary={state.diary.clone()} settings={state.settings.clone()} />
             }
             if let Some(undo) = undo {
-                <button type="button" class="button" onclick={undo}>{ "Undo" }</button>
+                <button type="button" class="button" onclick={undo}>{ t.undo }</button>
             }
-            <button type="button" class="button small" onclick={dismiss}>{ "OK" }</button>
+            <button type="button" class="button small" onclick={dismiss}>{ t.ok }</button>
         </div>
     }
 }

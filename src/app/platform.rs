@@ -25,7 +25,8 @@ pub fn now() -> Option<DateTime<FixedOffset>> {
     offset.timestamp_millis_opt(ms).single()
 }
 
-fn language() -> String {
+/// The browser's language tag (`navigator.language`), such as `es-MX`.
+pub fn language() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_default()
@@ -41,27 +42,32 @@ pub fn default_units() -> (DistanceUnit, TemperatureUnit) {
     }
 }
 
-/// Offers `text` to the patient as a file download. Nothing leaves the device.
-pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| "The download could not be started.".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("No document.")?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| "The download could not be started.".to_string())?;
-    a.set_href(&url);
-    a.set_download(filename);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+/// Offers `text` to the patient as a file download. Nothing leaves the device. False when
+/// the browser refused.
+pub fn download(filename: &str, text: &str, mime: &str) -> bool {
+    let start = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    start().is_some()
+}
+
+/// Runs `f` in a task of its own, after the current one (and usually after the next paint).
+pub fn later(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback(callback.unchecked_ref());
+    }
 }
 
 /// Moves keyboard and screen-reader focus to `element` (a heading with tabindex="-1").
@@ -125,11 +131,10 @@ pub async fn request_persistence() -> Option<bool> {
     granted.as_bool()
 }
 
-/// The text of a file the patient picked.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+/// The text of a file the patient picked; `None` when it could not be read.
+pub async fn read_text(file: &web_sys::File) -> Option<String> {
     wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|v| v.as_string())
-        .ok_or_else(|| "The file could not be read.".to_string())
 }

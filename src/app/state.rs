@@ -9,9 +9,9 @@ use yew::Reducible;
 use crate::domain::change::{replay, Change};
 use crate::domain::model::{Diary, Entry};
 
-use super::storage::{PatientSettings, Unreadable};
+use super::storage::{PatientSettings, StorageError, Unreadable};
 use crate::domain::config::EmbedConfig;
-use crate::domain::rules::ClinicSettings;
+use crate::domain::rules::{ClinicSettings, SettingError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -44,14 +44,14 @@ pub struct AppState {
     pub pending: Rc<Vec<Change>>,
     /// Bumped on every change; the persist effect runs when it moves.
     pub revision: u64,
-    pub save_error: Option<String>,
+    pub save_error: Option<StorageError>,
     pub notice: Option<Notice>,
     /// What the patient entered in Settings, and the validated clinic settings from it.
     pub patient_settings: PatientSettings,
     /// What the clinic configured (embedding); its numbers win over the patient's.
     pub config: Rc<EmbedConfig>,
     pub settings: Rc<ClinicSettings>,
-    pub settings_errors: Vec<String>,
+    pub settings_errors: Vec<SettingError>,
 }
 
 impl AppState {
@@ -70,7 +70,7 @@ impl AppState {
             patient_settings,
             config,
             settings: Rc::new(settings),
-            settings_errors: errors.into_iter().map(|e| e.message).collect(),
+            settings_errors: errors,
             phase,
             diary: Rc::new(diary),
             pending: Rc::new(Vec::new()),
@@ -84,12 +84,13 @@ impl AppState {
 pub enum Action {
     /// The patient changed something.
     Edit(Change, Option<Notice>),
-    /// `written` pending changes reached storage, which now holds `stored`.
+    /// `written` pending changes reached storage, which now holds `stored` (`None`: the
+    /// diary as this tab had it with those changes, so nothing to replace on screen).
     Saved {
         written: usize,
-        stored: Diary,
+        stored: Option<Diary>,
     },
-    SaveFailed(String),
+    SaveFailed(StorageError),
     /// Try the failed save again now.
     RetrySave,
     /// Another tab wrote the diary.
@@ -99,6 +100,8 @@ pub enum Action {
     DismissNotice,
     /// The patient changed the clinic's numbers (written by the settings effect).
     SetPatientSettings(PatientSettings),
+    /// The patient chose a language (the settings with it; no notice: the screen changes).
+    SetLanguage(PatientSettings),
 }
 
 impl Reducible for AppState {
@@ -118,7 +121,9 @@ impl Reducible for AppState {
             }
             Action::Saved { written, stored } => {
                 let rest: Vec<Change> = next.pending.iter().skip(written).cloned().collect();
-                next.diary = Rc::new(replay(&stored, &rest));
+                if let Some(stored) = stored {
+                    next.diary = Rc::new(replay(&stored, &rest));
+                }
                 next.pending = Rc::new(rest);
                 next.save_error = None;
             }
@@ -141,9 +146,10 @@ impl Reducible for AppState {
                     ClinicSettings::from_raw(&next.config.merged(&patient.raw()));
                 next.patient_settings = patient;
                 next.settings = Rc::new(settings);
-                next.settings_errors = errors.into_iter().map(|e| e.message).collect();
+                next.settings_errors = errors;
                 next.notice = Some(Notice::SettingsSaved);
             }
+            Action::SetLanguage(patient) => next.patient_settings = patient,
         }
         Rc::new(next)
     }

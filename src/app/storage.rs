@@ -4,9 +4,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::prelude::*;
 
 use crate::domain::change::{replay, Change};
 use crate::domain::format::{self, FormatError};
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::model::Diary;
 
 /// The localStorage keys of one diary: `recovery-diary` and its siblings, or with a
@@ -50,11 +52,12 @@ pub enum Loaded {
 
 thread_local! {
     /// What this tab last read or wrote under each key, so a commit knows whether another
-    /// tab wrote since.
-    static LAST_SEEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// tab wrote since. Kept as the JavaScript string itself: comparing it with what storage
+    /// holds is one `===` in JavaScript, with no copy of a megabyte into wasm per save.
+    static LAST_SEEN: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
 }
 
-fn seen(keys: &Keys, value: Option<String>) {
+fn seen(keys: &Keys, value: Option<JsValue>) {
     LAST_SEEN.with(|l| match value {
         Some(v) => {
             l.borrow_mut().insert(keys.main.clone(), v);
@@ -65,16 +68,52 @@ fn seen(keys: &Keys, value: Option<String>) {
     });
 }
 
-fn raw_storage() -> Result<web_sys::Storage, String> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or_else(|| "This browser is not letting the diary use its storage (it may be in private mode or have storage turned off).".to_string())
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage`, with values that stay JavaScript strings.
+    type JsStorage;
+    /// `getItem`: the value as it is in JavaScript (a string or null).
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_value(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
+    /// `setItem` with a string already in JavaScript.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_value(this: &JsStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
 }
 
-fn read_raw(keys: &Keys) -> Result<Option<String>, String> {
+/// Why storage could not be used; the screens say it in the patient's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No localStorage at all (turned off, or blocked).
+    Blocked,
+    /// Reading it threw.
+    Unreadable,
+    /// Something unreadable was under our key and could not be kept aside first.
+    NoSafetyCopy,
+    /// Writing threw: full, or turned off.
+    Full,
+}
+
+impl StorageError {
+    pub fn text(self, t: &Texts) -> &'static str {
+        match self {
+            StorageError::Blocked => t.storage_blocked,
+            StorageError::Unreadable => t.storage_unreadable,
+            StorageError::NoSafetyCopy => t.save_no_safety_copy,
+            StorageError::Full => t.save_failed,
+        }
+    }
+}
+
+fn raw_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Blocked)
+}
+
+fn read_raw(keys: &Keys) -> Result<Option<String>, StorageError> {
     raw_storage()?
         .get_item(&keys.main)
-        .map_err(|_| "The diary could not read this browser's storage.".to_string())
+        .map_err(|_| StorageError::Unreadable)
 }
 
 /// Reads the diary at startup.
@@ -85,7 +124,7 @@ pub fn load(keys: &Keys) -> Loaded {
     };
     match format::parse(&raw) {
         Ok(parsed) => {
-            seen(keys, Some(raw));
+            seen(keys, Some(JsValue::from_str(&raw)));
             Loaded::Diary(parsed.diary)
         }
         Err(error) => Loaded::Unreadable(quarantine(keys, raw, error)),
@@ -128,37 +167,50 @@ pub fn discard_unreadable(keys: &Keys) {
 
 /// Writes `pending` (already applied to `current`, the tab's own view) to storage. When
 /// another tab wrote since this tab last looked, the pending changes are replayed onto what
-/// it wrote instead, so neither tab's work is lost. Returns what storage now holds.
-pub fn commit(keys: &Keys, current: &Diary, pending: &[Change]) -> Result<Diary, String> {
-    let stored_raw = read_raw(keys)?;
-    let unchanged =
-        LAST_SEEN.with(|l| l.borrow().get(&keys.main).map(String::as_str) == stored_raw.as_deref());
-    let next = match stored_raw {
-        Some(raw) if !unchanged => match format::parse(&raw) {
-            Ok(parsed) => replay(&parsed.diary, pending),
+/// it wrote instead, so neither tab's work is lost. Returns what storage now holds when it
+/// is not `current` (another tab's diary with `pending` replayed on it), else `None`.
+pub fn commit(
+    keys: &Keys,
+    current: &Diary,
+    pending: &[Change],
+) -> Result<Option<Diary>, StorageError> {
+    let storage = raw_storage()?;
+    let storage: &JsStorage = storage.unchecked_ref();
+    let stored = storage
+        .get_item_value(&keys.main)
+        .map_err(|_| StorageError::Unreadable)?;
+    let unchanged = LAST_SEEN.with(|l| match l.borrow().get(&keys.main) {
+        Some(last) => *last == stored,
+        None => stored.is_null(),
+    });
+    // Only when another tab wrote since is the stored text brought into wasm and read.
+    let changed = if unchanged { None } else { stored.as_string() };
+    let merged = match changed {
+        Some(raw) => match format::parse(&raw) {
+            Ok(parsed) => Some(replay(&parsed.diary, pending)),
             Err(error) => {
                 // Something unreadable appeared under our key: keep a copy before replacing.
                 if quarantine(keys, raw, error).quarantine_key.is_none() {
-                    return Err("The diary could not keep a safety copy of the stored data, so it did not save. Storage may be full.".into());
+                    return Err(StorageError::NoSafetyCopy);
                 }
-                current.clone()
+                None
             }
         },
-        _ => current.clone(),
+        None => None,
     };
-    let text = format::to_json(&next, None);
-    raw_storage()?
-        .set_item(&keys.main, &text)
-        .map_err(|_| "Your last change could not be saved on this phone: its storage is full or turned off. It is still here on screen, and the diary will try again with your next change.".to_string())?;
+    let text = JsValue::from_str(&format::to_json(merged.as_ref().unwrap_or(current), None));
+    storage
+        .set_item_value(&keys.main, &text)
+        .map_err(|_| StorageError::Full)?;
     seen(keys, Some(text));
-    Ok(next)
+    Ok(merged)
 }
 
 /// A diary another tab just wrote, from a `storage` event's new value.
 pub fn external(keys: &Keys, new_value: Option<String>) -> Option<Diary> {
     let raw = new_value?;
     let parsed = format::parse(&raw).ok()?;
-    seen(keys, Some(raw));
+    seen(keys, Some(JsValue::from_str(&raw)));
     Some(parsed.diary)
 }
 
@@ -177,6 +229,9 @@ pub struct PatientSettings {
     pub clinic_phone: Option<String>,
     #[serde(default)]
     pub after_hours_phone: Option<String>,
+    /// The language the patient chose (over the clinic's and the browser's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
 }
 
 impl PatientSettings {
@@ -199,14 +254,11 @@ pub fn load_settings(keys: &Keys) -> PatientSettings {
         .unwrap_or_default()
 }
 
-pub fn save_settings(keys: &Keys, settings: &PatientSettings) -> Result<(), String> {
-    let text = serde_json::to_string(settings).map_err(|e| e.to_string())?;
+pub fn save_settings(keys: &Keys, settings: &PatientSettings) -> Result<(), StorageError> {
+    let text = serde_json::to_string(settings).map_err(|_| StorageError::Full)?;
     raw_storage()?
         .set_item(&keys.settings(), &text)
-        .map_err(|_| {
-            "The settings could not be saved: this phone's storage is full or turned off."
-                .to_string()
-        })
+        .map_err(|_| StorageError::Full)
 }
 
 /// When the patient last saved a backup file (YYYY-MM-DD), for the reminder.

@@ -2,20 +2,22 @@
 
 use chrono::NaiveDate;
 
+use super::i18n::{fill, Texts};
+
 /// The day number of `date`, or `None` without a procedure date.
 pub fn day_number(procedure: Option<NaiveDate>, date: NaiveDate) -> Option<i64> {
     procedure.map(|p| (date - p).num_days())
 }
 
 /// The patient's words for where `today` stands relative to the procedure.
-pub fn day_phrase(procedure: Option<NaiveDate>, today: NaiveDate) -> Option<String> {
+pub fn day_phrase(t: &Texts, procedure: Option<NaiveDate>, today: NaiveDate) -> Option<String> {
     let n = day_number(procedure, today)?;
     Some(match n {
-        0 => "Today is your procedure day (day 0)".to_string(),
-        1 => "Day 1 after your procedure".to_string(),
-        n if n > 1 => format!("Day {n} after your procedure"),
-        -1 => "1 day until your procedure".to_string(),
-        n => format!("{} days until your procedure", -n),
+        0 => t.day_zero.to_string(),
+        1 => t.day_after_one.to_string(),
+        n if n > 1 => fill(t.day_after, &[("n", &n.to_string())]),
+        -1 => t.day_until_one.to_string(),
+        n => fill(t.day_until, &[("n", &(-n).to_string())]),
     })
 }
 
@@ -28,6 +30,7 @@ pub fn in_first_two_weeks(procedure: Option<NaiveDate>, date: NaiveDate) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::i18n::Lang;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -54,19 +57,21 @@ mod tests {
     fn phrases() {
         let p = Some(d(2026, 11, 2));
         assert_eq!(
-            day_phrase(p, d(2026, 11, 7)).unwrap(),
+            day_phrase(Lang::En.texts(), p, d(2026, 11, 7)).unwrap(),
             "Day 5 after your procedure"
         );
         assert_eq!(
-            day_phrase(p, d(2026, 10, 30)).unwrap(),
+            day_phrase(Lang::En.texts(), p, d(2026, 10, 30)).unwrap(),
             "3 days until your procedure"
         );
         assert_eq!(
-            day_phrase(p, d(2026, 11, 1)).unwrap(),
+            day_phrase(Lang::En.texts(), p, d(2026, 11, 1)).unwrap(),
             "1 day until your procedure"
         );
-        assert!(day_phrase(p, d(2026, 11, 2)).unwrap().contains("day 0"));
-        assert_eq!(day_phrase(None, d(2026, 11, 2)), None);
+        assert!(day_phrase(Lang::En.texts(), p, d(2026, 11, 2))
+            .unwrap()
+            .contains("day 0"));
+        assert_eq!(day_phrase(Lang::En.texts(), None, d(2026, 11, 2)), None);
     }
 
     #[test]

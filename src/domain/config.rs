@@ -34,7 +34,7 @@ pub struct EmbedConfig {
     /// Clinic numbers and thresholds (validated again with the rule table's ranges).
     pub settings: RawSettings,
     pub procedure_date: Option<NaiveDate>,
-    pub language: Option<String>,
+    pub language: Option<crate::domain::i18n::Lang>,
     pub distance_unit: Option<DistanceUnit>,
     pub temperature_unit: Option<TemperatureUnit>,
     /// CSS custom properties to set: ("--primary", "#0b4f9c").
@@ -121,8 +121,8 @@ impl EmbedConfig {
                     Ok(d) => c.procedure_date = Some(d),
                     Err(_) => bad(format!("“{v}” is not a date like 2026-11-02; not used.")),
                 },
-                "language" => match v {
-                    "en" | "es" => c.language = Some(v.to_string()),
+                "language" => match crate::domain::i18n::Lang::from_tag(v) {
+                    Some(lang) => c.language = Some(lang),
                     _ => bad(format!("“{v}” is not a supported language (en, es); using the browser's.")),
                 },
                 "distance-unit" => match v {

@@ -58,14 +58,8 @@ impl Measure {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::BackPain => "Back pain",
-            Measure::LegPain => "Leg pain",
-            Measure::WalkDistance => "Walking distance",
-            Measure::WalkMinutes => "Walking minutes",
-            Measure::StandMinutes => "Standing minutes",
-        }
+    pub fn label(self, t: &crate::domain::i18n::Texts) -> &'static str {
+        crate::domain::i18n::lookup(&t.measures, self.key())
     }
 
     pub fn unit(self, distance: DistanceUnit) -> &'static str {

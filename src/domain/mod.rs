@@ -5,6 +5,7 @@ pub mod change;
 pub mod config;
 pub mod export;
 pub mod format;
+pub mod i18n;
 pub mod import;
 pub mod measures;
 pub mod model;

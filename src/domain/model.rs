@@ -249,23 +249,6 @@ impl Region {
         Region::Saddle,
     ];
 
-    /// Plain words for the patient.
-    pub fn label(self) -> &'static str {
-        match self {
-            Region::LowerBack => "Lower back",
-            Region::Buttock => "Buttock",
-            Region::FrontThigh => "Front of thigh",
-            Region::BackThigh => "Back of thigh",
-            Region::OuterThigh => "Outer thigh",
-            Region::Shin => "Shin",
-            Region::Calf => "Calf",
-            Region::TopOfFoot => "Top of foot",
-            Region::Sole => "Sole of foot",
-            Region::Toes => "Toes",
-            Region::Saddle => "Saddle area (between the legs, genitals, back passage)",
-        }
-    }
-
     /// The sides a finding in this region may have.
     pub fn sides(self) -> &'static [Side] {
         match self {
@@ -281,16 +264,6 @@ pub enum Side {
     Left,
     Right,
     Midline,
-}
-
-impl Side {
-    pub fn label(self) -> &'static str {
-        match self {
-            Side::Left => "Left",
-            Side::Right => "Right",
-            Side::Midline => "Middle",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -309,15 +282,6 @@ impl NeuroKind {
         NeuroKind::Burning,
         NeuroKind::Weakness,
     ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            NeuroKind::Numbness => "Numbness",
-            NeuroKind::Tingling => "Tingling",
-            NeuroKind::Burning => "Burning",
-            NeuroKind::Weakness => "Weakness",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,8 @@
-//! The yes/no warning questions, in the rule table's plain words, with where each answer
-//! lives in an entry. The check-in, the "Warning sign now" screen and the rules read this
-//! one list.
+//! The yes/no warning questions, with where each answer lives in an entry. Their words, in
+//! the rule table's plain language, are in the catalogue under `questions`. The check-in,
+//! the "Warning sign now" screen and the rules read this one list.
 
+use super::i18n::{lookup, Texts};
 use super::model::{Entry, Incision, Symptoms};
 
 pub struct YesNoQuestion {
@@ -9,50 +10,54 @@ pub struct YesNoQuestion {
     pub rule: &'static str,
     /// A stable id (the file format's field name), for element ids and tests.
     pub key: &'static str,
-    pub text: &'static str,
     pub get: fn(&Entry) -> Option<bool>,
     pub set: fn(&mut Entry, Option<bool>),
 }
 
 macro_rules! symptom {
-    ($rule:literal, $field:ident, $text:literal) => {
+    ($rule:literal, $field:ident) => {
         YesNoQuestion {
             rule: $rule,
             key: stringify!($field),
-            text: $text,
             get: |e| e.symptoms.and_then(|s| s.$field),
             set: |e, v| e.symptoms.get_or_insert_with(Symptoms::default).$field = v,
         }
     };
 }
 
+impl YesNoQuestion {
+    /// The question in the patient's language.
+    pub fn text(&self, t: &Texts) -> &'static str {
+        lookup(&t.questions, self.key)
+    }
+}
+
 /// Tier A: any "yes" means call the emergency number now. Asked every day.
 pub const EMERGENCY: [YesNoQuestion; 8] = [
-    symptom!("A1", saddle_numbness, "New numbness or tingling between the inner thighs, around the genitals or back passage, or does wiping feel different?"),
-    symptom!("A2", bladder_trouble, "New or worse trouble starting to pee, can't pee, or can't tell when your bladder is full?"),
-    symptom!("A3", incontinence, "New leaking of urine or stool that you can't control?"),
-    symptom!("A4", rapid_weakness, "A leg getting weaker over hours or days?"),
-    symptom!("A4", both_legs, "Both legs weak or numb?"),
-    symptom!("A6", allergic_reaction, "Trouble breathing or swallowing, swollen face, lips or throat, or feeling faint?"),
-    symptom!("A7", chest_pain_or_breathless, "Chest pain, or short of breath at rest?"),
+    symptom!("A1", saddle_numbness),
+    symptom!("A2", bladder_trouble),
+    symptom!("A3", incontinence),
+    symptom!("A4", rapid_weakness),
+    symptom!("A4", both_legs),
+    symptom!("A6", allergic_reaction),
+    symptom!("A7", chest_pain_or_breathless),
     YesNoQuestion {
         rule: "A8",
         key: "bleeding_uncontrolled",
-        text: "Bleeding from the incision that does not stop after 15 minutes of firm pressure?",
         get: |e| e.incision.and_then(|i| i.bleeding_uncontrolled),
-        set: |e, v| e.incision.get_or_insert_with(Incision::default).bleeding_uncontrolled = v,
+        set: |e, v| {
+            e.incision
+                .get_or_insert_with(Incision::default)
+                .bleeding_uncontrolled = v
+        },
     },
 ];
 
 /// Other yes/no symptoms the rules need (tier A only in combination, or tier B).
 pub const OTHER_SYMPTOMS: [YesNoQuestion; 3] = [
-    symptom!("A5", sudden_severe_back_pain, "Sudden, severe back pain?"),
-    symptom!(
-        "B7",
-        positional_headache,
-        "A headache that is worse sitting or standing and better lying flat?"
-    ),
-    symptom!("B10", calf_pain_swelling, "One calf painful or swollen?"),
+    symptom!("A5", sudden_severe_back_pain),
+    symptom!("B7", positional_headache),
+    symptom!("B10", calf_pain_swelling),
 ];
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! What the home screen shows at a glance: the last 7 days and the days missed.
 
+use super::i18n::{fill, Locale};
 use chrono::{Days, NaiveDate};
 
 use super::model::{Diary, Entry};
@@ -52,47 +53,39 @@ pub fn missed_days(diary: &Diary, today: NaiveDate) -> Vec<NaiveDate> {
 }
 
 /// A one-line summary of an entry's key values, for lists.
-pub fn key_values(entry: &Entry, unit: super::model::DistanceUnit) -> Vec<String> {
+pub fn key_values(l: &Locale, entry: &Entry, unit: super::model::DistanceUnit) -> Vec<String> {
+    let t = l.t();
     let mut out = Vec::new();
+    let mut put = |template: &str, values: &[(&str, &str)]| out.push(fill(template, values));
     if let Some(p) = entry.pain {
         if let Some(b) = p.back {
-            out.push(format!("Back pain {}", b.get()));
+            put(t.kv_back, &[("n", &b.get().to_string())]);
         }
-        if let Some(l) = p.leg {
-            out.push(format!("Leg pain {}", l.get()));
+        if let Some(v) = p.leg {
+            put(t.kv_leg, &[("n", &v.get().to_string())]);
         }
     }
     if let Some(w) = entry.walking {
         if let Some(d) = w.distance {
-            out.push(format!("Walked {:.0} {}", d.in_unit(unit), unit.symbol()));
+            let n = l.number(d.in_unit(unit).round());
+            put(t.kv_walked, &[("n", &n), ("unit", unit.symbol())]);
         }
         if let Some(m) = w.minutes {
-            out.push(format!("Walked {} min", trim_number(m.get())));
+            put(t.kv_walked_minutes, &[("n", &l.number(m.get()))]);
         }
     }
     if let Some(s) = entry.standing_minutes {
-        out.push(format!("Stood {} min", trim_number(s.get())));
+        put(t.kv_stood, &[("n", &l.number(s.get()))]);
     }
     if let Some(n) = &entry.neuro {
         if !n.is_empty() {
-            out.push(format!(
-                "{} nerve symptom{}",
-                n.len(),
-                if n.len() == 1 { "" } else { "s" }
-            ));
+            put(t.kv_nerves, &[("n", &n.len().to_string())]);
         }
     }
     out
 }
 
-/// 12 → "12", 12.5 → "12.5".
-pub fn trim_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v:.1}")
-    }
-}
+pub use super::i18n::trim_number;
 
 #[cfg(test)]
 mod tests {
@@ -160,8 +153,14 @@ mod tests {
             ..Entry::default()
         };
         assert_eq!(
-            key_values(&e, DistanceUnit::Feet),
+            key_values(&Locale::default(), &e, DistanceUnit::Feet),
             vec!["Walked 328 ft".to_string(), "Walked 7.5 min".to_string()]
+        );
+        // Spanish in Spain writes a decimal comma.
+        let spain = Locale::new(crate::domain::i18n::Lang::Es, "es-ES");
+        assert_eq!(
+            key_values(&spain, &e, DistanceUnit::Metres),
+            vec!["Caminó 100 m".to_string(), "Caminó 7,5 min".to_string()]
         );
     }
 }

@@ -32,13 +32,8 @@ impl Range {
         Range::All,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Range::TwoWeeks => "2 weeks",
-            Range::SixWeeks => "6 weeks",
-            Range::ThreeMonths => "3 months",
-            Range::All => "All",
-        }
+    pub fn label(self, t: &crate::domain::i18n::Texts) -> &'static str {
+        t.ranges[Range::ALL.iter().position(|r| *r == self).unwrap_or(0)]
     }
 
     fn days(self) -> Option<u64> {

@@ -39,8 +39,8 @@ test('the report: change against baseline, charts with tables, events, logs', as
   assert.match(await report.locator('#chart-leg_pain-desc').textContent(), /before the procedure 7/);
   assert.equal(await report.locator('details.chart-table').count(), 5);
   assert.match(await report.innerText(), /When can I play golf again\?/);
-  assert.match(await report.locator('.incision-log').innerText(), /blood tinged/);
-  assert.match(await report.innerText(), /Gone: Numbness in the left calf/);
+  assert.match(await report.locator('.incision-log').innerText(), /blood-tinged/);
+  assert.match(await report.innerText(), /Gone: Left calf: numbness/);
   assert.match(await report.innerText(), /Paracetamol 500 mg/);
   assert.match(await report.innerText(), /fall/);
   // Ranges change what the charts show.
@@ -113,10 +113,10 @@ test('a fresh phone: export, import into an empty browser, same diary and report
   await page.getByRole('button', { name: /Skip for now/ }).click();
   await openData(page);
   await page.setInputFiles('#import-file', { name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
-  await page.getByText('43 new day(s) will be added.').waitFor();
+  await page.getByText('New days to add: 43.').waitFor();
   await page.getByText('Your “before the procedure” record will be added.').waitFor();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(/Imported: 43 day\(s\) added/).waitFor();
+  await page.getByText('Imported. Days added: 43. Days replaced: 0. Nothing was deleted.').waitFor();
   const restored = await stored(page);
   assert.equal(restored.checkins.length, 43);
   assert.equal(restored.profile.procedure_date, isoDay(-42));
@@ -130,12 +130,12 @@ test('import merges by date: the preview, keep mine or use the file, nothing del
   file.checkins[0].pain.back = 9; // differs from this phone's day -2
   await openData(page);
   await page.setInputFiles('#import-file', { name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...file, extra_field: 1 })) });
-  await page.getByText('1 new day(s) will be added.').waitFor();
-  await page.getByText('1 day(s) differ from what this phone has.').waitFor();
-  await page.getByText('1 field(s) this app does not know were ignored.').waitFor();
+  await page.getByText('New days to add: 1.').waitFor();
+  await page.getByText('Days that differ from what this phone has: 1.').waitFor();
+  await page.getByText('Fields this app does not know, ignored: 1.').waitFor();
   await page.getByRole('radio', { name: "Use the file's version" }).check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(/Imported: 1 day\(s\) added, 1 replaced/).waitFor();
+  await page.getByText('Imported. Days added: 1. Days replaced: 1. Nothing was deleted.').waitFor();
   const s = await stored(page);
   assert.deepEqual(s.checkins.map((c) => c.date), [isoDay(-3), isoDay(-2), isoDay(-1)]);
   assert.equal(s.checkins[1].pain.back, 9);

@@ -65,27 +65,36 @@ export async function launch() {
 }
 
 /**
- * A page on `url` with `diary` (an object, a raw string, or null for none) in storage.
+ * A page on `url` with `diary` (an object, a raw string, or null for none) in storage, and
+ * with `lang` ('en', 'es') the language the patient chose in Settings (none by default).
  * Every request that leaves the app's own origin is recorded in `page.foreignRequests`.
  */
-export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale = 'en-US', context } = {}) {
+export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale, lang, context } = {}) {
+  locale ??= lang === 'es' ? 'es-US' : 'en-US';
   const ctx = context ?? await browser.newContext({ viewport: size, locale });
   const page = await ctx.newPage();
   page.foreignRequests = [];
   page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) page.foreignRequests.push(r.url()); });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  if (diary !== null) {
+  if (diary !== null || lang) {
     // Seed from a file of the same origin that does not run the app.
     await page.goto(url + 'manifest.webmanifest');
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, typeof diary === 'string' ? diary : JSON.stringify(diary)]);
+    if (diary !== null) {
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, typeof diary === 'string' ? diary : JSON.stringify(diary)]);
+    }
+    if (lang) {
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`${KEY}.settings`, JSON.stringify({ language: lang })]);
+    }
   }
   await page.goto(url);
   await page.locator('main h1').first().waitFor();
   return page;
 }
 
+/** What storage holds under `key`, once the app has written every change it shows. */
 export async function stored(page, key = KEY) {
+  await page.waitForFunction(() => !document.querySelector('.app[data-saving]'));
   const raw = await page.evaluate((k) => localStorage.getItem(k), key);
   return raw === null ? null : JSON.parse(raw);
 }

@@ -12,32 +12,49 @@ export function flagged() {
   return d;
 }
 
-async function checkInStep(page, n) {
-  await page.getByRole('button', { name: "Start today's check-in" }).click();
+/** The words the screens are reached by, in each language (`o.lang`, English by default). */
+export const WORDS = {
+  en: {
+    understand: 'I understand, continue', procedureDate: /Date of your procedure/, next: 'Next',
+    describe: /Describe my typical day/, start: "Start today's check-in", step: (n) => `Step ${n} of 8`,
+    report: 'Report', history: 'History', deleteOne: /^Delete /, yesDelete: 'Yes, delete it',
+    settings: 'Settings', data: 'Save, share or import', yourData: 'Your data', warningNow: 'Warning sign now',
+  },
+  es: {
+    understand: 'Entiendo, continuar', procedureDate: /Fecha de su procedimiento/, next: 'Siguiente',
+    describe: /Describir mi día típico/, start: 'Empezar el registro de hoy', step: (n) => `Paso ${n} de 8`,
+    report: 'Informe', history: 'Historial', deleteOne: /^Borrar /, yesDelete: 'Sí, borrarlo',
+    settings: 'Ajustes', data: 'Guardar, compartir o importar', yourData: 'Sus datos', warningNow: 'Señal de alarma ahora',
+  },
+};
+const words = (o) => WORDS[o?.lang ?? 'en'];
+
+async function checkInStep(page, n, w) {
+  await page.getByRole('button', { name: w.start }).click();
   for (let i = 1; i < n; i++) {
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await page.getByText(`Step ${i + 1} of 8`).waitFor();
+    await page.getByRole('button', { name: w.next, exact: true }).click();
+    await page.getByText(w.step(i + 1)).waitFor();
   }
 }
 
 export const SCREENS = [
   { name: 'setup-welcome', open: (b, url, o) => openApp(b, url, o) },
-  { name: 'setup-procedure-date', open: async (b, url, o) => { const p = await openApp(b, url, o); await p.getByRole('button', { name: 'I understand, continue' }).click(); await p.getByLabel(/Date of your procedure/).waitFor(); return p; } },
-  { name: 'setup-baseline-offer', open: async (b, url, o) => { const p = await openApp(b, url, o); await p.getByRole('button', { name: 'I understand, continue' }).click(); await p.getByRole('button', { name: 'Next' }).click(); await p.getByRole('button', { name: 'Next' }).click(); await p.getByRole('button', { name: /Describe my typical day/ }).waitFor(); return p; } },
+  { name: 'setup-procedure-date', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, o); await p.getByRole('button', { name: w.understand }).click(); await p.getByLabel(w.procedureDate).waitFor(); return p; } },
+  { name: 'setup-baseline-offer', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, o); await p.getByRole('button', { name: w.understand }).click(); await p.getByRole('button', { name: w.next }).click(); await p.getByRole('button', { name: w.next }).click(); await p.getByRole('button', { name: w.describe }).waitFor(); return p; } },
   { name: 'home', open: (b, url, o) => openApp(b, url, { ...o, diary: ready() }) },
   { name: 'home-new-no-baseline', open: (b, url, o) => openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3, baseline: false }) }) },
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({
     name: `checkin-step-${n}`,
-    open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, n); return p; },
+    open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, n, words(o)); return p; },
   })),
-  { name: 'checkin-emergency-answer', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1); await p.locator('input[name="q-bladder_trouble"]').first().check(); await p.getByRole('alertdialog').waitFor(); return p; } },
+  { name: 'checkin-emergency-answer', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1, words(o)); await p.locator('input[name="q-bladder_trouble"]').first().check(); await p.getByRole('alertdialog').waitFor(); return p; } },
   { name: 'home-with-flags', open: (b, url, o) => openApp(b, url, { ...o, diary: flagged() }) },
-  { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: sixWeeks() }); await p.getByRole('button', { name: 'Report' }).click(); await p.locator('[data-report]').waitFor(); return p; } },
-  { name: 'history', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'History' }).click(); await p.getByRole('heading', { name: 'History', level: 1 }).waitFor(); return p; } },
-  { name: 'history-confirm-delete', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'History' }).click(); await p.getByRole('button', { name: /^Delete / }).first().click(); await p.getByRole('button', { name: 'Yes, delete it' }).waitFor(); return p; } },
-  { name: 'settings', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'Settings' }).click(); await p.getByRole('heading', { name: 'Settings' }).waitFor(); return p; } },
-  { name: 'your-data', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'Settings' }).click(); await p.getByRole('button', { name: 'Save, share or import' }).click(); await p.getByRole('heading', { name: 'Your data' }).waitFor(); return p; } },
-  { name: 'warning-now', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: 'Warning sign now' }).click(); await p.getByRole('heading', { name: 'Warning sign now' }).waitFor(); return p; } },
+  { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: sixWeeks() }); await p.getByRole('button', { name: words(o).report }).click(); await p.locator('[data-report]').waitFor(); return p; } },
+  { name: 'history', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('heading', { name: w.history, level: 1 }).waitFor(); return p; } },
+  { name: 'history-confirm-delete', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('button', { name: w.deleteOne }).first().click(); await p.getByRole('button', { name: w.yesDelete }).waitFor(); return p; } },
+  { name: 'settings', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.settings }).click(); await p.getByRole('heading', { name: w.settings }).waitFor(); return p; } },
+  { name: 'your-data', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.settings }).click(); await p.getByRole('button', { name: w.data }).click(); await p.getByRole('heading', { name: w.yourData }).waitFor(); return p; } },
+  { name: 'warning-now', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.warningNow }).click(); await p.getByRole('heading', { name: w.warningNow }).waitFor(); return p; } },
   { name: 'unreadable-storage', open: (b, url, o) => openApp(b, url, { ...o, diary: '{"format":"recovery-diary","version":1,"checkins":[{"date":"2026-11-02","pain":{"back":42}}]}' }) },
 ];
 

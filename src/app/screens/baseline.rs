@@ -16,6 +16,7 @@ pub struct BaselineProps {
 /// Add or change the "typical day before the procedure" record.
 #[function_component]
 pub fn BaselineScreen(props: &BaselineProps) -> Html {
+    let t = crate::app::use_locale().t();
     let diary = &props.diary;
     let initial = diary.baseline.clone().unwrap_or(Entry {
         neuro: Some(Vec::new()),
@@ -31,9 +32,9 @@ pub fn BaselineScreen(props: &BaselineProps) -> Html {
     });
     html! {
         <section class="baseline" aria-labelledby="baseline-title">
-            <h1 id="baseline-title" tabindex="-1">{ "A typical day before your procedure" }</h1>
-            <EntryWizard title="Before your procedure" steps={Step::BASELINE.to_vec()} {initial} {context}
-                on_save={props.on_save.clone()} on_cancel={props.on_cancel.clone()} save_label="Save" />
+            <h1 id="baseline-title" tabindex="-1">{ t.typical_day_title }</h1>
+            <EntryWizard title={t.before_title} steps={Step::BASELINE.to_vec()} {initial} {context}
+                on_save={props.on_save.clone()} on_cancel={props.on_cancel.clone()} save_label={t.save} />
         </section>
     }
 }

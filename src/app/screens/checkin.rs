@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::entry::{EntryWizard, Purpose, Step, StepContext};
-use super::home::long_date;
+use crate::app::use_locale;
 use crate::domain::calendar::{day_number, in_first_two_weeks};
+use crate::domain::i18n::fill;
 use crate::domain::model::{Diary, Entry};
 use crate::domain::rules::{evaluate, ClinicSettings, Firing, Tier};
 
@@ -34,6 +35,8 @@ pub fn new_draft(diary: &Diary, date: NaiveDate) -> Entry {
 
 #[function_component]
 pub fn CheckInScreen(props: &CheckInProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let diary = &props.diary;
     let date = props.date;
     let existing = diary.checkins.get(&date).cloned();
@@ -47,18 +50,21 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         previous: diary.checkin_before(date).cloned(),
     });
     let when = if date == props.today {
-        "today".to_string()
+        t.today.to_string()
     } else {
-        long_date(date)
+        locale.long_date(date)
     };
     let day = day_number(diary.profile.procedure_date, date)
-        .map(|n| format!(" (day {n})"))
+        .map(|n| fill(t.day_in_brackets, &[("n", &n.to_string())]))
         .unwrap_or_default();
-    let verb = if existing.is_some() {
-        "Change the check-in for"
-    } else {
-        "Check-in for"
-    };
+    let title = fill(
+        if existing.is_some() {
+            t.checkin_change
+        } else {
+            t.checkin_new
+        },
+        &[("when", &when)],
+    );
     let on_save = props.on_save.reform(move |entry| (date, entry));
     // The rule engine on the diary with this draft in it: tier A shows at once.
     let emergency_for = {
@@ -74,11 +80,11 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
     };
     html! {
         <section class="checkin" aria-labelledby="checkin-title">
-            <h1 id="checkin-title" tabindex="-1">{ format!("{verb} {when}{day}") }</h1>
+            <h1 id="checkin-title" tabindex="-1">{ format!("{title}{day}") }</h1>
             // Keyed by date so that opening another day starts a fresh draft.
-            <EntryWizard key={date.to_string()} title={format!("{verb} {when}")}
+            <EntryWizard key={date.to_string()} title={title.clone()}
                 steps={Step::CHECK_IN.to_vec()} {initial} {context} {on_save}
-                on_cancel={props.on_cancel.clone()} save_label="Save check-in"
+                on_cancel={props.on_cancel.clone()} save_label={t.save_checkin}
                 emergency_for={Some(emergency_for)}
                 alert_context={Some((props.diary.clone(), props.settings.clone()))} />
         </section>

@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::home::long_date;
-use crate::app::{platform, storage, Keys};
+use crate::app::{platform, storage, use_locale, Keys};
 use crate::domain::export::{csv::to_csv, fhir::to_fhir};
 use crate::domain::format::{parse, to_json};
+use crate::domain::format::{FormatError, FormatErrorKind};
+use crate::domain::i18n::{fill, Texts};
 use crate::domain::import::{plan, ImportPlan};
 use crate::domain::model::Diary;
 use crate::domain::rules::{Episode, Firing};
@@ -47,12 +48,27 @@ enum Format {
     Fhir,
 }
 
+/// Why a file or stored value is not a readable diary: the patient's words, then the
+/// technical detail (field path and reason) for whoever helps them.
+pub fn format_error(t: &Texts, e: &FormatError) -> String {
+    let plain = match e.kind {
+        FormatErrorKind::NotJson => t.format_not_json,
+        FormatErrorKind::NotADiary => t.format_not_diary,
+        FormatErrorKind::NewerVersion => t.format_newer,
+        FormatErrorKind::Invalid => t.format_invalid,
+    };
+    format!(
+        "{plain} {}",
+        fill(t.technical_detail, &[("detail", &e.to_string())])
+    )
+}
+
 impl Format {
-    fn label(self) -> &'static str {
+    fn label(self, t: &Texts) -> &'static str {
         match self {
-            Format::Json => "Diary file (JSON): a full backup you can import again",
-            Format::Csv => "Spreadsheet (CSV): one row per day",
-            Format::Fhir => "FHIR R4 (for your clinic's health record system)",
+            Format::Json => t.export_json,
+            Format::Csv => t.export_csv,
+            Format::Fhir => t.export_fhir,
         }
     }
     fn short(self) -> &'static str {
@@ -93,6 +109,8 @@ fn export(
 
 #[function_component]
 pub fn DataScreen(props: &DataProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let keys = use_context::<Rc<Keys>>().unwrap_or_else(|| {
         Rc::new(Keys::new(
             crate::domain::config::EmbedConfig::default().storage_key(),
@@ -135,11 +153,10 @@ pub fn DataScreen(props: &DataProps) -> Html {
                         storage::record_backup(&keys, today);
                         last_backup.set(Some(today));
                     }
-                    status.set(Some(if ok {
-                        format!("{name} is ready.")
-                    } else {
-                        format!("{name} was not shared.")
-                    }));
+                    status.set(Some(fill(
+                        if ok { t.file_ready } else { t.file_not_shared },
+                        &[("name", &name)],
+                    )));
                 }
             };
             if share {
@@ -147,7 +164,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
                     done(platform::share(&name, &text, mime).await)
                 });
             } else {
-                done(platform::download(&name, &text, mime).is_ok());
+                done(platform::download(&name, &text, mime));
             }
         })
     };
@@ -164,20 +181,19 @@ pub fn DataScreen(props: &DataProps) -> Html {
                 return;
             };
             if file.size() > MAX_IMPORT_BYTES {
-                import.set(Import::Refused(format!(
-                    "This file is {:.0} MB, far larger than any diary (5 years is about 1 MB). Nothing was changed.",
-                    file.size() / 1024.0 / 1024.0
-                )));
+                let mb = format!("{:.0}", file.size() / 1024.0 / 1024.0);
+                import.set(Import::Refused(fill(t.file_too_big, &[("n", &mb)])));
                 return;
             }
             import.set(Import::Reading);
             let (import, diary) = (import.clone(), diary.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match platform::read_text(&file).await {
-                    Err(msg) => Import::Refused(msg),
-                    Ok(text) => match parse(&text) {
-                        Err(e) => Import::Refused(format!(
-                            "This file cannot be imported. {e}. Nothing was changed."
+                    None => Import::Refused(t.file_unreadable.to_string()),
+                    Some(text) => match parse(&text) {
+                        Err(e) => Import::Refused(fill(
+                            t.import_refused,
+                            &[("reason", &format_error(t, &e))],
                         )),
                         Ok(parsed) => Import::Preview {
                             plan: Rc::new(plan(&diary, &parsed.diary)),
@@ -194,7 +210,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
 
     let preview = match &*import {
         Import::Idle => html! {},
-        Import::Reading => html! { <p role="status">{ "Reading the file…" }</p> },
+        Import::Reading => html! { <p role="status">{ t.reading_file }</p> },
         Import::Refused(msg) => html! { <p class="error" role="alert">{ msg }</p> },
         Import::Preview {
             incoming,
@@ -232,26 +248,26 @@ pub fn DataScreen(props: &DataProps) -> Html {
                 Callback::from(move |_: MouseEvent| import.set(Import::Idle))
             };
             html! {
-                <div class="card import-preview" role="region" aria-label="What the import will do">
-                    <h3>{ "What this file will do" }</h3>
+                <div class="card import-preview" role="region" aria-label={t.import_preview}>
+                    <h3>{ t.import_preview_title }</h3>
                     <ul>
-                        <li>{ format!("{} new day(s) will be added.", p.added.len()) }</li>
-                        <li>{ format!("{} day(s) are the same in both.", p.identical.len()) }</li>
-                        <li>{ format!("{} day(s) differ from what this phone has.", p.different.len()) }</li>
-                        if p.adds_baseline { <li>{ "Your “before the procedure” record will be added." }</li> }
-                        if p.adds_procedure_date { <li>{ "Your procedure date will be added." }</li> }
-                        if *ignored > 0 { <li>{ format!("{ignored} field(s) this app does not know were ignored.") }</li> }
+                        <li>{ fill(t.import_added, &[("n", &p.added.len().to_string())]) }</li>
+                        <li>{ fill(t.import_identical, &[("n", &p.identical.len().to_string())]) }</li>
+                        <li>{ fill(t.import_different, &[("n", &p.different.len().to_string())]) }</li>
+                        if p.adds_baseline { <li>{ t.import_baseline }</li> }
+                        if p.adds_procedure_date { <li>{ t.import_procedure_date }</li> }
+                        if *ignored > 0 { <li>{ fill(t.import_ignored, &[("n", &ignored.to_string())]) }</li> }
                     </ul>
                     if !p.different.is_empty() {
                         <fieldset class="choice">
-                            <legend>{ "For the days that differ" }</legend>
-                            <label class="radio"><input type="radio" name="import-replace" checked={!*replace} onchange={set_replace(false)} />{ " Keep what is on this phone" }</label>
-                            <label class="radio"><input type="radio" name="import-replace" checked={*replace} onchange={set_replace(true)} />{ " Use the file's version" }</label>
+                            <legend>{ t.import_differ_legend }</legend>
+                            <label class="radio"><input type="radio" name="import-replace" checked={!*replace} onchange={set_replace(false)} />{ " " }{ t.import_keep }</label>
+                            <label class="radio"><input type="radio" name="import-replace" checked={*replace} onchange={set_replace(true)} />{ " " }{ t.import_replace }</label>
                         </fieldset>
                     }
-                    <p>{ "Nothing is deleted by an import." }</p>
-                    <button type="button" class="button primary" disabled={!p.changes_anything(*replace)} onclick={confirm}>{ "Import" }</button>
-                    <button type="button" class="button" onclick={cancel}>{ "Cancel" }</button>
+                    <p>{ t.import_deletes_nothing }</p>
+                    <button type="button" class="button primary" disabled={!p.changes_anything(*replace)} onclick={confirm}>{ t.import }</button>
+                    <button type="button" class="button" onclick={cancel}>{ t.cancel }</button>
                 </div>
             }
         }
@@ -260,37 +276,37 @@ pub fn DataScreen(props: &DataProps) -> Html {
     let keep = match *persisted {
         None => html! {},
         Some(Some(true)) => {
-            html! { <p>{ "This browser has agreed to keep your diary's data." }</p> }
+            html! { <p>{ t.persisted }</p> }
         }
         Some(_) => html! {
-            <p class="warning-text">{ "This browser may delete the diary's data if the site is not used for a while (Safari does after 7 days unless the diary is added to the home screen). Save a backup file every week." }</p>
+            <p class="warning-text">{ t.not_persisted }</p>
         },
     };
 
     html! {
         <section class="data" aria-labelledby="data-title">
-            <h1 id="data-title" tabindex="-1">{ "Your data" }</h1>
-            <h2>{ "Keep it safe" }</h2>
+            <h1 id="data-title" tabindex="-1">{ t.your_data }</h1>
+            <h2>{ t.keep_it_safe }</h2>
             { keep }
             <p>{ match *last_backup {
-                Some(d) => format!("Last backup file saved: {}.", long_date(d)),
-                None => "No backup file saved yet.".to_string(),
+                Some(d) => fill(t.last_backup, &[("date", &locale.long_date(d))]),
+                None => t.no_backup.to_string(),
             } }</p>
-            <h2>{ "Save or share a copy" }</h2>
+            <h2>{ t.save_or_share }</h2>
             { for [Format::Json, Format::Csv, Format::Fhir].into_iter().map(|f| html! {
                 <div class="export-row">
-                    <p>{ f.label() }</p>
-                    <button type="button" class="button" onclick={do_export(f, false)}>{ format!("Download {}", f.short()) }</button>
+                    <p>{ f.label(t) }</p>
+                    <button type="button" class="button" onclick={do_export(f, false)}>{ fill(t.download_format, &[("format", f.short())]) }</button>
                     if *can_share {
-                        <button type="button" class="button" onclick={do_export(f, true)}>{ format!("Share {}", f.short()) }</button>
+                        <button type="button" class="button" onclick={do_export(f, true)}>{ fill(t.share_format, &[("format", f.short())]) }</button>
                     }
                 </div>
             }) }
             if let Some(s) = &*status { <p role="status">{ s }</p> }
-            <h2>{ "Import a diary file" }</h2>
-            <p>{ "Moving to a new phone? Import the diary file (JSON) saved on the old one. Days are merged by date; nothing is deleted." }</p>
+            <h2>{ t.import_title }</h2>
+            <p>{ t.import_text }</p>
             <div class="field">
-                <label for="import-file">{ "Choose a diary file" }</label>
+                <label for="import-file">{ t.choose_file }</label>
                 <input id="import-file" type="file" accept=".json,application/json" onchange={on_file} />
             </div>
             { preview }

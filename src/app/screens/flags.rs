@@ -6,9 +6,11 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::home::long_date;
+use crate::app::use_locale;
+use crate::domain::i18n::{capitalise, fill, Locale, Texts};
 use crate::domain::model::{AckAction, Acknowledgement, Diary};
-use crate::domain::rules::{message, rule, ClinicSettings, Episode, Firing, Tier, NO_FLAG};
+use crate::domain::rules::words::evidence;
+use crate::domain::rules::{fact, message, what, ClinicSettings, Episode, Firing, Tier};
 
 fn tel(number: &str) -> String {
     let dial: String = number
@@ -31,6 +33,8 @@ pub struct TierAProps {
 /// Tier A, full screen: call now, what to say. Only the patient closes it; no timer does.
 #[function_component]
 pub fn TierAAlert(props: &TierAProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -39,18 +43,24 @@ pub fn TierAAlert(props: &TierAProps) -> Html {
         });
     }
     let refs: Vec<&Firing> = props.firings.iter().collect();
-    let text = message(Tier::Emergency, &refs, &props.diary, &props.settings);
+    let text = message(
+        &locale,
+        Tier::Emergency,
+        &refs,
+        &props.diary,
+        &props.settings,
+    );
     let number = &props.settings.emergency_number;
     html! {
         <div class="tier-a" role="alertdialog" aria-modal="true" aria-labelledby="tier-a-title" aria-describedby="tier-a-text">
-            <h2 id="tier-a-title" tabindex="-1" ref={heading}>{ format!("Call {number} now") }</h2>
+            <h2 id="tier-a-title" tabindex="-1" ref={heading}>{ fill(t.call_now_title, &[("number", number)]) }</h2>
             <p id="tier-a-text">{ text }</p>
-            <a class="button call" href={tel(number)}>{ format!("Call {number}") }</a>
+            <a class="button call" href={tel(number)}>{ fill(t.call_number, &[("number", number)]) }</a>
             <ul class="evidence">
-                { for props.firings.iter().flat_map(|f| f.evidence.iter()).map(|e| html! { <li>{ e }</li> }) }
+                { for props.firings.iter().flat_map(|f| f.evidence.iter()).map(|e| html! { <li>{ fact(&locale, e) }</li> }) }
             </ul>
             if let Some(back) = &props.on_back {
-                <button type="button" class="button" onclick={back.reform(|_| ())}>{ "Back to my check-in" }</button>
+                <button type="button" class="button" onclick={back.reform(|_| ())}>{ t.back_to_checkin }</button>
             }
         </div>
     }
@@ -67,13 +77,15 @@ pub struct DayResultProps {
 /// What a saved check-in's answers mean: the highest tier first, or the no-flag sentence.
 #[function_component]
 pub fn DayResult(props: &DayResultProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let on_day: Vec<&Firing> = props
         .firings
         .iter()
         .filter(|f| f.date == props.date)
         .collect();
     if on_day.is_empty() {
-        return html! { <p class="no-flag">{ NO_FLAG }</p> };
+        return html! { <p class="no-flag">{ t.no_flag }</p> };
     }
     let of = |tier| {
         on_day
@@ -93,8 +105,8 @@ pub fn DayResult(props: &DayResultProps) -> Html {
             }
             if !c.is_empty() {
                 <div class="followup">
-                    <p><strong>{ "For your next visit: " }</strong>{ c.iter().filter_map(|f| rule(f.rule)).map(|r| r.what).collect::<Vec<_>>().join("; ") }</p>
-                    <p>{ message(Tier::Followup, &c, &props.diary, &props.settings) }</p>
+                    <p><strong>{ t.for_next_visit }</strong>{ " " }{ c.iter().map(|f| what(t, f.rule)).collect::<Vec<_>>().join(t.list_separator) }</p>
+                    <p>{ message(&locale, Tier::Followup, &c, &props.diary, &props.settings) }</p>
                 </div>
             }
         </div>
@@ -111,20 +123,22 @@ pub struct CallMessageProps {
 /// Tier B: call the clinic today, with the phone as a tel: link.
 #[function_component]
 pub fn CallMessage(props: &CallMessageProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let refs: Vec<&Firing> = props.firings.iter().collect();
     let s = &props.settings;
     html! {
         <div class="tier-b" role="alert">
-            <p class="tier-b-title">{ "Call your clinic" }</p>
-            <p>{ message(Tier::Call, &refs, &props.diary, s) }</p>
+            <p class="tier-b-title">{ t.call_clinic_title }</p>
+            <p>{ message(&locale, Tier::Call, &refs, &props.diary, s) }</p>
             if let Some(phone) = &s.clinic_phone {
-                <a class="button primary" href={tel(phone)}>{ format!("Call the clinic: {phone}") }</a>
+                <a class="button primary" href={tel(phone)}>{ fill(t.call_the_clinic, &[("phone", phone)]) }</a>
             }
             if let Some(phone) = &s.after_hours_phone {
-                <a class="button" href={tel(phone)}>{ format!("After hours: {phone}") }</a>
+                <a class="button" href={tel(phone)}>{ fill(t.after_hours, &[("phone", phone)]) }</a>
             }
             if s.clinic_phone.is_none() && s.after_hours_phone.is_none() {
-                <p class="hint">{ "Add your clinic's phone number in Settings to call it from here." }</p>
+                <p class="hint">{ t.add_clinic_phone }</p>
             }
         </div>
     }
@@ -140,12 +154,24 @@ pub fn acknowledged(diary: &Diary, ep: &Episode) -> Option<AckAction> {
         .map(|a| a.action)
 }
 
-pub fn action_label(a: AckAction) -> &'static str {
+pub fn action_label(t: &Texts, a: AckAction) -> &'static str {
     match a {
-        AckAction::CalledClinic => "I called the clinic",
-        AckAction::WentToEmergency => "I went to emergency care",
-        AckAction::WillMention => "I will mention it at my visit",
-        AckAction::Other => "Something else",
+        AckAction::CalledClinic => t.ack_called,
+        AckAction::WentToEmergency => t.ack_emergency,
+        AckAction::WillMention => t.ack_mention,
+        AckAction::Other => t.ack_other,
+    }
+}
+
+/// "22 November 2026", or "20 November 2026 to 22 November 2026".
+pub fn episode_dates(l: &Locale, ep: &Episode) -> String {
+    if ep.from == ep.to {
+        l.long_date(ep.to)
+    } else {
+        fill(
+            l.t().date_range,
+            &[("from", &l.long_date(ep.from)), ("to", &l.long_date(ep.to))],
+        )
     }
 }
 
@@ -155,25 +181,35 @@ pub struct BannersProps {
     pub diary: Rc<Diary>,
     pub settings: Rc<ClinicSettings>,
     pub on_acknowledge: Callback<Acknowledgement>,
+    pub today: NaiveDate,
+    pub on_report: Callback<()>,
 }
 
-/// Tier A and B episodes the patient has not yet said what they did about.
+/// How long an unanswered tier A or B episode stays on home (it stays in the report).
+pub const BANNER_DAYS: i64 = 14;
+
+/// Tier A and B episodes of the last `BANNER_DAYS` the patient has not yet said what they
+/// did about; older ones are counted, with the way to the report. (Years of history can hold
+/// hundreds: home stays short and fast.)
 #[function_component]
 pub fn FlagBanners(props: &BannersProps) -> Html {
-    let open: Vec<&Episode> = props
+    let locale = use_locale();
+    let t = locale.t();
+    let unanswered = props
         .episodes
         .iter()
-        .filter(|e| e.tier != Tier::Followup && acknowledged(&props.diary, e).is_none())
-        .collect();
-    if open.is_empty() {
+        .filter(|e| e.tier != Tier::Followup && acknowledged(&props.diary, e).is_none());
+    let (open, older): (Vec<&Episode>, Vec<&Episode>) =
+        unanswered.partition(|e| (props.today - e.to).num_days() < BANNER_DAYS);
+    if open.is_empty() && older.is_empty() {
         return html! {};
     }
     html! {
         <section class="banners" aria-labelledby="banners-title">
-            <h2 id="banners-title">{ "Warning signs to act on" }</h2>
+            <h2 id="banners-title">{ t.act_on_title }</h2>
             { for open.into_iter().map(|ep| {
-                let what = rule(ep.rule).map(|r| r.what).unwrap_or_default();
-                let when = if ep.from == ep.to { long_date(ep.to) } else { format!("{} to {}", long_date(ep.from), long_date(ep.to)) };
+                let what = what(t, ep.rule);
+                let when = episode_dates(&locale, ep);
                 let firings: Vec<Firing> = ep.firings.iter().filter(|f| f.date == ep.to).cloned().collect();
                 let ack = |action: AckAction| {
                     let (rule, date, cb) = (ep.rule.to_string(), ep.to, props.on_acknowledge.clone());
@@ -187,29 +223,27 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
                     <article class={classes!("banner", format!("tier-{}", ep.tier.name()))} data-rule={ep.rule}>
                         <h3>{ format!("{} ({when})", capitalise(what)) }</h3>
                         if ep.tier == Tier::Emergency {
-                            <p>{ message(Tier::Emergency, &firings.iter().collect::<Vec<_>>(), &props.diary, &props.settings) }</p>
-                            <a class="button call" href={tel(&props.settings.emergency_number)}>{ format!("Call {}", props.settings.emergency_number) }</a>
+                            <p>{ message(&locale, Tier::Emergency, &firings.iter().collect::<Vec<_>>(), &props.diary, &props.settings) }</p>
+                            <a class="button call" href={tel(&props.settings.emergency_number)}>{ fill(t.call_number, &[("number", &props.settings.emergency_number)]) }</a>
                         } else {
                             <CallMessage firings={firings.clone()} diary={props.diary.clone()} settings={props.settings.clone()} />
                         }
-                        <div class="ack" role="group" aria-label={format!("What did you do about {what}?")}>
-                            <p>{ "What did you do?" }</p>
+                        <div class="ack" role="group" aria-label={fill(t.what_did_you_do_about, &[("what", what)])}>
+                            <p>{ t.what_did_you_do }</p>
                             { for [AckAction::CalledClinic, AckAction::WentToEmergency, AckAction::WillMention, AckAction::Other].into_iter().map(|a| html! {
-                                <button type="button" class="button small" onclick={ack(a)}>{ action_label(a) }</button>
+                                <button type="button" class="button small" onclick={ack(a)}>{ action_label(t, a) }</button>
                             }) }
                         </div>
                     </article>
                 }
             }) }
+            if !older.is_empty() {
+                <p class="older-flags">{ fill(t.older_unanswered, &[("n", &older.len().to_string())]) }{ " " }
+                    <button type="button" class="link" onclick={props.on_report.reform(|_| ())}>{ t.see_report }</button>
+                </p>
+            }
         </section>
     }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]
@@ -220,6 +254,8 @@ pub struct VisitListProps {
 /// Tier C: kept for the next visit.
 #[function_component]
 pub fn VisitList(props: &VisitListProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let notes: Vec<&Episode> = props
         .episodes
         .iter()
@@ -230,12 +266,11 @@ pub fn VisitList(props: &VisitListProps) -> Html {
     }
     html! {
         <section class="visit-list" aria-labelledby="visit-title">
-            <h2 id="visit-title">{ "For your next visit" }</h2>
+            <h2 id="visit-title">{ t.for_next_visit_title }</h2>
             <ul>
                 { for notes.iter().rev().take(10).map(|ep| {
-                    let what = rule(ep.rule).map(|r| r.what).unwrap_or_default();
-                    let detail = ep.firings.last().map(|f| f.evidence.join("; ")).unwrap_or_default();
-                    html! { <li>{ format!("{} — {}: {detail}", long_date(ep.to), capitalise(what)) }</li> }
+                    let detail = ep.firings.last().map(|f| evidence(&locale, &f.evidence)).unwrap_or_default();
+                    html! { <li>{ format!("{} — {}: {detail}", locale.long_date(ep.to), capitalise(what(t, ep.rule))) }</li> }
                 }) }
             </ul>
         </section>

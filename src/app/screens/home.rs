@@ -2,8 +2,10 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::flags::{FlagBanners, VisitList};
+use crate::app::use_locale;
 use crate::app::widgets::Screen;
 use crate::domain::calendar::day_phrase;
+use crate::domain::i18n::fill;
 use crate::domain::model::Acknowledgement;
 use crate::domain::model::Diary;
 use crate::domain::rules::{ClinicSettings, Episode};
@@ -24,16 +26,10 @@ fn needs_backup(diary: &Diary, today: NaiveDate, last: Option<NaiveDate>) -> boo
     diary.checkins.len() >= 7 && last.is_none_or(|d| (today - d).num_days() >= 7)
 }
 
-pub fn short_date(d: NaiveDate) -> String {
-    d.format("%a %-d %b").to_string()
-}
-
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%A %-d %B %Y").to_string()
-}
-
 #[function_component]
 pub fn Home(props: &HomeProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let diary = &props.diary;
     let today = props.today;
     let done_today = diary.checkins.contains_key(&today);
@@ -47,64 +43,65 @@ pub fn Home(props: &HomeProps) -> Html {
     html! {
         <section class="home" aria-labelledby="home-title">
             <h1 id="home-title" tabindex="-1">
-                { day_phrase(diary.profile.procedure_date, today).unwrap_or_else(|| "Your recovery diary".into()) }
+                { day_phrase(t, diary.profile.procedure_date, today).unwrap_or_else(|| t.home_title_no_date.into()) }
             </h1>
             if diary.profile.procedure_date.is_none() {
                 <p class="hint">
-                    { "Add your procedure date in " }
-                    <button type="button" class="link" onclick={props.on_navigate.reform(|_| Screen::Settings)}>{ "Settings" }</button>
-                    { " to see day numbers." }
+                    { t.home_add_date_before }
+                    <button type="button" class="link" onclick={props.on_navigate.reform(|_| Screen::Settings)}>{ t.nav_settings }</button>
+                    { t.home_add_date_after }
                 </p>
             }
             <FlagBanners episodes={props.episodes.clone()} diary={props.diary.clone()}
-                settings={props.settings.clone()} on_acknowledge={props.on_acknowledge.clone()} />
+                settings={props.settings.clone()} on_acknowledge={props.on_acknowledge.clone()}
+                {today} on_report={props.on_navigate.reform(|_| Screen::Report)} />
             <div class="card today-card">
                 if done_today {
-                    <p class="status done">{ "✓ Today's check-in is done." }</p>
-                    <button type="button" class="button" onclick={open(today)}>{ "Change today's check-in" }</button>
+                    <p class="status done">{ t.today_done }</p>
+                    <button type="button" class="button" onclick={open(today)}>{ t.change_today }</button>
                 } else {
-                    <p class="status">{ "Today's check-in is not done yet." }</p>
-                    <button type="button" class="button primary big" onclick={open(today)}>{ "Start today's check-in" }</button>
+                    <p class="status">{ t.today_not_done }</p>
+                    <button type="button" class="button primary big" onclick={open(today)}>{ t.start_today }</button>
                 }
             </div>
             if diary.baseline.is_none() {
                 <div class="card reminder">
-                    <p>{ "Your “before the procedure” record is missing. Your care team uses it to see how much you have improved." }</p>
-                    <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Baseline)}>{ "Add it now" }</button>
+                    <p>{ t.baseline_missing }</p>
+                    <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Baseline)}>{ t.add_it_now }</button>
                 </div>
             }
             if needs_backup(diary, today, last_backup) {
                 <div class="card reminder">
-                    <p>{ "Save a backup copy of your diary. Browsers can delete a site's data, and a copy lets you move to a new phone." }</p>
-                    <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Data)}>{ "Save a backup" }</button>
+                    <p>{ t.backup_reminder }</p>
+                    <button type="button" class="button" onclick={props.on_navigate.reform(|_| Screen::Data)}>{ t.save_a_backup }</button>
                 </div>
             }
             if !missed.is_empty() {
                 <div class="card missed">
-                    <h2>{ "Days without a check-in" }</h2>
+                    <h2>{ t.missed_title }</h2>
                     <ul class="missed-days">
                         { for missed.iter().map(|d| html! {
                             <li><button type="button" class="button small" onclick={open(*d)}>
-                                { format!("Fill in {}", short_date(*d)) }
+                                { fill(t.fill_in, &[("date", &locale.short_date(*d))]) }
                             </button></li>
                         }) }
                     </ul>
                 </div>
             }
-            <h2>{ "The last 7 days" }</h2>
+            <h2>{ t.last_seven_days }</h2>
             <ol class="week">
                 { for week.iter().map(|day| {
                     let label = match (day.done, day.back, day.leg) {
-                        (false, _, _) => "no check-in".to_string(),
-                        (true, None, None) => "checked in".to_string(),
-                        (true, b, l) => [b.map(|v| format!("back pain {v}")), l.map(|v| format!("leg pain {v}"))]
+                        (false, _, _) => t.week_no_checkin.to_string(),
+                        (true, None, None) => t.week_checked_in.to_string(),
+                        (true, b, l) => [b.map(|v| fill(t.week_back, &[("n", &v.to_string())])), l.map(|v| fill(t.week_leg, &[("n", &v.to_string())]))]
                             .into_iter().flatten().collect::<Vec<_>>().join(", "),
                     };
                     html! {
                         <li>
                             <button type="button" class={classes!("day", day.done.then_some("done"))}
-                                title={long_date(day.date)} onclick={open(day.date)}>
-                                <span class="day-name">{ day.date.format("%a").to_string() }</span>
+                                title={locale.long_date(day.date)} onclick={open(day.date)}>
+                                <span class="day-name">{ locale.weekday_short(day.date) }</span>
                                 <span class="day-num">{ day.date.format("%-d").to_string() }</span>
                                 <span class="day-value">{
                                     if day.done { day.back.map(|v| v.to_string()).unwrap_or("✓".into()) } else { "–".into() }
@@ -115,7 +112,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     }
                 }) }
             </ol>
-            <p class="hint">{ "Numbers show back pain (0–10). Tap a day to see or change it." }</p>
+            <p class="hint">{ t.week_hint }</p>
             <VisitList episodes={props.episodes.clone()} />
         </section>
     }

@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use super::entry::{EntryWizard, Purpose, Step, StepContext};
 use crate::app::platform;
-use crate::app::widgets::UnitChoices;
+use crate::app::use_locale;
+use crate::app::widgets::{Choice, UnitChoices};
+use crate::domain::i18n::{fill, Lang};
 use crate::domain::model::{Entry, Profile};
-
-pub const DISCLAIMER: &str = "This diary helps you keep track of your recovery and share it with your care team. It does not diagnose anything. Your clinic does not watch it in real time. In an emergency, call your emergency number. If anything worries you, contact your clinic, even when the diary shows no warning.";
 
 #[derive(Properties, PartialEq)]
 pub struct SetupProps {
@@ -18,6 +18,8 @@ pub struct SetupProps {
     /// Pre-filled by the clinic's configuration or the browser's locale.
     pub initial: Profile,
     pub on_finish: Callback<(Profile, Option<Entry>)>,
+    /// The patient picked a language.
+    pub on_language: Callback<Lang>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -38,6 +40,7 @@ pub fn parse_date_input(e: &Event) -> Option<NaiveDate> {
 /// First run: shown only while storage holds no diary.
 #[function_component]
 pub fn Setup(props: &SetupProps) -> Html {
+    let t = use_locale().t();
     let page = use_state(|| Page::Welcome);
     let profile = use_state(|| props.initial.clone());
     let heading = use_node_ref();
@@ -69,29 +72,30 @@ pub fn Setup(props: &SetupProps) -> Html {
     let body = match *page {
         Page::Welcome => html! {
             <>
-                <h1 ref={heading.clone()} tabindex="-1">{ "Welcome to your recovery diary" }</h1>
-                <p class="lead">{ "Each day, take a minute to note your pain, walking, and any warning signs. The diary keeps everything on this phone only." }</p>
+                <h1 ref={heading.clone()} tabindex="-1">{ t.welcome_title }</h1>
+                <LanguageChoice name="setup-language" on_select={props.on_language.clone()} />
+                <p class="lead">{ t.welcome_lead }</p>
                 <div class="disclaimer" id="disclaimer">
-                    <h2>{ "Please read" }</h2>
-                    <p>{ DISCLAIMER }</p>
-                    <p>{ format!("Emergency number: {}", props.emergency_number) }</p>
+                    <h2>{ t.please_read }</h2>
+                    <p>{ t.disclaimer }</p>
+                    <p>{ fill(t.emergency_number_is, &[("number", &props.emergency_number)]) }</p>
                 </div>
-                <button type="button" class="button primary" onclick={goto(Page::ProcedureDate)}>{ "I understand, continue" }</button>
+                <button type="button" class="button primary" onclick={goto(Page::ProcedureDate)}>{ t.understand_continue }</button>
             </>
         },
         Page::ProcedureDate => html! {
             <>
-                <h1 ref={heading.clone()} tabindex="-1">{ "Your procedure date" }</h1>
+                <h1 ref={heading.clone()} tabindex="-1">{ t.procedure_date_title }</h1>
                 <div class="field">
-                    <label for="procedure-date">{ "Date of your procedure (past or coming up)" }</label>
-                    <p class="hint" id="procedure-date-hint">{ "If you do not know it yet, leave it blank and add it later in Settings." }</p>
+                    <label for="procedure-date">{ t.procedure_date_label }</label>
+                    <p class="hint" id="procedure-date-hint">{ t.procedure_date_hint }</p>
                     <input id="procedure-date" type="date" aria-describedby="procedure-date-hint"
                         value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
                         onchange={edit_profile(|p, d| p.procedure_date = d)} />
                 </div>
                 <div class="wizard-nav">
-                    <button type="button" class="button" onclick={goto(Page::Welcome)}>{ "Back" }</button>
-                    <button type="button" class="button primary" onclick={goto(Page::Units)}>{ "Next" }</button>
+                    <button type="button" class="button" onclick={goto(Page::Welcome)}>{ t.back }</button>
+                    <button type="button" class="button primary" onclick={goto(Page::Units)}>{ t.next }</button>
                 </div>
             </>
         },
@@ -102,11 +106,11 @@ pub fn Setup(props: &SetupProps) -> Html {
             };
             html! {
                 <>
-                    <h1 ref={heading.clone()} tabindex="-1">{ "Units" }</h1>
+                    <h1 ref={heading.clone()} tabindex="-1">{ t.units_title }</h1>
                     <UnitChoices name="setup" profile={(*profile).clone()} on_change={set_units} />
                     <div class="wizard-nav">
-                        <button type="button" class="button" onclick={goto(Page::ProcedureDate)}>{ "Back" }</button>
-                        <button type="button" class="button primary" onclick={goto(Page::BaselineOffer)}>{ "Next" }</button>
+                        <button type="button" class="button" onclick={goto(Page::ProcedureDate)}>{ t.back }</button>
+                        <button type="button" class="button primary" onclick={goto(Page::BaselineOffer)}>{ t.next }</button>
                     </div>
                 </>
             }
@@ -115,10 +119,10 @@ pub fn Setup(props: &SetupProps) -> Html {
             let skip = finish.reform(|_: MouseEvent| None);
             html! {
                 <>
-                    <h1 ref={heading.clone()} tabindex="-1">{ "Before your procedure" }</h1>
-                    <p class="lead">{ "Your care team will compare your recovery with how you were before. Describe a typical day in the week before your procedure: pain, walking, standing, and any numbness or weakness." }</p>
-                    <button type="button" class="button primary" onclick={goto(Page::Baseline)}>{ "Describe my typical day now" }</button>
-                    <button type="button" class="button" onclick={skip}>{ "Skip for now (I can add it later)" }</button>
+                    <h1 ref={heading.clone()} tabindex="-1">{ t.before_title }</h1>
+                    <p class="lead">{ t.baseline_offer_lead }</p>
+                    <button type="button" class="button primary" onclick={goto(Page::Baseline)}>{ t.describe_now }</button>
+                    <button type="button" class="button" onclick={skip}>{ t.skip_for_now }</button>
                 </>
             }
         }
@@ -134,12 +138,33 @@ pub fn Setup(props: &SetupProps) -> Html {
             let on_save = finish.reform(Some);
             let page = page.clone();
             html! {
-                <EntryWizard title="A typical day before your procedure" steps={Step::BASELINE.to_vec()}
+                <EntryWizard title={t.typical_day_title} steps={Step::BASELINE.to_vec()}
                     initial={Entry { neuro: Some(Vec::new()), ..Entry::default() }} {context} {on_save}
                     on_cancel={Callback::from(move |_| page.set(Page::BaselineOffer))}
-                    save_label="Save and finish" />
+                    save_label={t.save_and_finish} />
             }
         }
     };
     html! { <section class="setup">{ body }</section> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LanguageChoiceProps {
+    /// Unique among the groups on one screen.
+    pub name: AttrValue,
+    pub on_select: Callback<Lang>,
+}
+
+/// English or Español, each in its own words, for setup and settings.
+#[function_component]
+pub fn LanguageChoice(props: &LanguageChoiceProps) -> Html {
+    let locale = use_locale();
+    let options: Vec<(Lang, AttrValue)> = Lang::ALL
+        .into_iter()
+        .map(|l| (l, AttrValue::from(l.own_name())))
+        .collect();
+    html! {
+        <Choice<Lang> name={props.name.clone()} legend={locale.t().language} {options}
+            selected={Some(locale.lang)} on_select={props.on_select.clone()} class="language" />
+    }
 }

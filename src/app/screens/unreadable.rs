@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::app::platform;
 use crate::app::storage::Unreadable;
+use crate::domain::i18n::fill;
 
 #[derive(Properties, PartialEq)]
 pub struct UnreadableProps {
@@ -15,11 +16,12 @@ pub struct UnreadableProps {
 /// download the raw text and choose to start again.
 #[function_component]
 pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
+    let t = crate::app::use_locale().t();
     let downloaded = use_state(|| false);
     let download = {
         let (raw, downloaded) = (props.info.raw.clone(), downloaded.clone());
         Callback::from(move |_| {
-            if platform::download("recovery-diary-saved-data.txt", &raw, "text/plain").is_ok() {
+            if platform::download("recovery-diary-saved-data.txt", &raw, "text/plain") {
                 downloaded.set(true);
             }
         })
@@ -27,21 +29,21 @@ pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
     let kept = props.info.quarantine_key.is_some();
     html! {
         <section class="unreadable" aria-labelledby="unreadable-title">
-            <h1 id="unreadable-title">{ "We could not open your saved diary" }</h1>
-            <p>{ "The diary found saved data on this phone that it cannot read. It has not changed or deleted anything." }</p>
+            <h1 id="unreadable-title">{ t.unreadable_title }</h1>
+            <p>{ t.unreadable_text }</p>
             if kept {
-                <p>{ "A safety copy of that data is kept on this phone. You can also download it, to keep it or show your clinic." }</p>
+                <p>{ t.unreadable_kept }</p>
             } else {
-                <p>{ "The diary could not make a safety copy (storage may be full). Please download the data before you start again." }</p>
+                <p>{ t.unreadable_not_kept }</p>
             }
-            <p class="hint">{ format!("What was wrong: {}", props.info.error) }</p>
-            <button type="button" class="button" onclick={download}>{ "Download the saved data" }</button>
+            <p class="hint">{ fill(t.what_was_wrong, &[("reason", &super::data::format_error(t, &props.info.error))]) }</p>
+            <button type="button" class="button" onclick={download}>{ t.download_saved_data }</button>
             if *downloaded {
-                <p role="status">{ "Download started." }</p>
+                <p role="status">{ t.download_started }</p>
             }
             <button type="button" class="button primary" disabled={!kept && !*downloaded}
                 onclick={props.on_start_fresh.reform(|_| ())}>
-                { "Start a new diary" }
+                { t.start_new_diary }
             </button>
         </section>
     }

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::domain::i18n::fill;
+
 use crate::domain::questions::EMERGENCY;
 
 #[derive(Properties, PartialEq)]
@@ -12,18 +14,19 @@ pub struct WarningNowProps {
 /// screen, working offline.
 #[function_component]
 pub fn WarningNow(props: &WarningNowProps) -> Html {
+    let t = crate::app::use_locale().t();
     let number = &props.emergency_number;
     html! {
         <section class="warning-now-screen" aria-labelledby="warning-now-title">
-            <h1 id="warning-now-title" tabindex="-1">{ "Warning sign now" }</h1>
-            <p class="lead">{ format!("If you have any of these, call {number} now:") }</p>
+            <h1 id="warning-now-title" tabindex="-1">{ t.warning_now }</h1>
+            <p class="lead">{ fill(t.warning_now_lead, &[("number", number)]) }</p>
             <ul class="warning-list">
-                { for EMERGENCY.iter().map(|q| html! { <li>{ q.text }</li> }) }
+                { for EMERGENCY.iter().map(|q| html! { <li>{ q.text(t) }</li> }) }
             </ul>
-            <a class="button call" href={format!("tel:{number}")}>{ format!("Call {number}") }</a>
-            <p>{ "Or have someone take you to the emergency department. Do not drive yourself. Say you had a lumbar decompression and what you are feeling. Then tell your clinic. Do not wait to see if it improves." }</p>
-            <p>{ "If something else worries you, call your clinic." }</p>
-            <button type="button" class="button" onclick={props.on_close.reform(|_| ())}>{ "Back to the diary" }</button>
+            <a class="button call" href={format!("tel:{number}")}>{ fill(t.call_number, &[("number", number)]) }</a>
+            <p>{ t.warning_now_go }</p>
+            <p>{ t.warning_now_else }</p>
+            <button type="button" class="button" onclick={props.on_close.reform(|_| ())}>{ t.back_to_diary }</button>
         </section>
     }
 }

@@ -47,6 +47,6 @@ pub fn Choice<T: PartialEq + Clone + 'static>(props: &ChoiceProps<T>) -> Html {
     }
 }
 
-pub fn yes_no() -> Vec<(bool, AttrValue)> {
-    vec![(true, "Yes".into()), (false, "No".into())]
+pub fn yes_no(t: &crate::domain::i18n::Texts) -> Vec<(bool, AttrValue)> {
+    vec![(true, t.yes.into()), (false, t.no.into())]
 }

@@ -2,6 +2,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::i18n::{fill, Locale};
+
 /// A number the patient types, such as minutes or a distance. It keeps exactly what was
 /// typed, accepts a comma as the decimal mark, and says plainly what is wrong.
 #[derive(Properties, PartialEq)]
@@ -19,30 +21,26 @@ pub struct NumberFieldProps {
     pub on_change: Callback<Option<f64>>,
 }
 
-pub fn parse_number(text: &str, min: f64, max: f64) -> Result<Option<f64>, String> {
+/// What the patient typed as a number, or what is wrong with it (in their language).
+pub fn parse_number(l: &Locale, text: &str, min: f64, max: f64) -> Result<Option<f64>, String> {
     let t = text.trim().replace(',', ".");
     if t.is_empty() {
         return Ok(None);
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= min && v <= max => Ok(Some(v)),
-        Ok(_) => Err(format!(
-            "Please enter a number from {} to {}.",
-            crate::domain::summary::trim_number(min),
-            crate::domain::summary::trim_number(max)
+        Ok(_) => Err(fill(
+            l.t().number_range,
+            &[("min", &l.number(min)), ("max", &l.number(max))],
         )),
-        Err(_) => Err("Please enter a number, like 12 or 12.5.".to_string()),
+        Err(_) => Err(l.t().number_invalid.to_string()),
     }
 }
 
 #[function_component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let text = use_state(|| {
-        props
-            .value
-            .map(crate::domain::summary::trim_number)
-            .unwrap_or_default()
-    });
+    let locale = crate::app::use_locale();
+    let text = use_state(|| props.value.map(|v| locale.number(v)).unwrap_or_default());
     let error = use_state(|| None::<String>);
     let oninput = {
         let (text, error, on_change, min, max) = (
@@ -60,7 +58,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 return;
             };
             let value = input.value();
-            match parse_number(&value, min, max) {
+            match parse_number(&locale, &value, min, max) {
                 Ok(v) => {
                     error.set(None);
                     on_change.emit(v);

@@ -25,12 +25,14 @@ pub struct TopBarProps {
 /// main navigation when the diary is set up.
 #[function_component]
 pub fn TopBar(props: &TopBarProps) -> Html {
-    let nav_item = |target: Screen, label: &'static str| {
+    let t = crate::app::use_locale().t();
+    // `data-nav` names each control in every language (the English names are the contract).
+    let nav_item = |target: Screen, label: &'static str, id: &'static str| {
         let current = props.screen == Some(target);
         html! {
             <li>
                 <button type="button" class={classes!("nav-link", current.then_some("current"))}
-                    aria-current={current.then_some("page")}
+                    data-nav={id} aria-current={current.then_some("page")}
                     onclick={props.on_navigate.reform(move |_| target)}>{ label }</button>
             </li>
         }
@@ -39,21 +41,21 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         <header class="top-bar">
             <div class="top-row">
                 <p class="app-name">
-                    { "Recovery Diary" }
+                    { t.app_name }
                     if let Some(name) = &props.clinic_name { <span class="clinic-name">{ name }</span> }
                 </p>
                 <button type="button" class="warning-now"
                     onclick={props.on_navigate.reform(|_| Screen::WarningNow)}>
-                    { "Warning sign now" }
+                    { t.warning_now }
                 </button>
             </div>
             if props.screen.is_some() {
-                <nav aria-label="Main">
+                <nav aria-label={t.nav_label}>
                     <ul>
-                        { nav_item(Screen::Home, "Home") }
-                        { nav_item(Screen::History, "History") }
-                        { nav_item(Screen::Report, "Report") }
-                        { nav_item(Screen::Settings, "Settings") }
+                        { nav_item(Screen::Home, t.nav_home, "home") }
+                        { nav_item(Screen::History, t.nav_history, "history") }
+                        { nav_item(Screen::Report, t.nav_report, "report") }
+                        { nav_item(Screen::Settings, t.nav_settings, "settings") }
                     </ul>
                 </nav>
             }

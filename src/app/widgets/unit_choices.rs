@@ -14,6 +14,7 @@ pub struct UnitChoicesProps {
 /// Distance (ft or m) and temperature (°F or °C) units, for setup and settings.
 #[function_component]
 pub fn UnitChoices(props: &UnitChoicesProps) -> Html {
+    let t = crate::app::use_locale().t();
     let set_distance = {
         let (profile, cb) = (props.profile.clone(), props.on_change.clone());
         Callback::from(move |distance_unit| {
@@ -34,11 +35,11 @@ pub fn UnitChoices(props: &UnitChoicesProps) -> Html {
     };
     html! {
         <>
-            <Choice<DistanceUnit> name={format!("{}-distance-unit", props.name)} legend="Walking distance in"
-                options={vec![(DistanceUnit::Feet, "Feet (ft)".into()), (DistanceUnit::Metres, "Metres (m)".into())]}
+            <Choice<DistanceUnit> name={format!("{}-distance-unit", props.name)} legend={t.distance_in}
+                options={vec![(DistanceUnit::Feet, t.feet.into()), (DistanceUnit::Metres, t.metres.into())]}
                 selected={Some(props.profile.distance_unit)} on_select={set_distance} />
-            <Choice<TemperatureUnit> name={format!("{}-temperature-unit", props.name)} legend="Temperature in"
-                options={vec![(TemperatureUnit::Fahrenheit, "Fahrenheit (°F)".into()), (TemperatureUnit::Celsius, "Celsius (°C)".into())]}
+            <Choice<TemperatureUnit> name={format!("{}-temperature-unit", props.name)} legend={t.temperature_in}
+                options={vec![(TemperatureUnit::Fahrenheit, t.fahrenheit.into()), (TemperatureUnit::Celsius, t.celsius.into())]}
                 selected={Some(props.profile.temperature_unit)} on_select={set_temperature} />
         </>
     }

@@ -6,7 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::domain::model::*;
-use crate::domain::rules::{rule, Episode};
+use crate::domain::rules::Episode;
 
 pub const LOCAL_CODES: &str = "urn:recovery-diary:codes";
 pub const RULE_CODES: &str = "urn:recovery-diary:rules";
@@ -308,7 +308,8 @@ pub fn to_fhir(diary: &Diary, episodes: &[Episode], exported_at: Option<String>)
     }
     for ep in episodes {
         let id = format!("{}-{}", ep.rule, ep.from);
-        let what = rule(ep.rule).map(|r| r.what).unwrap_or_default();
+        // The clinical record is in English (code displays); the app shows the patient's language.
+        let what = crate::domain::rules::what(crate::domain::i18n::Lang::En.texts(), ep.rule);
         entries.push(entry(
             "Flag",
             &id,

@@ -9,6 +9,7 @@ use chrono::{Days, NaiveDate};
 use super::settings::ClinicSettings;
 pub use crate::domain::measures::{back, leg, stand_min, walk_ft, walk_min};
 use crate::domain::model::{Diary, Entry, NeuroFinding, NeuroKind, Region, Side, StandResult};
+use crate::domain::questions::{EMERGENCY, OTHER_SYMPTOMS};
 
 type Key = (Region, Side, NeuroKind);
 
@@ -27,6 +28,8 @@ pub struct Baselines {
 pub struct Day<'a> {
     pub date: NaiveDate,
     pub entry: &'a Entry,
+    /// The keys of the yes/no warning questions answered yes (usually none).
+    pub yes: Vec<&'static str>,
     /// `None` without a procedure date.
     pub day: Option<i64>,
     pub recovery: bool,
@@ -77,12 +80,64 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 /// A measure read from an entry, by name.
 type Measure = (&'static str, fn(&Entry) -> Option<f64>);
 
-const PAINS: [Measure; 2] = [("back", back), ("leg", leg)];
+const PAINS: [Measure; 2] = [("back_pain", back), ("leg_pain", leg)];
 const FUNCTION_MEASURES: [Measure; 3] = [
-    ("walking distance", walk_ft),
-    ("walking minutes", walk_min),
-    ("standing minutes", stand_min),
+    ("walk_distance", walk_ft),
+    ("walk_minutes", walk_min),
+    ("stand_minutes", stand_min),
 ];
+
+/// The check-ins by date for the look-backs (R7, runs, the six-week mean): an array by day
+/// offset, so each look-up is an index rather than a search of the map (the search was most
+/// of the evaluation's time). A diary spread over more than a century falls back to the map.
+struct ByDay<'a> {
+    first: NaiveDate,
+    dense: Vec<Option<&'a Entry>>,
+    diary: &'a Diary,
+}
+
+impl<'a> ByDay<'a> {
+    const MAX_SPAN: i64 = 36_600;
+
+    fn new(diary: &'a Diary) -> Self {
+        let first = diary.checkins.keys().next().copied().unwrap_or_default();
+        let span = diary
+            .checkins
+            .keys()
+            .next_back()
+            .map_or(0, |last| (*last - first).num_days());
+        let mut dense = Vec::new();
+        if span <= Self::MAX_SPAN {
+            dense = vec![None; span as usize + 1];
+            for (date, entry) in &diary.checkins {
+                dense[(*date - first).num_days() as usize] = Some(entry);
+            }
+        }
+        ByDay {
+            first,
+            dense,
+            diary,
+        }
+    }
+
+    /// Days from the first check-in to `date`: the index of the look-ups.
+    fn offset(&self, date: NaiveDate) -> i64 {
+        (date - self.first).num_days()
+    }
+
+    /// The check-in `offset` days after the first one.
+    fn at(&self, offset: i64) -> Option<&'a Entry> {
+        if self.dense.is_empty() {
+            let date = self
+                .first
+                .checked_add_signed(chrono::TimeDelta::try_days(offset)?)?;
+            return self.diary.checkins.get(&date);
+        }
+        usize::try_from(offset)
+            .ok()
+            .and_then(|i| self.dense.get(i).copied().flatten())
+    }
+}
 
 /// The days of a diary, ready for the rules, in date order.
 pub struct Context<'a> {
@@ -126,13 +181,11 @@ impl<'a> Context<'a> {
         }
         let mut seen: HashSet<Key> = reference.keys().copied().collect();
 
-        let value_on =
-            |f: fn(&Entry) -> Option<f64>, d: NaiveDate| diary.checkins.get(&d).and_then(f);
-        let r7 = |f: fn(&Entry) -> Option<f64>, d: NaiveDate| {
-            let values: Vec<f64> = (1..=7u64)
-                .filter_map(|k| d.checked_sub_days(Days::new(k)))
-                .filter_map(|p| value_on(f, p))
-                .collect();
+        let by_day = ByDay::new(diary);
+        // Look-ups by day offset (see `ByDay`): the value `f` on a day, and R7 of a day.
+        let value_on = |f: fn(&Entry) -> Option<f64>, at: i64| by_day.at(at).and_then(f);
+        let r7 = |f: fn(&Entry) -> Option<f64>, at: i64| {
+            let values: Vec<f64> = (1..=7).filter_map(|k| value_on(f, at - k)).collect();
             if values.len() >= 4 {
                 median(values)
             } else {
@@ -147,6 +200,7 @@ impl<'a> Context<'a> {
 
         for (&date, entry) in &diary.checkins {
             let day = day_of(date);
+            let at = by_day.offset(date);
             let recovery = !in_baseline(date);
 
             // New and worse findings, dates in order (recovery check-ins only).
@@ -180,7 +234,7 @@ impl<'a> Context<'a> {
             // B9(a): a rise over B0 on consecutive calendar dates, all day 3 or later.
             let mut pain_rise_run = Vec::new();
             for (name, f) in PAINS {
-                let b0 = if name == "back" {
+                let b0 = if name == "back_pain" {
                     baselines.back
                 } else {
                     baselines.leg
@@ -212,14 +266,12 @@ impl<'a> Context<'a> {
 
             // B9(b): at least R7+3 on two consecutive dates, R7 taken for the first.
             let mut pain_jump = Vec::new();
-            if let Some(prev) = date.checked_sub_days(Days::new(1)) {
-                for (name, f) in PAINS {
-                    if let (Some(today), Some(yesterday), Some(r)) =
-                        (f(entry), value_on(f, prev), r7(f, prev))
-                    {
-                        if today >= r + 3.0 && yesterday >= r + 3.0 {
-                            pain_jump.push((name, today as u8, r));
-                        }
+            for (name, f) in PAINS {
+                if let (Some(today), Some(yesterday), Some(r)) =
+                    (f(entry), value_on(f, at - 1), r7(f, at - 1))
+                {
+                    if today >= r + 3.0 && yesterday >= r + 3.0 {
+                        pain_jump.push((name, today as u8, r));
                     }
                 }
             }
@@ -244,23 +296,25 @@ impl<'a> Context<'a> {
             let mut leg_mean_at_six_weeks = None;
             if recovery && !six_weeks_done && day.is_some_and(|n| n >= 42) {
                 six_weeks_done = true;
-                leg_mean_at_six_weeks = mean(
-                    (0..=6u64)
-                        .filter_map(|k| date.checked_sub_days(Days::new(k)))
-                        .filter_map(|d| value_on(leg, d)),
-                );
+                leg_mean_at_six_weeks = mean((0..=6).filter_map(|k| value_on(leg, at - k)));
             }
 
             days.push(Day {
                 date,
                 entry,
+                yes: EMERGENCY
+                    .iter()
+                    .chain(OTHER_SYMPTOMS.iter())
+                    .filter(|q| (q.get)(entry) == Some(true))
+                    .map(|q| q.key)
+                    .collect(),
                 day,
                 recovery,
                 settings,
                 baselines,
                 new_findings,
                 worse_findings,
-                r7_back: r7(back, date),
+                r7_back: r7(back, at),
                 pain_rise_run,
                 pain_jump,
                 below_baseline_run,

@@ -4,6 +4,7 @@
 mod context;
 pub mod settings;
 pub mod table;
+pub mod words;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -11,7 +12,8 @@ mod tests;
 use chrono::{Days, NaiveDate};
 
 pub use settings::{ClinicSettings, RawSettings, SettingError};
-pub use table::{rule, Evidence, Rule, Tier, RULES};
+pub use table::{rule, Evidence, Fact, Novelty, Rule, Sign, Tier, RULES};
+pub use words::{fact, message, what};
 
 use crate::domain::model::Diary;
 
@@ -40,19 +42,15 @@ pub fn evaluate(diary: &Diary, settings: &ClinicSettings) -> Vec<Firing> {
     let ctx = context::Context::new(diary, settings);
     let mut out = Vec::new();
     for day in &ctx.days {
-        let mut today: Vec<Firing> = RULES
-            .iter()
-            .filter_map(|r| {
-                (r.condition)(day).map(|evidence| Firing {
-                    rule: r.id,
-                    tier: r.tier,
-                    date: day.date,
-                    evidence,
-                })
+        // The table is in tier order (a test checks), so the firings of a day are too.
+        out.extend(RULES.iter().filter_map(|r| {
+            (r.condition)(day).map(|evidence| Firing {
+                rule: r.id,
+                tier: r.tier,
+                date: day.date,
+                evidence,
             })
-            .collect();
-        today.sort_by_key(|f| f.tier); // stable: table order within a tier
-        out.extend(today);
+        }));
     }
     out
 }
@@ -90,56 +88,3 @@ pub fn episodes(firings: &[Firing]) -> Vec<Episode> {
     });
     out
 }
-
-/// The message of a tier for the firings of one date (all of that tier).
-pub fn message(
-    tier: Tier,
-    firings: &[&Firing],
-    diary: &Diary,
-    settings: &ClinicSettings,
-) -> String {
-    let whats: Vec<&str> = firings
-        .iter()
-        .filter_map(|f| rule(f.rule))
-        .map(|r| r.what)
-        .collect();
-    let summary = whats.join("; ");
-    match tier {
-        Tier::Emergency => {
-            let when = diary
-                .profile
-                .procedure_date
-                .map(|d| format!(" on {}", d.format("%-d %B %Y")))
-                .unwrap_or_default();
-            format!(
-                "Call {} now, or have someone take you to the emergency department (do not drive yourself). Say you had a lumbar decompression{when} and now have {summary}. Then tell your clinic. Do not wait to see if it improves.",
-                settings.emergency_number
-            )
-        }
-        Tier::Call => {
-            let fever_and_pain =
-                firings.iter().any(|f| f.rule == "B1") && firings.iter().any(|f| f.rule == "B9");
-            let when = if fever_and_pain {
-                "now, not later today"
-            } else {
-                "today"
-            };
-            let phone = match (&settings.clinic_phone, &settings.after_hours_phone) {
-                (Some(p), Some(a)) => format!(" at {p}, after hours {a}"),
-                (Some(p), None) => format!(" at {p}"),
-                (None, Some(a)) => format!(" (after hours {a})"),
-                (None, None) => String::new(),
-            };
-            format!(
-                "Call your clinic {when}{phone}. Tell them: {summary}. If you cannot reach anyone within a few hours, or you get worse, go to urgent care or the emergency department."
-            )
-        }
-        Tier::Followup => {
-            "Noted for your next visit. Call your clinic sooner if it worries you.".to_string()
-        }
-    }
-}
-
-/// What the patient is shown on a date with no flag. Never "normal".
-pub const NO_FLAG: &str =
-    "Nothing you entered matches your clinic's warning signs. If you are worried, call anyway.";

@@ -37,6 +37,9 @@ impl Default for ClinicSettings {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SettingError {
     pub setting: &'static str,
+    /// The refused value as given.
+    pub value: String,
+    /// In English, for integrators (the console); the app words the patient's own fields.
     pub message: String,
 }
 
@@ -66,13 +69,18 @@ impl ClinicSettings {
     pub fn from_raw(raw: &RawSettings) -> (ClinicSettings, Vec<SettingError>) {
         let mut s = ClinicSettings::default();
         let mut errors = Vec::new();
-        let mut refuse =
-            |setting: &'static str, message: String| errors.push(SettingError { setting, message });
+        let mut refuse = |setting: &'static str, value: String, message: String| {
+            errors.push(SettingError {
+                setting,
+                value,
+                message,
+            })
+        };
         if let Some(v) = raw.emergency_number.as_deref().map(str::trim) {
             if is_dial_string(v, 6) && v.chars().all(|c| c.is_ascii_digit()) {
                 s.emergency_number = v.to_string();
             } else {
-                refuse("emergency number", format!("“{v}” is not a short emergency number such as 911, 112, 999 or 000; using {}.", s.emergency_number));
+                refuse("emergency number", v.to_string(), format!("“{v}” is not a short emergency number such as 911, 112, 999 or 000; using {}.", s.emergency_number));
             }
         }
         for (setting, value, slot) in [
@@ -86,7 +94,7 @@ impl ClinicSettings {
             match value.as_deref().map(str::trim) {
                 None | Some("") => {}
                 Some(v) if is_dial_string(v, 30) => *slot = Some(v.to_string()),
-                Some(v) => refuse(setting, format!("“{v}” is not a phone number (digits, spaces, + - ( ) only); it is not used.")),
+                Some(v) => refuse(setting, v.to_string(), format!("“{v}” is not a phone number (digits, spaces, + - ( ) only); it is not used.")),
             }
         }
         if let Some(v) = raw.fever_threshold_c {
@@ -95,6 +103,7 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "fever threshold",
+                    v.to_string(),
                     format!("{v} °C is outside 37.8–38.5 °C; using 38.0 °C."),
                 );
             }
@@ -105,6 +114,7 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "pain rise points",
+                    v.to_string(),
                     format!("{v} must be 1 or 2 (the default 2 or stricter); using 2."),
                 );
             }
@@ -115,6 +125,7 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "pain rise ratio",
+                    v.to_string(),
                     format!(
                         "{v} must be from 1.1 to 1.3 (the default 1.3 or stricter); using 1.3."
                     ),
@@ -127,6 +138,7 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "pain rise days",
+                    v.to_string(),
                     format!("{v} must be 1, 2 or 3 (the default 3 or stricter); using 3."),
                 );
             }

@@ -3,9 +3,9 @@
 //! (the answers that fired it) or `None`.
 
 use super::context::{back, leg, Day};
-use crate::domain::model::{Bandage, Drainage, Redness, Region, Side, StandResult};
-use crate::domain::questions::{EMERGENCY, OTHER_SYMPTOMS};
-use crate::domain::summary::trim_number;
+use crate::domain::model::{
+    Bandage, Drainage, NeuroFinding, Redness, Region, Side, StandResult, TemperatureUnit,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
@@ -28,27 +28,145 @@ impl Tier {
     }
 }
 
-pub type Evidence = Vec<String>;
+/// What fired, as data; `words::fact` writes it in the patient's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fact {
+    /// A yes/no warning question answered yes (its key in `questions.rs`).
+    Yes(&'static str),
+    /// A nerve finding: `Novelty::Any` for A1's saddle findings, else new or worse than
+    /// the reference severity.
+    Finding(Novelty, NeuroFinding),
+    BothLegsWeaker,
+    BackPainJump {
+        value: f64,
+        usual: f64,
+    },
+    Fever {
+        value: f64,
+        unit: TemperatureUnit,
+        threshold: f64,
+    },
+    /// A fixed phrase.
+    Sign(Sign),
+    /// B9(a): `measure` is a `Measure::key`.
+    PainRise {
+        measure: &'static str,
+        value: u8,
+        before: f64,
+        days: u8,
+    },
+    /// B9(b).
+    PainTwoDays {
+        measure: &'static str,
+        value: u8,
+        usual: f64,
+    },
+    /// C1.
+    BelowBaseline {
+        measure: &'static str,
+    },
+    /// C2, rounded to one decimal.
+    LegNotImproving {
+        mean: f64,
+        before: f64,
+    },
+    /// C5: the patient's own words.
+    Question(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Novelty {
+    Any,
+    New,
+    Worse,
+}
+
+/// The evidence phrases that carry no values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    Chills,
+    RednessBeyond,
+    RedStreaks,
+    WarmSwollen,
+    Cloudy,
+    Pus,
+    ClearFluid,
+    BadSmell,
+    Soaked,
+    EdgesApart,
+    CannotToes,
+    CannotHeels,
+    FootDrag,
+    LegGaveWay,
+    Fall,
+    PainUncontrolled,
+    BruiseItchLump,
+    BloodSpotting,
+}
+
+impl Sign {
+    pub const ALL: [Sign; 18] = [
+        Sign::Chills,
+        Sign::RednessBeyond,
+        Sign::RedStreaks,
+        Sign::WarmSwollen,
+        Sign::Cloudy,
+        Sign::Pus,
+        Sign::ClearFluid,
+        Sign::BadSmell,
+        Sign::Soaked,
+        Sign::EdgesApart,
+        Sign::CannotToes,
+        Sign::CannotHeels,
+        Sign::FootDrag,
+        Sign::LegGaveWay,
+        Sign::Fall,
+        Sign::PainUncontrolled,
+        Sign::BruiseItchLump,
+        Sign::BloodSpotting,
+    ];
+
+    /// Its key in the catalogue's `signs`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sign::Chills => "chills",
+            Sign::RednessBeyond => "redness_beyond",
+            Sign::RedStreaks => "red_streaks",
+            Sign::WarmSwollen => "warm_swollen",
+            Sign::Cloudy => "cloudy",
+            Sign::Pus => "pus",
+            Sign::ClearFluid => "clear_fluid",
+            Sign::BadSmell => "bad_smell",
+            Sign::Soaked => "soaked",
+            Sign::EdgesApart => "edges_apart",
+            Sign::CannotToes => "cannot_toes",
+            Sign::CannotHeels => "cannot_heels",
+            Sign::FootDrag => "foot_drag",
+            Sign::LegGaveWay => "leg_gave_way",
+            Sign::Fall => "fall",
+            Sign::PainUncontrolled => "pain_uncontrolled",
+            Sign::BruiseItchLump => "bruise_itch_lump",
+            Sign::BloodSpotting => "blood_spotting",
+        }
+    }
+}
+
+pub type Evidence = Vec<Fact>;
 
 pub struct Rule {
     pub id: &'static str,
     pub tier: Tier,
-    /// What fired, in the patient's words: fills {symptom} and the summary.
-    pub what: &'static str,
     pub condition: fn(&Day) -> Option<Evidence>,
 }
 
-fn yes(q: &str) -> String {
-    format!("“{q}”: yes")
+fn sign(s: Sign) -> Option<Evidence> {
+    Some(vec![Fact::Sign(s)])
 }
 
-/// Evidence of a yes/no warning question answered yes.
+/// Evidence of a yes/no warning question (by its key in `questions.rs`) answered yes.
 fn question(day: &Day, key: &str) -> Option<Evidence> {
-    let q = EMERGENCY
-        .iter()
-        .chain(OTHER_SYMPTOMS.iter())
-        .find(|q| q.key == key)?;
-    ((q.get)(day.entry) == Some(true)).then(|| vec![yes(q.text)])
+    let yes = day.yes.iter().find(|k| **k == key)?;
+    Some(vec![Fact::Yes(yes)])
 }
 
 fn either(a: Option<Evidence>, b: Option<Evidence>) -> Option<Evidence> {
@@ -61,27 +179,14 @@ fn either(a: Option<Evidence>, b: Option<Evidence>) -> Option<Evidence> {
     }
 }
 
-fn describe_finding(f: &crate::domain::model::NeuroFinding) -> String {
-    let side = match f.side {
-        Side::Midline => String::new(),
-        s => format!("{} ", s.label().to_lowercase()),
-    };
-    format!(
-        "{} in the {side}{} ({}/10)",
-        f.kind.label(),
-        f.region.label().to_lowercase(),
-        f.severity.get()
-    )
-}
-
 fn new_or_worse_evidence(day: &Day, include_saddle: bool) -> Option<Evidence> {
     let found: Evidence = day
         .new_findings
         .iter()
-        .map(|f| (f, "new"))
-        .chain(day.worse_findings.iter().map(|f| (f, "worse")))
+        .map(|f| (f, Novelty::New))
+        .chain(day.worse_findings.iter().map(|f| (f, Novelty::Worse)))
         .filter(|(f, _)| include_saddle || f.region != Region::Saddle)
-        .map(|(f, how)| format!("{how}: {}", describe_finding(f)))
+        .map(|(f, how)| Fact::Finding(how, *f))
         .collect();
     (!found.is_empty()).then_some(found)
 }
@@ -90,13 +195,11 @@ fn fever(day: &Day) -> Option<Evidence> {
     let t = day.entry.temperature?;
     let threshold = day.settings.fever_threshold(t.unit);
     (t.value.get() >= threshold).then(|| {
-        vec![format!(
-            "temperature {} {} (fever from {} {})",
-            trim_number(t.value.get()),
-            t.unit.symbol(),
-            trim_number(threshold),
-            t.unit.symbol()
-        )]
+        vec![Fact::Fever {
+            value: t.value.get(),
+            unit: t.unit,
+            threshold,
+        }]
     })
 }
 
@@ -108,140 +211,318 @@ fn day_at_least(day: &Day, n: i64, when_unknown: bool) -> bool {
 
 pub const RULES: [Rule; 24] = [
     // ---- Tier A: emergency now ----
-    Rule { id: "A1", tier: Tier::Emergency, what: "new numbness in the saddle area (between the legs, genitals or back passage)",
+    Rule {
+        id: "A1",
+        tier: Tier::Emergency,
         condition: |d| {
-            let saddle: Evidence = d.entry.neuro.iter().flatten().filter(|f| f.region == Region::Saddle)
-                .map(describe_finding).collect();
-            either(question(d, "saddle_numbness"), (!saddle.is_empty()).then_some(saddle))
-        } },
-    Rule { id: "A2", tier: Tier::Emergency, what: "trouble passing urine or feeling a full bladder",
-        condition: |d| question(d, "bladder_trouble") },
-    Rule { id: "A3", tier: Tier::Emergency, what: "leaking of urine or stool you cannot control",
-        condition: |d| question(d, "incontinence") },
-    Rule { id: "A4", tier: Tier::Emergency, what: "a leg getting weaker, or both legs weak or numb",
+            let saddle: Evidence = d
+                .entry
+                .neuro
+                .iter()
+                .flatten()
+                .filter(|f| f.region == Region::Saddle)
+                .map(|f| Fact::Finding(Novelty::Any, *f))
+                .collect();
+            either(
+                question(d, "saddle_numbness"),
+                (!saddle.is_empty()).then_some(saddle),
+            )
+        },
+    },
+    Rule {
+        id: "A2",
+        tier: Tier::Emergency,
+        condition: |d| question(d, "bladder_trouble"),
+    },
+    Rule {
+        id: "A3",
+        tier: Tier::Emergency,
+        condition: |d| question(d, "incontinence"),
+    },
+    Rule {
+        id: "A4",
+        tier: Tier::Emergency,
         condition: |d| {
             // Safer reading: "new" weakness includes weakness that got worse (new or worse).
-            let weak = |side| d.new_or_worse().any(|f| f.kind == crate::domain::model::NeuroKind::Weakness && f.side == side);
+            let weak = |side| {
+                d.new_or_worse()
+                    .any(|f| f.kind == crate::domain::model::NeuroKind::Weakness && f.side == side)
+            };
             let both = (d.recovery && weak(Side::Left) && weak(Side::Right))
-                .then(|| vec!["new or worse weakness in both legs".to_string()]);
-            either(either(question(d, "rapid_weakness"), question(d, "both_legs")), both)
-        } },
-    Rule { id: "A5", tier: Tier::Emergency, what: "sudden severe back pain with new numbness or weakness",
+                .then(|| vec![Fact::BothLegsWeaker]);
+            either(
+                either(question(d, "rapid_weakness"), question(d, "both_legs")),
+                both,
+            )
+        },
+    },
+    Rule {
+        id: "A5",
+        tier: Tier::Emergency,
         condition: |d| {
-            if !d.recovery { return None; }
+            if !d.recovery {
+                return None;
+            }
             let neuro = new_or_worse_evidence(d, true)?;
             let sudden = question(d, "sudden_severe_back_pain");
             let jump = match (back(d.entry), d.r7_back) {
-                (Some(b), Some(r)) if b >= r + 3.0 => Some(vec![format!("back pain {b} (usual {})", trim_number(r))]),
+                (Some(b), Some(r)) if b >= r + 3.0 => {
+                    Some(vec![Fact::BackPainJump { value: b, usual: r }])
+                }
                 _ => None,
             };
-            either(sudden, jump).map(|mut e| { e.extend(neuro); e })
-        } },
-    Rule { id: "A6", tier: Tier::Emergency, what: "trouble breathing or swallowing, swelling of the face, lips or throat, or feeling faint",
-        condition: |d| question(d, "allergic_reaction") },
-    Rule { id: "A7", tier: Tier::Emergency, what: "chest pain or shortness of breath at rest",
-        condition: |d| question(d, "chest_pain_or_breathless") },
-    Rule { id: "A8", tier: Tier::Emergency, what: "bleeding from the incision that does not stop with pressure",
-        condition: |d| question(d, "bleeding_uncontrolled") },
-    Rule { id: "A9", tier: Tier::Emergency, what: "fever with new numbness or weakness",
+            either(sudden, jump).map(|mut e| {
+                e.extend(neuro);
+                e
+            })
+        },
+    },
+    Rule {
+        id: "A6",
+        tier: Tier::Emergency,
+        condition: |d| question(d, "allergic_reaction"),
+    },
+    Rule {
+        id: "A7",
+        tier: Tier::Emergency,
+        condition: |d| question(d, "chest_pain_or_breathless"),
+    },
+    Rule {
+        id: "A8",
+        tier: Tier::Emergency,
+        condition: |d| question(d, "bleeding_uncontrolled"),
+    },
+    Rule {
+        id: "A9",
+        tier: Tier::Emergency,
         condition: |d| {
-            if !d.recovery { return None; }
+            if !d.recovery {
+                return None;
+            }
             let mut e = fever(d)?;
             e.extend(new_or_worse_evidence(d, true)?);
             Some(e)
-        } },
+        },
+    },
     // ---- Tier B: call the clinic today ----
-    Rule { id: "B1", tier: Tier::Call, what: "fever or chills",
-        condition: |d| either(fever(d), (d.entry.chills == Some(true)).then(|| vec!["chills: yes".into()])) },
-    Rule { id: "B2", tier: Tier::Call, what: "redness spreading around the incision",
+    Rule {
+        id: "B1",
+        tier: Tier::Call,
+        condition: |d| {
+            either(
+                fever(d),
+                if d.entry.chills == Some(true) {
+                    sign(Sign::Chills)
+                } else {
+                    None
+                },
+            )
+        },
+    },
+    Rule {
+        id: "B2",
+        tier: Tier::Call,
         condition: |d| match d.entry.incision?.redness? {
-            Redness::BeyondFinger => Some(vec!["redness spreads more than a finger-width".into()]),
-            Redness::Streaks => Some(vec!["red streaks".into()]),
+            Redness::BeyondFinger => sign(Sign::RednessBeyond),
+            Redness::Streaks => sign(Sign::RedStreaks),
             _ => None,
-        } },
-    Rule { id: "B3", tier: Tier::Call, what: "the incision is warm, hard or more swollen",
-        condition: |d| (d.entry.incision?.warm_or_swollen == Some(true)).then(|| vec!["incision warm, hard or more swollen: yes".into()]) },
-    Rule { id: "B4", tier: Tier::Call, what: "fluid from the incision",
+        },
+    },
+    Rule {
+        id: "B3",
+        tier: Tier::Call,
+        condition: |d| {
+            if d.entry.incision?.warm_or_swollen == Some(true) {
+                sign(Sign::WarmSwollen)
+            } else {
+                None
+            }
+        },
+    },
+    Rule {
+        id: "B4",
+        tier: Tier::Call,
         condition: |d| {
             let i = d.entry.incision?;
             let mut e = Evidence::new();
             match i.drainage {
-                Some(Drainage::Cloudy) => e.push("cloudy or yellow-green fluid".into()),
-                Some(Drainage::Pus) => e.push("pus".into()),
-                Some(Drainage::ClearWatery) if day_at_least(d, 2, true) =>
-                    e.push("clear watery fluid (possible spinal-fluid leak)".into()),
+                Some(Drainage::Cloudy) => e.push(Fact::Sign(Sign::Cloudy)),
+                Some(Drainage::Pus) => e.push(Fact::Sign(Sign::Pus)),
+                Some(Drainage::ClearWatery) if day_at_least(d, 2, true) => {
+                    e.push(Fact::Sign(Sign::ClearFluid))
+                }
                 _ => {}
             }
-            if i.foul_smell == Some(true) { e.push("a bad smell".into()); }
+            if i.foul_smell == Some(true) {
+                e.push(Fact::Sign(Sign::BadSmell));
+            }
             (!e.is_empty()).then_some(e)
-        } },
-    Rule { id: "B5", tier: Tier::Call, what: "the bandage soaked through",
-        condition: |d| (d.entry.incision?.bandage? == Bandage::Soaked).then(|| vec!["bandage soaked through".into()]) },
-    Rule { id: "B6", tier: Tier::Call, what: "the incision edges coming apart",
-        condition: |d| (d.entry.incision?.edges_open == Some(true)).then(|| vec!["edges apart: yes".into()]) },
-    Rule { id: "B7", tier: Tier::Call, what: "a headache that is worse sitting or standing and better lying flat",
-        condition: |d| if d.day.is_none_or(|n| n <= 14) { question(d, "positional_headache") } else { None } },
-    Rule { id: "B8", tier: Tier::Call, what: "new or worse nerve symptoms, or a fall",
+        },
+    },
+    Rule {
+        id: "B5",
+        tier: Tier::Call,
+        condition: |d| {
+            if d.entry.incision?.bandage? == Bandage::Soaked {
+                sign(Sign::Soaked)
+            } else {
+                None
+            }
+        },
+    },
+    Rule {
+        id: "B6",
+        tier: Tier::Call,
+        condition: |d| {
+            if d.entry.incision?.edges_open == Some(true) {
+                sign(Sign::EdgesApart)
+            } else {
+                None
+            }
+        },
+    },
+    Rule {
+        id: "B7",
+        tier: Tier::Call,
+        condition: |d| {
+            if d.day.is_none_or(|n| n <= 14) {
+                question(d, "positional_headache")
+            } else {
+                None
+            }
+        },
+    },
+    Rule {
+        id: "B8",
+        tier: Tier::Call,
         condition: |d| {
             let mut e = Evidence::new();
             if d.recovery {
                 e.extend(new_or_worse_evidence(d, false).unwrap_or_default());
                 let f = d.entry.function.unwrap_or_default();
-                if f.toe_stand == Some(StandResult::Cannot) && !d.baseline_toe_cannot { e.push("cannot stand on toes".into()); }
-                if f.heel_stand == Some(StandResult::Cannot) && !d.baseline_heel_cannot { e.push("cannot stand on heels".into()); }
-                if f.foot_drag == Some(true) && !d.baseline_foot_drag { e.push("a foot drags or slaps".into()); }
+                if f.toe_stand == Some(StandResult::Cannot) && !d.baseline_toe_cannot {
+                    e.push(Fact::Sign(Sign::CannotToes));
+                }
+                if f.heel_stand == Some(StandResult::Cannot) && !d.baseline_heel_cannot {
+                    e.push(Fact::Sign(Sign::CannotHeels));
+                }
+                if f.foot_drag == Some(true) && !d.baseline_foot_drag {
+                    e.push(Fact::Sign(Sign::FootDrag));
+                }
             }
             let f = d.entry.function.unwrap_or_default();
-            if f.leg_gave_way == Some(true) { e.push("a leg gave way".into()); }
-            if f.fall == Some(true) { e.push("a fall".into()); }
+            if f.leg_gave_way == Some(true) {
+                e.push(Fact::Sign(Sign::LegGaveWay));
+            }
+            if f.fall == Some(true) {
+                e.push(Fact::Sign(Sign::Fall));
+            }
             (!e.is_empty()).then_some(e)
-        } },
-    Rule { id: "B9", tier: Tier::Call, what: "pain clearly worse",
+        },
+    },
+    Rule {
+        id: "B9",
+        tier: Tier::Call,
         condition: |d| {
             let mut e = Evidence::new();
             for (name, v, b0) in &d.pain_rise_run {
-                e.push(format!("{name} pain {v}, up from {} before the procedure, for {} days in a row", trim_number(*b0), d.settings.pain_rise_days));
+                e.push(Fact::PainRise {
+                    measure: name,
+                    value: *v,
+                    before: *b0,
+                    days: d.settings.pain_rise_days,
+                });
             }
             for (name, v, r) in &d.pain_jump {
-                e.push(format!("{name} pain {v} on two days in a row, usual {}", trim_number(*r)));
+                e.push(Fact::PainTwoDays {
+                    measure: name,
+                    value: *v,
+                    usual: *r,
+                });
             }
-            let bad = [back(d.entry), leg(d.entry)].into_iter().flatten().any(|v| v >= 9.0);
+            let bad = [back(d.entry), leg(d.entry)]
+                .into_iter()
+                .flatten()
+                .any(|v| v >= 9.0);
             if bad && d.entry.pain.and_then(|p| p.medicine_helped) == Some(false) {
-                e.push("pain 9 or 10 and the pain medicine did not help".into());
+                e.push(Fact::Sign(Sign::PainUncontrolled));
             }
             if d.new_findings.is_empty() {
                 e.extend(question(d, "sudden_severe_back_pain").unwrap_or_default());
             }
             (!e.is_empty()).then_some(e)
-        } },
-    Rule { id: "B10", tier: Tier::Call, what: "one calf painful or swollen (possible blood clot)",
-        condition: |d| question(d, "calf_pain_swelling") },
+        },
+    },
+    Rule {
+        id: "B10",
+        tier: Tier::Call,
+        condition: |d| question(d, "calf_pain_swelling"),
+    },
     // ---- Tier C: mention at the follow-up visit ----
-    Rule { id: "C1", tier: Tier::Followup, what: "walking or standing not back to where it was before the procedure",
+    Rule {
+        id: "C1",
+        tier: Tier::Followup,
         condition: |d| {
-            let e: Evidence = d.below_baseline_run.iter()
-                .map(|m| format!("{m} below your before-procedure value on 7 check-ins in a row")).collect();
+            let e: Evidence = d
+                .below_baseline_run
+                .iter()
+                .map(|m| Fact::BelowBaseline { measure: m })
+                .collect();
             (!e.is_empty()).then_some(e)
-        } },
-    Rule { id: "C2", tier: Tier::Followup, what: "leg pain not improving",
+        },
+    },
+    Rule {
+        id: "C2",
+        tier: Tier::Followup,
         condition: |d| {
             let mean = d.leg_mean_at_six_weeks?;
             let b0 = d.baselines.leg?;
-            if b0 < 3.0 { return None; }
+            if b0 < 3.0 {
+                return None;
+            }
             let better = b0 - mean;
-            (better < 2.0 || better < 0.3 * b0).then(|| vec![format!(
-                "leg pain averages {} this week against {} before the procedure", trim_number((mean * 10.0).round() / 10.0), trim_number((b0 * 10.0).round() / 10.0))])
-        } },
-    Rule { id: "C3", tier: Tier::Followup, what: "minor incision changes (bruise, itch or a soft lump)",
-        condition: |d| (d.entry.incision?.bruise_itch_lump == Some(true)).then(|| vec!["bruise, itch or soft lump: yes".into()]) },
-    Rule { id: "C4", tier: Tier::Followup, what: "blood-tinged spotting after day 1",
+            (better < 2.0 || better < 0.3 * b0).then(|| {
+                vec![Fact::LegNotImproving {
+                    mean: (mean * 10.0).round() / 10.0,
+                    before: (b0 * 10.0).round() / 10.0,
+                }]
+            })
+        },
+    },
+    Rule {
+        id: "C3",
+        tier: Tier::Followup,
+        condition: |d| {
+            if d.entry.incision?.bruise_itch_lump == Some(true) {
+                sign(Sign::BruiseItchLump)
+            } else {
+                None
+            }
+        },
+    },
+    Rule {
+        id: "C4",
+        tier: Tier::Followup,
         condition: |d| {
             let i = d.entry.incision?;
-            (i.drainage == Some(Drainage::BloodTinged) && day_at_least(d, 2, false) && i.bandage != Some(Bandage::Soaked))
-                .then(|| vec!["a little blood in the fluid".into()])
-        } },
-    Rule { id: "C5", tier: Tier::Followup, what: "your question for the visit",
-        condition: |d| d.entry.ask_at_visit.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(|q| vec![q.to_string()]) },
+            (i.drainage == Some(Drainage::BloodTinged)
+                && day_at_least(d, 2, false)
+                && i.bandage != Some(Bandage::Soaked))
+            .then(|| vec![Fact::Sign(Sign::BloodSpotting)])
+        },
+    },
+    Rule {
+        id: "C5",
+        tier: Tier::Followup,
+        condition: |d| {
+            d.entry
+                .ask_at_visit
+                .as_deref()
+                .map(str::trim)
+                .filter(|q| !q.is_empty())
+                .map(|q| vec![Fact::Question(q.to_string())])
+        },
+    },
 ];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {

@@ -5,6 +5,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::*;
+use crate::domain::i18n::{Lang, Locale};
 use crate::domain::model::*;
 
 const D0: (i32, u32, u32) = (2026, 11, 2);
@@ -616,6 +617,8 @@ fn tiers_match_the_table() {
         };
         assert_eq!(r.tier, expected, "{}", r.id);
     }
+    // `evaluate` relies on the table being in tier order (it does not sort).
+    assert!(RULES.windows(2).all(|w| w[0].tier <= w[1].tier));
 }
 
 #[test]
@@ -768,20 +771,26 @@ fn messages() {
         b.iter().map(|f| f.rule).collect::<Vec<_>>(),
         vec!["B1", "B9"]
     );
-    let m = message(Tier::Call, &b, &diary, &settings);
+    let uk = Locale::new(Lang::En, "en-GB");
+    let m = message(&uk, Tier::Call, &b, &diary, &settings);
     assert!(
         m.starts_with("Call your clinic now, not later today at 555-0100, after hours 555-0199."),
         "{m}"
     );
     assert!(m.contains("fever or chills; pain clearly worse"));
     let only_fever: Vec<&Firing> = b.iter().copied().filter(|f| f.rule == "B1").collect();
-    assert!(
-        message(Tier::Call, &only_fever, &diary, &ClinicSettings::default())
-            .starts_with("Call your clinic today. Tell them: fever or chills.")
-    );
+    assert!(message(
+        &uk,
+        Tier::Call,
+        &only_fever,
+        &diary,
+        &ClinicSettings::default()
+    )
+    .starts_with("Call your clinic today. Tell them: fever or chills."));
     let a = on(base(), 3, |e| symptoms(e).incontinence = Some(true));
     let fa = evaluate(&a, &settings);
     let m = message(
+        &uk,
         Tier::Emergency,
         &fa.iter().collect::<Vec<_>>(),
         &a,
@@ -792,9 +801,40 @@ fn messages() {
         m.contains("on 2 November 2026 and now have leaking of urine"),
         "{m}"
     );
-    for text in [m, NO_FLAG.to_string()] {
-        for banned in ["normal", "no need to call", "wait and see"] {
-            assert!(!text.to_lowercase().contains(banned), "{text}");
+    let es = Locale::new(Lang::Es, "es-US");
+    let m_es = message(
+        &es,
+        Tier::Emergency,
+        &fa.iter().collect::<Vec<_>>(),
+        &a,
+        &settings,
+    );
+    assert!(m_es.starts_with("Llame al 911 ahora"), "{m_es}");
+    assert!(m_es.contains("el 2 de noviembre de 2026"), "{m_es}");
+    assert!(m_es.contains("escape de orina"), "{m_es}");
+    let call_es = message(&es, Tier::Call, &b, &diary, &settings);
+    assert!(
+        call_es.starts_with("Llame a su clínica ahora, no más tarde al 555-0100"),
+        "{call_es}"
+    );
+    for lang in Lang::ALL {
+        let t = lang.texts();
+        for text in [
+            m.as_str(),
+            m_es.as_str(),
+            t.no_flag,
+            t.message_followup,
+            t.warning_now_go,
+        ] {
+            for banned in [
+                "normal",
+                "no need to call",
+                "wait and see",
+                "no hace falta",
+                "no llame",
+            ] {
+                assert!(!text.to_lowercase().contains(banned), "{text}");
+            }
         }
     }
 }
@@ -824,6 +864,16 @@ mod properties {
             prop_assert_eq!(&first, &evaluate(&reread, &settings));
             let eps = episodes(&first);
             prop_assert_eq!(eps.iter().map(|e| e.firings.len()).sum::<usize>(), first.len());
+            // Every piece of evidence reads in both languages, every place filled.
+            for lang in Lang::ALL {
+                let l = Locale::new(lang, "");
+                for f in &first {
+                    for fact in &f.evidence {
+                        let text = crate::domain::rules::fact(&l, fact);
+                        prop_assert!(!text.trim().is_empty() && !text.contains("{measure}") && !text.contains("{n}"), "{:?}: {}", fact, text);
+                    }
+                }
+            }
         }
     }
 }

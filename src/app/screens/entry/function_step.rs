@@ -2,28 +2,26 @@ use yew::prelude::*;
 
 use super::{Purpose, StepProps};
 use crate::app::widgets::{yes_no, Choice};
+use crate::domain::i18n::Texts;
 use crate::domain::model::{FunctionChecks, StandResult};
 
-fn stand_options() -> Vec<(StandResult, AttrValue)> {
+fn stand_options(t: &Texts) -> Vec<(StandResult, AttrValue)> {
     vec![
-        (StandResult::Ok, "Yes, easily".into()),
-        (StandResult::Hard, "With difficulty".into()),
-        (StandResult::Cannot, "I cannot".into()),
+        (StandResult::Ok, t.stand_ok.into()),
+        (StandResult::Hard, t.stand_hard.into()),
+        (StandResult::Cannot, t.stand_cannot.into()),
     ]
 }
 
 /// Toes, heels, foot drag, leg gave way, fall: daily to day 14, then when something changed.
 #[function_component]
 pub fn FunctionStep(props: &StepProps) -> Html {
+    let t = crate::app::use_locale().t();
     let asked_daily =
         props.context.first_two_weeks || matches!(props.context.purpose, Purpose::Baseline);
     let open = use_state(|| asked_daily || props.entry.function.is_some());
     if !*open {
-        return super::ask_when_changed(
-            &open,
-            "After the first two weeks these checks are only needed when something changes.",
-            "Something changed with my feet or legs",
-        );
+        return super::ask_when_changed(t, &open, t.function_intro, t.function_open);
     }
     let f = props.entry.function.unwrap_or_default();
     let set_bool = |field: fn(&mut FunctionChecks, Option<bool>)| {
@@ -54,17 +52,17 @@ pub fn FunctionStep(props: &StepProps) -> Html {
     html! {
         <div class="step">
             <button type="button" class="button quick" onclick={all_fine}>
-                { "All fine: I can stand on toes and heels, no dragging, no giving way, no fall" }
+                { t.function_all_fine }
             </button>
-            <Choice<StandResult> name="toe-stand" legend="Can you stand on your toes?" options={stand_options()}
+            <Choice<StandResult> name="toe-stand" legend={t.toes_question} options={stand_options(t)}
                 selected={f.toe_stand} on_select={set_stand(|f, v| f.toe_stand = v)} />
-            <Choice<StandResult> name="heel-stand" legend="Can you stand on your heels?" options={stand_options()}
+            <Choice<StandResult> name="heel-stand" legend={t.heels_question} options={stand_options(t)}
                 selected={f.heel_stand} on_select={set_stand(|f, v| f.heel_stand = v)} />
-            <Choice<bool> name="foot-drag" legend="Does a foot drag or slap when you walk?" options={yes_no()}
+            <Choice<bool> name="foot-drag" legend={t.foot_drag_question} options={yes_no(t)}
                 selected={f.foot_drag} on_select={set_bool(|f, v| f.foot_drag = v)} class="yes-no" />
-            <Choice<bool> name="leg-gave-way" legend="Did a leg give way?" options={yes_no()}
+            <Choice<bool> name="leg-gave-way" legend={t.gave_way_question} options={yes_no(t)}
                 selected={f.leg_gave_way} on_select={set_bool(|f, v| f.leg_gave_way = v)} class="yes-no" />
-            <Choice<bool> name="fall" legend="Did you fall?" options={yes_no()}
+            <Choice<bool> name="fall" legend={t.fall_question} options={yes_no(t)}
                 selected={f.fall} on_select={set_bool(|f, v| f.fall = v)} class="yes-no" />
         </div>
     }

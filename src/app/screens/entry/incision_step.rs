@@ -8,6 +8,7 @@ use crate::domain::model::{Bandage, Drainage, Incision, Redness};
 /// will not stop is asked with the warning signs, every day.)
 #[function_component]
 pub fn IncisionStep(props: &StepProps) -> Html {
+    let t = crate::app::use_locale().t();
     // Answered already (other than the bleeding question, which the warning step asks).
     let answered = props.entry.incision.is_some_and(|i| {
         Incision {
@@ -17,11 +18,7 @@ pub fn IncisionStep(props: &StepProps) -> Html {
     });
     let open = use_state(|| props.context.first_two_weeks || answered);
     if !*open {
-        return super::ask_when_changed(
-            &open,
-            "After the first two weeks the incision questions are only needed when something changes.",
-            "Something changed at the incision",
-        );
+        return super::ask_when_changed(t, &open, t.incision_intro, t.incision_open);
     }
     let i = props.entry.incision.unwrap_or_default();
     let set = |field: fn(&mut Incision, bool)| {
@@ -39,31 +36,31 @@ pub fn IncisionStep(props: &StepProps) -> Html {
     html! {
         <div class="step">
             <button type="button" class="button quick" onclick={looks_fine}>
-                { "Looks fine: dry, closed, no spreading redness" }
+                { t.incision_fine }
             </button>
-            <Choice<Bandage> name="bandage" legend="The bandage is"
-                options={vec![(Bandage::None, "No bandage".into()), (Bandage::Dry, "Dry".into()),
-                    (Bandage::Spotted, "Spotted".into()), (Bandage::Soaked, "Soaked through".into())]}
+            <Choice<Bandage> name="bandage" legend={t.bandage_question}
+                options={vec![(Bandage::None, t.bandage_none.into()), (Bandage::Dry, t.bandage_dry.into()),
+                    (Bandage::Spotted, t.bandage_spotted.into()), (Bandage::Soaked, t.bandage_soaked.into())]}
                 selected={i.bandage}
                 on_select={props.edit(|e, v: Bandage| e.incision.get_or_insert_with(Incision::default).bandage = Some(v))} />
-            <Choice<Drainage> name="drainage" legend="Any fluid coming from the incision?"
-                options={vec![(Drainage::None, "None".into()), (Drainage::BloodTinged, "A little blood".into()),
-                    (Drainage::ClearWatery, "Clear, watery".into()), (Drainage::Cloudy, "Cloudy or yellow-green".into()),
-                    (Drainage::Pus, "Pus".into())]}
+            <Choice<Drainage> name="drainage" legend={t.drainage_question}
+                options={vec![(Drainage::None, t.none.into()), (Drainage::BloodTinged, t.drainage_blood.into()),
+                    (Drainage::ClearWatery, t.drainage_clear.into()), (Drainage::Cloudy, t.drainage_cloudy.into()),
+                    (Drainage::Pus, t.drainage_pus.into())]}
                 selected={i.drainage}
                 on_select={props.edit(|e, v: Drainage| e.incision.get_or_insert_with(Incision::default).drainage = Some(v))} />
-            <Choice<Redness> name="redness" legend="Redness around the incision"
-                options={vec![(Redness::None, "None".into()), (Redness::ThinLine, "A thin line at the edge".into()),
-                    (Redness::BeyondFinger, "Spreads more than a finger-width".into()), (Redness::Streaks, "Red streaks".into())]}
+            <Choice<Redness> name="redness" legend={t.redness_question}
+                options={vec![(Redness::None, t.none.into()), (Redness::ThinLine, t.redness_line.into()),
+                    (Redness::BeyondFinger, t.redness_beyond.into()), (Redness::Streaks, t.redness_streaks.into())]}
                 selected={i.redness}
                 on_select={props.edit(|e, v: Redness| e.incision.get_or_insert_with(Incision::default).redness = Some(v))} />
-            <Choice<bool> name="foul-smell" legend="A bad smell?" options={yes_no()} class="yes-no"
+            <Choice<bool> name="foul-smell" legend={t.smell_question} options={yes_no(t)} class="yes-no"
                 selected={i.foul_smell} on_select={set(|i, v| i.foul_smell = Some(v))} />
-            <Choice<bool> name="warm-swollen" legend="Warm, hard, or more swollen?" options={yes_no()} class="yes-no"
+            <Choice<bool> name="warm-swollen" legend={t.warm_question} options={yes_no(t)} class="yes-no"
                 selected={i.warm_or_swollen} on_select={set(|i, v| i.warm_or_swollen = Some(v))} />
-            <Choice<bool> name="edges-open" legend="Are the edges coming apart?" options={yes_no()} class="yes-no"
+            <Choice<bool> name="edges-open" legend={t.edges_question} options={yes_no(t)} class="yes-no"
                 selected={i.edges_open} on_select={set(|i, v| i.edges_open = Some(v))} />
-            <Choice<bool> name="bruise" legend="A bruise, itching, or a soft lump without redness?" options={yes_no()} class="yes-no"
+            <Choice<bool> name="bruise" legend={t.bruise_question} options={yes_no(t)} class="yes-no"
                 selected={i.bruise_itch_lump} on_select={set(|i, v| i.bruise_itch_lump = Some(v))} />
         </div>
     }

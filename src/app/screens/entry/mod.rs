@@ -15,6 +15,7 @@ pub use wizard::{EntryWizard, Purpose, StepContext};
 
 use yew::prelude::*;
 
+use crate::domain::i18n::Texts;
 use crate::domain::model::Entry;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,16 +43,16 @@ impl Step {
     ];
     pub const BASELINE: [Step; 4] = [Step::Pain, Step::Walking, Step::Nerves, Step::Function];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self, t: &Texts) -> &'static str {
         match self {
-            Step::WarningSigns => "Warning signs",
-            Step::Pain => "Pain",
-            Step::Walking => "Walking and standing",
-            Step::Nerves => "Numbness, tingling, weakness",
-            Step::Function => "Feet and legs",
-            Step::Incision => "Incision",
-            Step::Symptoms => "Temperature and other symptoms",
-            Step::Notes => "Medicines and notes",
+            Step::WarningSigns => t.step_warning,
+            Step::Pain => t.step_pain,
+            Step::Walking => t.step_walking,
+            Step::Nerves => t.step_nerves,
+            Step::Function => t.step_function,
+            Step::Incision => t.step_incision,
+            Step::Symptoms => t.step_symptoms,
+            Step::Notes => t.step_notes,
         }
     }
 }
@@ -96,6 +97,7 @@ impl StepProps {
 /// After the first two weeks some questions are asked only when something changed: a
 /// short explanation and a button that opens them.
 pub fn ask_when_changed(
+    t: &Texts,
     open: &UseStateHandle<bool>,
     intro: &'static str,
     button: &'static str,
@@ -108,7 +110,7 @@ pub fn ask_when_changed(
         <div class="step">
             <p class="lead">{ intro }</p>
             <button type="button" class="button" onclick={reveal}>{ button }</button>
-            <p>{ "If nothing changed, tap Next." }</p>
+            <p>{ t.nothing_changed }</p>
         </div>
     }
 }

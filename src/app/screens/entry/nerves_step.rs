@@ -3,15 +3,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{Purpose, StepProps};
+use crate::domain::i18n::{capitalise, fill};
 use crate::domain::model::{NeuroFinding, NeuroKind, Region, Severity, Side};
-
-fn describe(f: &NeuroFinding) -> String {
-    let place = match f.side {
-        Side::Midline => f.region.label().to_string(),
-        side => format!("{} {}", side.label(), f.region.label().to_lowercase()),
-    };
-    format!("{place}: {}", f.kind.label().to_lowercase())
-}
+use crate::domain::rules::words::{finding_words, side_word};
 
 fn select_value(e: Event) -> Option<String> {
     e.target()
@@ -23,6 +17,7 @@ fn select_value(e: Event) -> Option<String> {
 /// so only changes need tapping. Every control is a native button or select.
 #[function_component]
 pub fn NervesStep(props: &StepProps) -> Html {
+    let t = crate::app::use_locale().t();
     let baseline = matches!(props.context.purpose, Purpose::Baseline);
     let findings = props.entry.neuro.clone().unwrap_or_default();
     let region = use_state(|| Region::Calf);
@@ -114,64 +109,62 @@ pub fn NervesStep(props: &StepProps) -> Html {
     };
 
     let intro = match (&props.context.previous, baseline) {
-        (_, true) => "List what you felt on a typical day before your procedure.",
-        (Some(_), false) => {
-            "This list starts from your last check-in. Change only what is different today."
-        }
-        (None, false) => "List any numbness, tingling, burning or weakness you have today.",
+        (_, true) => t.nerves_intro_baseline,
+        (Some(_), false) => t.nerves_intro_previous,
+        (None, false) => t.nerves_intro_first,
     };
 
     html! {
         <div class="step">
             <p class="lead">{ intro }</p>
             if findings.is_empty() {
-                <p class="empty" id="nerves-none">{ "None listed." }</p>
+                <p class="empty" id="nerves-none">{ t.none_listed }</p>
             } else {
-                <ul class="findings" aria-label="Your symptoms">
+                <ul class="findings" aria-label={t.your_symptoms}>
                 { for findings.iter().enumerate().map(|(i, f)| {
-                    let name = describe(f);
+                    let name = finding_words(t, f);
                     html! {
                         <li class="finding">
                             <span class="finding-name">{ &name }</span>
-                            <span class="severity" aria-live="polite">{ format!("{} out of 10", f.severity.get()) }</span>
+                            <span class="severity" aria-live="polite">{ fill(t.out_of_ten, &[("n", &f.severity.get().to_string())]) }</span>
                             <span class="finding-actions">
-                                <button type="button" class="button small" aria-label={format!("Less: {name}")}
+                                <button type="button" class="button small" aria-label={fill(t.less, &[("name", &name)])}
                                     disabled={f.severity.get() <= 1} onclick={set_severity(i, -1)}>{ "−" }</button>
-                                <button type="button" class="button small" aria-label={format!("More: {name}")}
+                                <button type="button" class="button small" aria-label={fill(t.more, &[("name", &name)])}
                                     disabled={f.severity.get() >= 10} onclick={set_severity(i, 1)}>{ "+" }</button>
-                                <button type="button" class="button small" aria-label={format!("Remove: {name}")}
-                                    onclick={remove(i)}>{ "Gone" }</button>
+                                <button type="button" class="button small" aria-label={fill(t.remove_named, &[("name", &name)])}
+                                    onclick={remove(i)}>{ t.gone }</button>
                             </span>
                         </li>
                     }
                 }) }
                 </ul>
-                <button type="button" class="button" onclick={clear}>{ "I have none of these today" }</button>
+                <button type="button" class="button" onclick={clear}>{ t.none_today }</button>
             }
             <fieldset class="add-finding">
-                <legend>{ "Add a symptom" }</legend>
-                <label for="nerve-region">{ "Where" }</label>
+                <legend>{ t.add_symptom }</legend>
+                <label for="nerve-region">{ t.where_label }</label>
                 <select id="nerve-region" onchange={on_region}>
                     { for regions.iter().map(|r| {
                         let i = Region::ALL.iter().position(|x| x == r).unwrap_or(0);
-                        html! { <option value={i.to_string()} selected={*r == *region}>{ r.label() }</option> }
+                        html! { <option value={i.to_string()} selected={*r == *region}>{ t.regions[i] }</option> }
                     }) }
                 </select>
                 if *region != Region::Saddle {
-                    <label for="nerve-side">{ "Side" }</label>
+                    <label for="nerve-side">{ t.side_label }</label>
                     <select id="nerve-side" onchange={on_side}>
-                        <option value="left" selected={*side != Side::Right}>{ "Left" }</option>
-                        <option value="right" selected={*side == Side::Right}>{ "Right" }</option>
+                        <option value="left" selected={*side != Side::Right}>{ capitalise(side_word(t, Side::Left)) }</option>
+                        <option value="right" selected={*side == Side::Right}>{ capitalise(side_word(t, Side::Right)) }</option>
                     </select>
                 }
-                <label for="nerve-kind">{ "What you feel" }</label>
+                <label for="nerve-kind">{ t.what_you_feel }</label>
                 <select id="nerve-kind" onchange={on_kind}>
                     { for NeuroKind::ALL.iter().enumerate().map(|(i, k)| html! {
-                        <option value={i.to_string()} selected={*k == *kind}>{ k.label() }</option>
+                        <option value={i.to_string()} selected={*k == *kind}>{ t.kinds[i] }</option>
                     }) }
                 </select>
-                <button type="button" class="button" onclick={add}>{ "Add" }</button>
-                <p class="hint">{ "New symptoms start at 5 out of 10; use − and + to set how strong." }</p>
+                <button type="button" class="button" onclick={add}>{ t.add }</button>
+                <p class="hint">{ t.severity_hint }</p>
             </fieldset>
         </div>
     }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::StepProps;
 use crate::app::widgets::TextField;
+use crate::domain::i18n::fill;
 use crate::domain::model::Medication;
 
 fn input_value(e: InputEvent) -> String {
@@ -16,6 +17,7 @@ fn input_value(e: InputEvent) -> String {
 /// Medicines taken, a note, and a question for the next visit.
 #[function_component]
 pub fn NotesStep(props: &StepProps) -> Html {
+    let t = crate::app::use_locale().t();
     let meds = props.entry.medications.clone().unwrap_or_default();
     let previous: Vec<Medication> = props
         .context
@@ -69,9 +71,9 @@ pub fn NotesStep(props: &StepProps) -> Html {
 
     html! {
         <div class="step">
-            <h3>{ "Medicines taken today" }</h3>
+            <h3>{ t.medicines_today }</h3>
             if meds.is_empty() {
-                <p class="empty">{ "None listed." }</p>
+                <p class="empty">{ t.none_listed }</p>
             } else {
                 <ul class="medicines">
                 { for meds.iter().enumerate().map(|(i, m)| {
@@ -79,30 +81,30 @@ pub fn NotesStep(props: &StepProps) -> Html {
                     html! {
                         <li>
                             <span>{ &label }</span>
-                            <button type="button" class="button small" aria-label={format!("Remove {label}")}
-                                onclick={remove(i)}>{ "Remove" }</button>
+                            <button type="button" class="button small" aria-label={fill(t.remove_medicine, &[("name", &label)])}
+                                onclick={remove(i)}>{ t.remove }</button>
                         </li>
                     }
                 }) }
                 </ul>
             }
             if !previous.is_empty() && meds != previous {
-                <button type="button" class="button" onclick={same_as_last}>{ "Same medicines as last time" }</button>
+                <button type="button" class="button" onclick={same_as_last}>{ t.same_medicines }</button>
             }
             <form class="add-medicine" onsubmit={add}>
                 <div class="field">
-                    <label for="med-name">{ "Medicine" }</label>
+                    <label for="med-name">{ t.medicine }</label>
                     <input id="med-name" type="text" autocomplete="off" maxlength="100" value={(*name).clone()} oninput={on_name} />
                 </div>
                 <div class="field">
-                    <label for="med-dose">{ "Dose (optional)" }</label>
+                    <label for="med-dose">{ t.dose_optional }</label>
                     <input id="med-dose" type="text" autocomplete="off" maxlength="100" value={(*dose).clone()} oninput={on_dose} />
                 </div>
-                <button type="submit" class="button">{ "Add medicine" }</button>
+                <button type="submit" class="button">{ t.add_medicine }</button>
             </form>
-            <TextField id="note" label="A note for yourself (optional)" value={props.entry.notes.clone()}
+            <TextField id="note" label={t.note_optional} value={props.entry.notes.clone()}
                 on_change={props.edit(|e, v: Option<String>| e.notes = v)} />
-            <TextField id="ask-at-visit" label="Something to ask at your next visit (optional)"
+            <TextField id="ask-at-visit" label={t.ask_optional}
                 value={props.entry.ask_at_visit.clone()}
                 on_change={props.edit(|e, v: Option<String>| e.ask_at_visit = v)} />
         </div>

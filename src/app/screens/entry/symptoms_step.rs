@@ -7,6 +7,7 @@ use crate::domain::questions::OTHER_SYMPTOMS;
 
 #[function_component]
 pub fn SymptomsStep(props: &StepProps) -> Html {
+    let t = crate::app::use_locale().t();
     let unit = props.context.temperature_unit;
     let (lo, hi) = unit.plausible_range();
     let shown = props.entry.temperature.map(|t| {
@@ -24,19 +25,19 @@ pub fn SymptomsStep(props: &StepProps) -> Html {
     });
     html! {
         <div class="step">
-            <NumberField id="temperature" label="Your temperature, if you measured it"
-                hint="Leave blank if you did not measure it." unit={unit.symbol()}
+            <NumberField id="temperature" label={t.temperature_question}
+                hint={t.temperature_hint} unit={unit.symbol()}
                 min={lo} max={hi} value={shown}
                 on_change={props.edit(move |e, v: Option<f64>| {
                     e.temperature = v.and_then(|v| Finite::new(v).ok()).map(|value| Temperature { value, unit });
                 })} />
             <button type="button" class="button quick" onclick={none}>
-                { "No chills and none of the symptoms below" }
+                { t.symptoms_none }
             </button>
-            <Choice<bool> name="chills" legend="Chills or shivering?" options={yes_no()} class="yes-no"
+            <Choice<bool> name="chills" legend={t.chills_question} options={yes_no(t)} class="yes-no"
                 selected={props.entry.chills} on_select={props.edit(|e, v: bool| e.chills = Some(v))} />
             { for OTHER_SYMPTOMS.iter().map(|q| html! {
-                <Choice<bool> name={format!("q-{}", q.key)} legend={q.text} options={yes_no()} class="yes-no"
+                <Choice<bool> name={format!("q-{}", q.key)} legend={q.text(t)} options={yes_no(t)} class="yes-no"
                     selected={(q.get)(&props.entry)}
                     on_select={props.edit(move |e, v: bool| (q.set)(e, Some(v)))} />
             }) }

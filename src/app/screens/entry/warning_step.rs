@@ -8,6 +8,7 @@ use crate::domain::questions::EMERGENCY;
 /// tier-A alert), before the check-in is finished.
 #[function_component]
 pub fn WarningStep(props: &StepProps) -> Html {
+    let t = crate::app::use_locale().t();
     let none_of_these = props.edit_and_next(|e| {
         for q in &EMERGENCY {
             (q.set)(e, Some(false));
@@ -15,13 +16,13 @@ pub fn WarningStep(props: &StepProps) -> Html {
     });
     html! {
         <div class="step">
-            <p class="lead">{ "Since your last check-in, have you had any of these?" }</p>
+            <p class="lead">{ t.warning_lead }</p>
             <button type="button" class="button quick" onclick={none_of_these}>
-                { "I have none of these" }
+                { t.none_of_these }
             </button>
             { for EMERGENCY.iter().map(|q| html! {
-                <Choice<bool> name={format!("q-{}", q.key)} legend={q.text}
-                    options={yes_no()} selected={(q.get)(&props.entry)}
+                <Choice<bool> name={format!("q-{}", q.key)} legend={q.text(t)}
+                    options={yes_no(t)} selected={(q.get)(&props.entry)}
                     on_select={props.edit(move |e, v: bool| (q.set)(e, Some(v)))}
                     class="yes-no" />
             }) }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::{render_step, Step, StepProps};
 use crate::app::platform;
 use crate::app::screens::flags::TierAAlert;
+use crate::domain::i18n::fill;
 use crate::domain::model::Diary;
 use crate::domain::model::{DistanceUnit, Entry, TemperatureUnit};
 use crate::domain::rules::{ClinicSettings, Firing};
@@ -48,6 +49,7 @@ pub struct EntryWizardProps {
 
 #[function_component]
 pub fn EntryWizard(props: &EntryWizardProps) -> Html {
+    let t = crate::app::use_locale().t();
     let draft = use_state(|| props.initial.clone());
     // Tier-A rules the patient has read and closed for this draft (closing is their choice).
     let closed = use_state(Vec::<&'static str>::new);
@@ -124,8 +126,8 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
         { overlay }
         <section class="wizard" aria-label={props.title.clone()}>
             <h2 id="wizard-step" tabindex="-1" ref={heading}>
-                <span class="step-count">{ format!("Step {} of {}: ", *index + 1, count) }</span>
-                { step.title() }
+                <span class="step-count">{ fill(t.step_count, &[("n", &(*index + 1).to_string()), ("count", &count.to_string())]) }</span>
+                { step.title(t) }
             </h2>
             { render_step(step, StepProps {
                 entry: (*draft).clone(),
@@ -135,14 +137,14 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
             }) }
             <div class="wizard-nav">
                 if *index == 0 {
-                    <button type="button" class="button" onclick={props.on_cancel.reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="button" class="button" onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
                 } else {
-                    <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ "Back" }</button>
+                    <button type="button" class="button" onclick={on_back.reform(|_| ())}>{ t.back }</button>
                 }
                 if last {
                     <button type="button" class="button primary" onclick={save}>{ &props.save_label }</button>
                 } else {
-                    <button type="button" class="button primary" onclick={on_next.reform(|_| ())}>{ "Next" }</button>
+                    <button type="button" class="button primary" onclick={on_next.reform(|_| ())}>{ t.next }</button>
                 }
             </div>
         </section>

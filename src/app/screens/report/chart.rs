@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::summary::trim_number;
+use crate::domain::i18n::{fill, Locale};
 use crate::domain::trends::Point;
 
 #[derive(Properties, PartialEq)]
@@ -28,15 +28,17 @@ const RIGHT: f64 = 8.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 22.0;
 
-fn day_label(p: &Point) -> String {
+fn day_label(l: &Locale, p: &Point) -> String {
     match p.day {
-        Some(d) => format!("day {d}"),
-        None => p.date.format("%-d %b").to_string(),
+        Some(d) => fill(l.t().chart_day, &[("n", &d.to_string())]),
+        None => l.day_month(p.date),
     }
 }
 
 #[function_component]
 pub fn Chart(props: &ChartProps) -> Html {
+    let locale = crate::app::use_locale();
+    let t = locale.t();
     let pts = &props.points;
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
@@ -44,7 +46,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         return html! {
             <figure class="chart">
                 <figcaption id={title_id}>{ &props.title }</figcaption>
-                <p class="hint">{ "No values in this range." }</p>
+                <p class="hint">{ t.chart_no_values }</p>
             </figure>
         };
     }
@@ -84,28 +86,28 @@ pub fn Chart(props: &ChartProps) -> Html {
                 }) }
                 <line class="axis" x1={LEFT.to_string()} y1={(H - BOTTOM).to_string()} x2={(W - RIGHT).to_string()} y2={(H - BOTTOM).to_string()} />
                 <line class="axis" x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={(H - BOTTOM).to_string()} />
-                <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(max) + 4.0).to_string()} text-anchor="end">{ trim_number(max.round()) }</text>
+                <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(max) + 4.0).to_string()} text-anchor="end">{ locale.number(max.round()) }</text>
                 <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(0.0) + 4.0).to_string()} text-anchor="end">{ "0" }</text>
-                <text class="tick" x={LEFT.to_string()} y={(H - 6.0).to_string()}>{ day_label(&pts[0]) }</text>
-                <text class="tick" x={(W - RIGHT).to_string()} y={(H - 6.0).to_string()} text-anchor="end">{ day_label(&last_point) }</text>
+                <text class="tick" x={LEFT.to_string()} y={(H - 6.0).to_string()}>{ day_label(&locale, &pts[0]) }</text>
+                <text class="tick" x={(W - RIGHT).to_string()} y={(H - 6.0).to_string()} text-anchor="end">{ day_label(&locale, &last_point) }</text>
                 if let Some(b) = props.baseline {
                     <line class="baseline" x1={LEFT.to_string()} y1={format!("{:.1}", y(b))} x2={(W - RIGHT).to_string()} y2={format!("{:.1}", y(b))} />
-                    <text class="baseline-label" x={(LEFT + 3.0).to_string()} y={format!("{:.1}", y(b) - 3.0)}>{ format!("before: {}", trim_number((b * 10.0).round() / 10.0)) }</text>
+                    <text class="baseline-label" x={(LEFT + 3.0).to_string()} y={format!("{:.1}", y(b) - 3.0)}>{ fill(t.chart_before, &[("value", &locale.number((b * 10.0).round() / 10.0))]) }</text>
                 }
                 <polyline class="series" points={line} />
                 { for pts.iter().map(|p| html! { <circle class="dot" cx={format!("{:.1}", x(p.date))} cy={format!("{:.1}", y(p.value))} r="2.5" /> }) }
-                <text class="last-label" x={format!("{:.1}", x(last_point.date) - 4.0)} y={format!("{:.1}", y(last_point.value) - 5.0)} text-anchor="end">{ trim_number((last_point.value * 10.0).round() / 10.0) }</text>
+                <text class="last-label" x={format!("{:.1}", x(last_point.date) - 4.0)} y={format!("{:.1}", y(last_point.value) - 5.0)} text-anchor="end">{ locale.number((last_point.value * 10.0).round() / 10.0) }</text>
             </svg>
             <figcaption>
                 <strong>{ &props.title }</strong>{ " — " }{ &props.summary }
             </figcaption>
             <details class="chart-table">
-                <summary>{ format!("Show the numbers: {}", props.title) }</summary>
+                <summary>{ fill(t.chart_show_numbers, &[("title", &props.title)]) }</summary>
                 <table>
-                    <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Day" }</th><th scope="col">{ format!("Value ({})", props.unit) }</th></tr></thead>
+                    <thead><tr><th scope="col">{ t.col_date }</th><th scope="col">{ t.col_day }</th><th scope="col">{ fill(t.col_value, &[("unit", &props.unit)]) }</th></tr></thead>
                     <tbody>
                         { for pts.iter().map(|p| html! {
-                            <tr><td>{ p.date.to_string() }</td><td>{ p.day.map(|d| d.to_string()).unwrap_or_default() }</td><td>{ trim_number(p.value) }</td></tr>
+                            <tr><td>{ locale.day_month_year(p.date) }</td><td>{ p.day.map(|d| d.to_string()).unwrap_or_default() }</td><td>{ locale.number(p.value) }</td></tr>
                         }) }
                     </tbody>
                 </table>

@@ -11,14 +11,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::flags::{acknowledged, action_label, capitalise};
-use super::home::long_date;
-use super::setup::DISCLAIMER;
+use super::flags::{acknowledged, action_label, episode_dates};
+use crate::app::use_locale;
 use crate::app::widgets::Choice;
+use crate::domain::i18n::{capitalise, fill, Locale};
 use crate::domain::measures::Measure;
 use crate::domain::model::Diary;
-use crate::domain::rules::{message, rule, ClinicSettings, Episode, Tier};
-use crate::domain::summary::trim_number;
+use crate::domain::rules::words::evidence;
+use crate::domain::rules::{message, what, ClinicSettings, Episode, Tier};
 use crate::domain::trends::{baseline, compare, series, Range};
 use chart::Chart;
 
@@ -29,35 +29,37 @@ pub struct ReportProps {
     pub settings: Rc<ClinicSettings>,
 }
 
-fn summary_text(diary: &Diary, m: Measure) -> String {
+fn summary_text(l: &Locale, diary: &Diary, m: Measure) -> String {
+    let t = l.t();
     let c = compare(diary, m);
     let u = m.unit(diary.profile.distance_unit);
-    let r = |v: f64| trim_number((v * 10.0).round() / 10.0);
+    let value = |v: f64| format!("{} {u}", l.number((v * 10.0).round() / 10.0));
     match (c.baseline, c.latest) {
-        (Some(b), Some(l)) => format!(
-            "before the procedure {} {u}; latest 7 days {} {u} ({}{}{})",
-            r(b),
-            r(l),
-            if l - b > 0.0 { "+" } else { "" },
-            r(l - b),
-            c.percent
+        (Some(b), Some(latest)) => {
+            let percent = c
+                .percent
                 .map(|p| format!(", {}{}%", if p > 0.0 { "+" } else { "" }, p.round()))
-                .unwrap_or_default()
-        ),
-        (None, Some(l)) => format!(
-            "latest 7 days {} {u}; no value from before the procedure",
-            r(l)
-        ),
-        (Some(b), None) => format!(
-            "before the procedure {} {u}; nothing recorded in the latest 7 days",
-            r(b)
-        ),
-        (None, None) => "nothing recorded".into(),
+                .unwrap_or_default();
+            let change = format!("{}{percent}", sections::signed(l, latest - b));
+            fill(
+                t.summary_both,
+                &[
+                    ("before", &value(b)),
+                    ("latest", &value(latest)),
+                    ("change", &change),
+                ],
+            )
+        }
+        (None, Some(latest)) => fill(t.summary_latest, &[("latest", &value(latest))]),
+        (Some(b), None) => fill(t.summary_before, &[("before", &value(b))]),
+        (None, None) => t.summary_nothing.into(),
     }
 }
 
 #[function_component]
 pub fn Report(props: &ReportProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
     let range = use_state(|| Range::SixWeeks);
     let diary = &props.diary;
     let marks: Vec<_> = props
@@ -83,8 +85,8 @@ pub fn Report(props: &ReportProps) -> Html {
     let procedure = diary
         .profile
         .procedure_date
-        .map(long_date)
-        .unwrap_or_else(|| "not given".into());
+        .map(|d| locale.long_date(d))
+        .unwrap_or_else(|| t.not_given.into());
     let questions: Vec<(chrono::NaiveDate, String)> = diary
         .checkins
         .iter()
@@ -98,40 +100,40 @@ pub fn Report(props: &ReportProps) -> Html {
 
     html! {
         <section class="report" data-report="" aria-labelledby="report-title">
-            <h1 id="report-title" tabindex="-1">{ "Report for your care team" }</h1>
-            <p class="report-meta">{ format!("Procedure: {procedure}. Check-ins: {}. ", diary.checkins.len()) }
+            <h1 id="report-title" tabindex="-1">{ t.report_title }</h1>
+            <p class="report-meta">{ fill(t.report_meta, &[("date", &procedure), ("n", &diary.checkins.len().to_string())]) }{ " " }
                 { diary.checkins.keys().next().zip(diary.checkins.keys().next_back())
-                    .map(|(a, b)| format!("From {} to {}.", long_date(*a), long_date(*b))).unwrap_or_default() }</p>
+                    .map(|(a, b)| fill(t.report_from_to, &[("from", &locale.long_date(*a)), ("to", &locale.long_date(*b))])).unwrap_or_default() }</p>
 
-            <h2>{ "Change since before the procedure" }</h2>
-            { sections::comparison(diary) }
+            <h2>{ t.change_since_before }</h2>
+            { sections::comparison(&locale, diary) }
 
-            <h2>{ "Trends" }</h2>
+            <h2>{ t.trends }</h2>
             <div class="no-print">
-                <Choice<Range> name="report-range" legend="Show" class="range"
-                    options={Range::ALL.iter().map(|r| (*r, AttrValue::from(r.label()))).collect::<Vec<_>>()}
+                <Choice<Range> name="report-range" legend={t.range_legend} class="range"
+                    options={Range::ALL.iter().map(|r| (*r, AttrValue::from(r.label(t)))).collect::<Vec<_>>()}
                     selected={Some(*range)} on_select={set_range} />
             </div>
             <div class="charts">
                 { for Measure::ALL.into_iter().map(|m| html! {
-                    <Chart id={format!("chart-{}", m.key())} title={m.label()} unit={m.unit(diary.profile.distance_unit)}
+                    <Chart id={format!("chart-{}", m.key())} title={m.label(t)} unit={m.unit(diary.profile.distance_unit)}
                         points={series(diary, m, *range)} baseline={baseline(diary, m)}
                         fixed_max={m.is_pain().then_some(10.0)} marks={marks.clone()}
-                        summary={summary_text(diary, m)} />
+                        summary={summary_text(&locale, diary, m)} />
                 }) }
             </div>
-            <p class="hint">{ "Shaded bands with “!” mark days with a warning sign. The dashed line is the value before the procedure." }</p>
+            <p class="hint">{ t.chart_hint }</p>
 
             <div class="report-details">
-            <h2>{ "Warning signs" }</h2>
+            <h2>{ t.warning_signs }</h2>
             if props.episodes.is_empty() {
-                <p>{ "No warning signs were flagged." }</p>
+                <p>{ t.no_warning_signs }</p>
             }
             <ol class="episodes">
                 { for props.episodes.iter().map(|ep| {
-                    let what = rule(ep.rule).map(|r| r.what).unwrap_or_default();
-                    let when = if ep.from == ep.to { long_date(ep.from) } else { format!("{} to {}", long_date(ep.from), long_date(ep.to)) };
-                    let did = acknowledged(diary, ep).map(action_label);
+                    let what = what(t, ep.rule);
+                    let when = episode_dates(&locale, ep);
+                    let did = acknowledged(diary, ep).map(|a| action_label(t, a));
                     let last: Vec<_> = ep.firings.iter().filter(|f| f.date == ep.to).collect();
                     html! {
                         <li class={classes!("episode", format!("tier-{}", ep.tier.name()))} data-rule={ep.rule} data-tier={ep.tier.name()}
@@ -139,33 +141,33 @@ pub fn Report(props: &ReportProps) -> Html {
                             <p class="episode-title"><strong>{ format!("{} · {}", ep.rule, capitalise(what)) }</strong>{ format!(" — {when}") }</p>
                             <ul class="evidence">
                                 { for ep.firings.iter().map(|f| html! {
-                                    <li>{ format!("{}: {}", f.date.format("%-d %b"), f.evidence.join("; ")) }</li>
+                                    <li>{ format!("{}: {}", locale.day_month(f.date), evidence(&locale, &f.evidence)) }</li>
                                 }) }
                             </ul>
                             if ep.tier != Tier::Followup {
-                                <p class="shown">{ format!("Message shown: {}", message(ep.tier, &last, diary, &props.settings)) }</p>
-                                <p>{ format!("What the patient did: {}", did.unwrap_or("not recorded")) }</p>
+                                <p class="shown">{ fill(t.message_shown, &[("message", &message(&locale, ep.tier, &last, diary, &props.settings))]) }</p>
+                                <p>{ fill(t.patient_did, &[("action", did.unwrap_or(t.not_recorded_lower))]) }</p>
                             }
                         </li>
                     }
                 }) }
             </ol>
 
-            <h2>{ "Questions for the visit" }</h2>
-            if questions.is_empty() { <p>{ "None." }</p> }
-            <ul>{ for questions.iter().map(|(d, q)| html! { <li>{ format!("{}: {q}", d.format("%-d %b")) }</li> }) }</ul>
+            <h2>{ t.visit_questions }</h2>
+            if questions.is_empty() { <p>{ t.none_recorded }</p> }
+            <ul>{ for questions.iter().map(|(d, q)| html! { <li>{ format!("{}: {q}", locale.day_month(*d)) }</li> }) }</ul>
 
-            <h2>{ "Incision, days 0–14" }</h2>
-            { sections::incision_log(diary) }
+            <h2>{ t.incision_days }</h2>
+            { sections::incision_log(&locale, diary) }
 
-            <h2>{ "Numbness, tingling, weakness: now against before" }</h2>
-            { sections::neuro_changes(diary) }
+            <h2>{ t.nerves_now_before }</h2>
+            { sections::neuro_changes(&locale, diary) }
 
-            { sections::medicines_and_falls(diary) }
+            { sections::medicines_and_falls(&locale, diary) }
             </div>
 
-            <p class="hint disclaimer-print">{ DISCLAIMER }</p>
-            <button type="button" class="button no-print" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "Print this report" }</button>
+            <p class="hint disclaimer-print">{ t.disclaimer }</p>
+            <button type="button" class="button no-print" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ t.print_report }</button>
         </section>
     }
 }

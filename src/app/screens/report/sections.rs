@@ -5,39 +5,46 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::domain::calendar::{day_number, in_first_two_weeks};
+use crate::domain::i18n::{capitalise, fill, lookup, Locale};
 use crate::domain::measures::Measure;
 use crate::domain::model::{Diary, NeuroFinding, NeuroKind, Region, Side};
-use crate::domain::summary::trim_number;
+use crate::domain::rules::words::finding_words;
 use crate::domain::trends::compare;
 
-fn round1(v: f64) -> String {
-    trim_number((v * 10.0).round() / 10.0)
+fn round1(l: &Locale, v: f64) -> String {
+    l.number((v * 10.0).round() / 10.0)
+}
+
+/// "+2", "-1.5", with the patient's decimal mark.
+pub fn signed(l: &Locale, v: f64) -> String {
+    format!("{}{}", if v > 0.0 { "+" } else { "" }, round1(l, v))
 }
 
 /// Baseline against the mean of the latest 7 days, with the MID mark for pain.
-pub fn comparison(diary: &Diary) -> Html {
+pub fn comparison(l: &Locale, diary: &Diary) -> Html {
+    let t = l.t();
     let unit = diary.profile.distance_unit;
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Change since before the procedure">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.change_since_before}>
         <table class="comparison">
-            <caption>{ "Before the procedure against the latest 7 days" }</caption>
+            <caption>{ t.comparison_caption }</caption>
             <thead><tr>
-                <th scope="col">{ "Measure" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Latest 7 days" }</th>
-                <th scope="col">{ "Change" }</th><th scope="col">{ "Change %" }</th><th scope="col">{ "Important?" }</th>
+                <th scope="col">{ t.col_measure }</th><th scope="col">{ t.col_before }</th><th scope="col">{ t.col_latest }</th>
+                <th scope="col">{ t.col_change }</th><th scope="col">{ t.col_change_percent }</th><th scope="col">{ t.col_important }</th>
             </tr></thead>
             <tbody>
             { for Measure::ALL.into_iter().map(|m| {
                 let c = compare(diary, m);
                 let u = m.unit(unit);
-                let value = |v: Option<f64>| v.map(|v| format!("{} {u}", round1(v))).unwrap_or("—".into());
+                let value = |v: Option<f64>| v.map(|v| format!("{} {u}", round1(l, v))).unwrap_or("—".into());
                 html! {
                     <tr data-measure={m.key()}>
-                        <th scope="row">{ m.label() }</th>
+                        <th scope="row">{ m.label(t) }</th>
                         <td>{ value(c.baseline) }</td>
-                        <td>{ value(c.latest) }{ if c.latest_days > 0 { format!(" ({} days)", c.latest_days) } else { String::new() } }</td>
-                        <td>{ c.change.map(|v| format!("{}{}", if v > 0.0 { "+" } else { "" }, round1(v))).unwrap_or("—".into()) }</td>
+                        <td>{ value(c.latest) }{ if c.latest_days > 0 { format!(" {}", fill(t.n_days, &[("n", &c.latest_days.to_string())])) } else { String::new() } }</td>
+                        <td>{ c.change.map(|v| signed(l, v)).unwrap_or("—".into()) }</td>
                         <td>{ c.percent.map(|v| format!("{}{}%", if v > 0.0 { "+" } else { "" }, v.round())).unwrap_or("—".into()) }</td>
-                        <td>{ if !m.is_pain() { "" } else if c.meaningful { "✓ yes (≥ 2 points or 30%)" } else { "no" } }</td>
+                        <td>{ if !m.is_pain() { "" } else if c.meaningful { t.important_yes } else { t.important_no } }</td>
                     </tr>
                 }
             }) }
@@ -48,38 +55,42 @@ pub fn comparison(diary: &Diary) -> Html {
 }
 
 /// The incision answers of days 0–14.
-pub fn incision_log(diary: &Diary) -> Html {
+pub fn incision_log(l: &Locale, diary: &Diary) -> Html {
+    let t = l.t();
     let rows: Vec<Html> = diary
         .checkins
         .iter()
         .filter(|(d, _)| day_number(diary.profile.procedure_date, **d).is_some_and(|n| n >= 0) && in_first_two_weeks(diary.profile.procedure_date, **d))
         .filter_map(|(d, e)| e.incision.map(|i| (d, e, i)))
         .map(|(d, e, i)| {
-            let name = |v: Option<String>| v.unwrap_or_else(|| "—".into());
-            let ser = |v: Option<serde_json::Value>| v.and_then(|j| j.as_str().map(|s| s.replace('_', " ")));
+            // The answer's name in the file format, then its words in the catalogue.
+            let name = |prefix: &str, v: Option<serde_json::Value>| {
+                v.and_then(|j| j.as_str().map(|s| lookup(&t.incision_words, &format!("{prefix}.{s}")).to_string()))
+                    .unwrap_or_else(|| "—".into())
+            };
             let other: Vec<&str> = [
-                (i.foul_smell, "bad smell"), (i.warm_or_swollen, "warm or swollen"), (i.edges_open, "edges apart"),
-                (i.bruise_itch_lump, "bruise, itch or lump"), (i.bleeding_uncontrolled, "bleeding will not stop"),
+                (i.foul_smell, t.incision_smell), (i.warm_or_swollen, t.incision_warm), (i.edges_open, t.incision_edges),
+                (i.bruise_itch_lump, t.incision_bruise), (i.bleeding_uncontrolled, t.incision_bleeding),
             ].into_iter().filter(|(v, _)| *v == Some(true)).map(|(_, t)| t).collect();
             html! {
                 <tr>
                     <td>{ day_number(diary.profile.procedure_date, *d).map(|n| n.to_string()).unwrap_or_default() }</td>
                     <td>{ e.pain.and_then(|p| p.incision).map(|r| r.get().to_string()).unwrap_or("—".into()) }</td>
-                    <td>{ name(ser(i.bandage.and_then(|v| serde_json::to_value(v).ok()))) }</td>
-                    <td>{ name(ser(i.drainage.and_then(|v| serde_json::to_value(v).ok()))) }</td>
-                    <td>{ name(ser(i.redness.and_then(|v| serde_json::to_value(v).ok()))) }</td>
+                    <td>{ name("bandage", i.bandage.and_then(|v| serde_json::to_value(v).ok())) }</td>
+                    <td>{ name("drainage", i.drainage.and_then(|v| serde_json::to_value(v).ok())) }</td>
+                    <td>{ name("redness", i.redness.and_then(|v| serde_json::to_value(v).ok())) }</td>
                     <td>{ if other.is_empty() { "—".to_string() } else { other.join(", ") } }</td>
                 </tr>
             }
         })
         .collect();
     if rows.is_empty() {
-        return html! { <p>{ "No incision answers recorded in the first two weeks." }</p> };
+        return html! { <p>{ t.incision_none }</p> };
     }
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Incision, days 0 to 14">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t.incision_region}>
         <table class="incision-log">
-            <thead><tr><th scope="col">{ "Day" }</th><th scope="col">{ "Pain" }</th><th scope="col">{ "Bandage" }</th><th scope="col">{ "Fluid" }</th><th scope="col">{ "Redness" }</th><th scope="col">{ "Other" }</th></tr></thead>
+            <thead><tr><th scope="col">{ t.col_day }</th><th scope="col">{ t.col_pain }</th><th scope="col">{ t.col_bandage }</th><th scope="col">{ t.col_fluid }</th><th scope="col">{ t.col_redness }</th><th scope="col">{ t.col_other }</th></tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
         </div>
@@ -95,22 +106,24 @@ fn findings_by_key(list: &[NeuroFinding]) -> BTreeMap<(Region, Side, NeuroKind),
     map
 }
 
-fn place((region, side, kind): (Region, Side, NeuroKind)) -> String {
-    let side = match side {
-        Side::Midline => String::new(),
-        s => format!("{} ", s.label().to_lowercase()),
-    };
-    format!(
-        "{} in the {side}{}",
-        kind.label(),
-        region.label().to_lowercase()
-    )
+fn place(l: &Locale, (region, side, kind): (Region, Side, NeuroKind)) -> String {
+    let severity = crate::domain::model::Severity::new(1).unwrap_or_else(|_| unreachable!());
+    capitalise(&finding_words(
+        l.t(),
+        &NeuroFinding {
+            region,
+            side,
+            kind,
+            severity,
+        },
+    ))
 }
 
 /// The latest nerve map against the baseline's.
-pub fn neuro_changes(diary: &Diary) -> Html {
+pub fn neuro_changes(l: &Locale, diary: &Diary) -> Html {
+    let t = l.t();
     let Some(latest) = diary.checkins.values().rev().find_map(|e| e.neuro.as_ref()) else {
-        return html! { <p>{ "No numbness, tingling or weakness answers recorded." }</p> };
+        return html! { <p>{ t.neuro_none }</p> };
     };
     let before: Vec<NeuroFinding> = diary
         .baseline_entries()
@@ -121,29 +134,37 @@ pub fn neuro_changes(diary: &Diary) -> Html {
     let (before, now) = (findings_by_key(&before), findings_by_key(latest));
     let mut lines = Vec::new();
     for (key, sev) in &now {
+        let (p, n) = (place(l, *key), sev.to_string());
         lines.push(match before.get(key) {
-            None => format!("New: {} ({sev}/10)", place(*key)),
-            Some(b) if b == sev => format!("Same: {} ({sev}/10)", place(*key)),
-            Some(b) => format!(
-                "{}: {} ({b} → {sev}/10)",
-                if sev > b { "Stronger" } else { "Weaker" },
-                place(*key)
+            None => fill(t.neuro_new, &[("place", &p), ("n", &n)]),
+            Some(b) if b == sev => fill(t.neuro_same, &[("place", &p), ("n", &n)]),
+            Some(b) => fill(
+                if sev > b {
+                    t.neuro_stronger
+                } else {
+                    t.neuro_weaker
+                },
+                &[("place", &p), ("n", &n), ("before", &b.to_string())],
             ),
         });
     }
     for (key, b) in &before {
         if !now.contains_key(key) {
-            lines.push(format!("Gone: {} (was {b}/10)", place(*key)));
+            lines.push(fill(
+                t.neuro_gone,
+                &[("place", &place(l, *key)), ("before", &b.to_string())],
+            ));
         }
     }
     if lines.is_empty() {
-        return html! { <p>{ "None before the procedure and none now." }</p> };
+        return html! { <p>{ t.neuro_none_either }</p> };
     }
     html! { <ul>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul> }
 }
 
 /// Medicines by name with the first and last date taken; falls and legs giving way.
-pub fn medicines_and_falls(diary: &Diary) -> Html {
+pub fn medicines_and_falls(l: &Locale, diary: &Diary) -> Html {
+    let t = l.t();
     let mut meds: BTreeMap<String, (chrono::NaiveDate, chrono::NaiveDate, usize)> = BTreeMap::new();
     for (d, e) in &diary.checkins {
         for m in e.medications.iter().flatten() {
@@ -161,23 +182,23 @@ pub fn medicines_and_falls(diary: &Diary) -> Html {
         .iter()
         .filter_map(|(d, e)| {
             let f = e.function?;
-            let what: Vec<&str> = [(f.fall, "fall"), (f.leg_gave_way, "leg gave way")]
+            let what: Vec<&str> = [(f.fall, t.fall_word), (f.leg_gave_way, t.gave_way_word)]
                 .into_iter()
                 .filter(|(v, _)| *v == Some(true))
                 .map(|(_, t)| t)
                 .collect();
-            (!what.is_empty()).then(|| format!("{}: {}", d.format("%-d %b %Y"), what.join(", ")))
+            (!what.is_empty()).then(|| format!("{}: {}", l.day_month_year(*d), what.join(", ")))
         })
         .collect();
     html! {
         <>
-            <h3>{ "Medicines" }</h3>
-            if meds.is_empty() { <p>{ "None recorded." }</p> }
+            <h3>{ t.medicines }</h3>
+            if meds.is_empty() { <p>{ t.none_recorded }</p> }
             <ul>{ for meds.iter().map(|(name, (from, to, n))| html! {
-                <li>{ format!("{name}: {} to {} ({n} days)", from.format("%-d %b"), to.format("%-d %b %Y")) }</li>
+                <li>{ fill(t.medicine_span, &[("name", name), ("from", &l.day_month(*from)), ("to", &l.day_month_year(*to)), ("n", &n.to_string())]) }</li>
             }) }</ul>
-            <h3>{ "Falls" }</h3>
-            if falls.is_empty() { <p>{ "None recorded." }</p> }
+            <h3>{ t.falls }</h3>
+            if falls.is_empty() { <p>{ t.none_recorded }</p> }
             <ul>{ for falls.into_iter().map(|f| html! { <li>{ f }</li> }) }</ul>
         </>
     }

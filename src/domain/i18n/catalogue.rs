@@ -1,0 +1,67 @@
+//! The `catalogue!` macro: `en.rs` writes each key once with its English text, and the macro
+//! makes the `Texts` struct (so `es.rs` must give every key, or it does not compile) and,
+//! for the tests, the list of every text by key.
+
+/// Flattens one catalogue value into `(key, text)` pairs for the tests.
+#[cfg(test)]
+pub trait Entries {
+    fn entries(&self, key: &str, out: &mut Vec<(String, &'static str)>);
+}
+
+#[cfg(test)]
+impl Entries for &'static str {
+    fn entries(&self, key: &str, out: &mut Vec<(String, &'static str)>) {
+        out.push((key.to_string(), self));
+    }
+}
+
+#[cfg(test)]
+impl<const N: usize> Entries for [&'static str; N] {
+    fn entries(&self, key: &str, out: &mut Vec<(String, &'static str)>) {
+        for (i, v) in self.iter().enumerate() {
+            out.push((format!("{key}[{i}]"), v));
+        }
+    }
+}
+
+/// Keyed lists, such as a rule id and its words.
+#[cfg(test)]
+impl<const N: usize> Entries for [(&'static str, &'static str); N] {
+    fn entries(&self, key: &str, out: &mut Vec<(String, &'static str)>) {
+        for (id, v) in self.iter() {
+            out.push((format!("{key}.{id}"), v));
+        }
+    }
+}
+
+macro_rules! catalogue {
+    (
+        strings { $( $(#[$doc:meta])* $name:ident = $value:expr, )* }
+        lists { $( $(#[$ldoc:meta])* $lname:ident : $lty:ty = $lvalue:expr, )* }
+    ) => {
+        /// Every text of the app in one language. `en.rs` holds the English and the keys.
+        pub struct Texts {
+            $( $(#[$doc])* pub $name: &'static str, )*
+            $( $(#[$ldoc])* pub $lname: $lty, )*
+        }
+
+        pub const EN: Texts = Texts {
+            $( $name: $value, )*
+            $( $lname: $lvalue, )*
+        };
+
+        impl Texts {
+            /// Every text by key (list items as `key[i]` or `key.id`), for the tests.
+            #[cfg(test)]
+            pub fn entries(&self) -> Vec<(String, &'static str)> {
+                use $crate::domain::i18n::catalogue::Entries;
+                let mut out = Vec::new();
+                $( Entries::entries(&self.$name, stringify!($name), &mut out); )*
+                $( Entries::entries(&self.$lname, stringify!($lname), &mut out); )*
+                out
+            }
+        }
+    };
+}
+
+pub(crate) use catalogue;

@@ -1,0 +1,194 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::measures::Measure;
+use crate::domain::model::{Bandage, Drainage, Redness};
+use crate::domain::questions::{EMERGENCY, OTHER_SYMPTOMS};
+use crate::domain::rules::{Sign, RULES};
+
+fn entries(lang: Lang) -> BTreeMap<String, &'static str> {
+    lang.texts().entries().into_iter().collect()
+}
+
+/// Texts that are rightly the same in both languages.
+const SAME_IN_BOTH: [&str; 14] = [
+    "no",
+    "minutes",
+    "fahrenheit",
+    "celsius",
+    "list_separator",
+    "fact_any",
+    "finding",
+    "finding_place",
+    "drainage_pus",
+    "signs.pus",
+    "incision_words.drainage.pus",
+    "important_no",
+    "months_short[11]",
+    "col_change_percent",
+];
+
+#[test]
+fn every_text_exists_in_every_language() {
+    let en = entries(Lang::En);
+    for lang in Lang::ALL {
+        let other = entries(lang);
+        let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+        assert!(
+            extra.is_empty(),
+            "{lang:?} has keys English lacks: {extra:?}"
+        );
+        let empty: Vec<_> = other.iter().filter(|(_, v)| v.trim().is_empty()).collect();
+        assert!(empty.is_empty(), "{lang:?} has empty texts: {empty:?}");
+    }
+}
+
+#[test]
+fn spanish_is_translated() {
+    let (en, es) = (entries(Lang::En), entries(Lang::Es));
+    let untranslated: Vec<_> = en
+        .iter()
+        .filter(|(k, v)| es.get(*k) == Some(v) && !SAME_IN_BOTH.contains(&k.as_str()))
+        .filter(|(_, v)| v.chars().any(|c| c.is_alphabetic()))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        untranslated.is_empty(),
+        "same in Spanish as in English: {untranslated:?}"
+    );
+}
+
+#[test]
+fn both_languages_fill_the_same_places() {
+    let (en, es) = (entries(Lang::En), entries(Lang::Es));
+    for (key, text) in &en {
+        let a: BTreeSet<_> = places(text).into_iter().collect();
+        let b: BTreeSet<_> = places(es[key]).into_iter().collect();
+        assert_eq!(a, b, "{key}: {text:?} against {:?}", es[key]);
+    }
+}
+
+#[test]
+fn keyed_lists_cover_every_id_of_the_code() {
+    for lang in Lang::ALL {
+        let t = lang.texts();
+        for r in RULES.iter() {
+            assert!(
+                !lookup(&t.rule_what, r.id).is_empty(),
+                "{lang:?} rule {}",
+                r.id
+            );
+        }
+        for q in EMERGENCY.iter().chain(OTHER_SYMPTOMS.iter()) {
+            assert!(!q.text(t).is_empty(), "{lang:?} question {}", q.key);
+        }
+        for s in Sign::ALL {
+            assert!(
+                !lookup(&t.signs, s.key()).is_empty(),
+                "{lang:?} sign {}",
+                s.key()
+            );
+        }
+        for m in Measure::ALL {
+            assert!(!m.label(t).is_empty(), "{lang:?} measure {}", m.key());
+        }
+        let words = |prefix: &str, v: serde_json::Value| {
+            let key = format!("{prefix}.{}", v.as_str().unwrap());
+            assert!(
+                !lookup(&t.incision_words, &key).is_empty(),
+                "{lang:?} {key}"
+            );
+        };
+        for b in [
+            Bandage::None,
+            Bandage::Dry,
+            Bandage::Spotted,
+            Bandage::Soaked,
+        ] {
+            words("bandage", serde_json::to_value(b).unwrap());
+        }
+        for d in [
+            Drainage::None,
+            Drainage::BloodTinged,
+            Drainage::ClearWatery,
+            Drainage::Cloudy,
+            Drainage::Pus,
+        ] {
+            words("drainage", serde_json::to_value(d).unwrap());
+        }
+        for r in [
+            Redness::None,
+            Redness::ThinLine,
+            Redness::BeyondFinger,
+            Redness::Streaks,
+        ] {
+            words("redness", serde_json::to_value(r).unwrap());
+        }
+    }
+}
+
+#[test]
+fn fill_puts_values_in_their_places() {
+    assert_eq!(
+        fill("Day {n} of {m}", &[("n", "3"), ("m", "8")]),
+        "Day 3 of 8"
+    );
+    assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+    // A place without a value stays visible rather than vanishing.
+    assert_eq!(fill("Call {number}", &[]), "Call {number}");
+    assert_eq!(fill("no places", &[("n", "1")]), "no places");
+    assert_eq!(fill("unclosed {brace", &[]), "unclosed {brace");
+    // Values are inserted as text, never re-read as templates.
+    assert_eq!(fill("{a}", &[("a", "{b}"), ("b", "no")]), "{b}");
+    assert_eq!(places("{x} and {y}"), vec!["x", "y"]);
+}
+
+#[test]
+fn languages_from_browser_tags() {
+    assert_eq!(Lang::from_tag("es-MX"), Some(Lang::Es));
+    assert_eq!(Lang::from_tag("ES"), Some(Lang::Es));
+    assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
+    assert_eq!(Lang::from_tag("fr-FR"), None);
+    assert_eq!(Lang::from_tag(""), None);
+}
+
+#[test]
+fn dates_and_numbers_in_the_patients_locale() {
+    let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let us = Locale::new(Lang::En, "en-US");
+    let uk = Locale::new(Lang::En, "en-GB");
+    let mx = Locale::new(Lang::Es, "es-MX");
+    let spain = Locale::new(Lang::Es, "es-ES");
+    // Spanish chosen in settings on a browser set to English: Spanish conventions.
+    let es_on_en = Locale::new(Lang::Es, "en-US");
+    assert_eq!(us.long_date(d), "Sunday, November 22, 2026");
+    assert_eq!(uk.long_date(d), "Sunday 22 November 2026");
+    assert_eq!(mx.long_date(d), "domingo, 22 de noviembre de 2026");
+    assert_eq!(us.date(d), "November 22, 2026");
+    assert_eq!(mx.date(d), "22 de noviembre de 2026");
+    assert_eq!(us.short_date(d), "Sun, Nov 22");
+    assert_eq!(uk.short_date(d), "Sun 22 Nov");
+    assert_eq!(spain.short_date(d), "dom 22 nov");
+    assert_eq!(us.day_month_year(d), "Nov 22, 2026");
+    assert_eq!(spain.day_month_year(d), "22 nov 2026");
+    assert_eq!(us.number(37.5), "37.5");
+    assert_eq!(mx.number(37.5), "37.5");
+    assert_eq!(spain.number(37.5), "37,5");
+    assert_eq!(es_on_en.number(37.5), "37,5");
+    assert_eq!(spain.number(12.0), "12");
+}
+
+#[test]
+fn every_weekday_and_month_has_a_name() {
+    for lang in Lang::ALL {
+        let l = Locale::new(lang, "");
+        for m in 1..=12 {
+            let d = NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+            assert!(!l.long_date(d).contains("{"), "{lang:?} {m}");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The flags in the patient's language: what fired, the evidence, and the message of each
+//! tier (the rule table's "Always, whatever fired" wording).
+
+use super::table::{Fact, Novelty, Tier};
+use super::{ClinicSettings, Firing};
+use crate::domain::i18n::{capitalise, fill, lookup, Locale, Texts};
+use crate::domain::model::{Diary, NeuroFinding, NeuroKind, Region, Side};
+
+/// What rule `id` is about, in the patient's words (lower case, for use in a sentence).
+pub fn what(t: &Texts, id: &str) -> &'static str {
+    lookup(&t.rule_what, id)
+}
+
+/// "Calf, left side: numbness" (or the region alone for the saddle area).
+pub fn finding_words(t: &Texts, f: &NeuroFinding) -> String {
+    let region = t.regions[Region::ALL.iter().position(|r| *r == f.region).unwrap_or(0)];
+    let place = match f.side {
+        Side::Midline => region.to_string(),
+        side => capitalise(&fill(
+            t.finding_place,
+            &[
+                ("region", &region.to_lowercase()),
+                ("side", side_word(t, side)),
+            ],
+        )),
+    };
+    let kind = t.kinds[NeuroKind::ALL
+        .iter()
+        .position(|k| *k == f.kind)
+        .unwrap_or(0)];
+    fill(
+        t.finding,
+        &[("place", &place), ("kind", &kind.to_lowercase())],
+    )
+}
+
+pub fn side_word(t: &Texts, side: Side) -> &'static str {
+    match side {
+        Side::Left => t.sides[0],
+        Side::Right => t.sides[1],
+        Side::Midline => t.sides[2],
+    }
+}
+
+/// One piece of evidence in the patient's language.
+pub fn fact(l: &Locale, f: &Fact) -> String {
+    let t = l.t();
+    let n = |v: f64| l.number(v);
+    let measure = |key: &str| lookup(&t.measures, key).to_lowercase();
+    match f {
+        Fact::Yes(key) => fill(t.fact_yes, &[("question", lookup(&t.questions, key))]),
+        Fact::Finding(how, finding) => {
+            let template = match how {
+                Novelty::Any => t.fact_any,
+                Novelty::New => t.fact_new,
+                Novelty::Worse => t.fact_worse,
+            };
+            fill(
+                template,
+                &[
+                    ("finding", &finding_words(t, finding)),
+                    ("n", &finding.severity.get().to_string()),
+                ],
+            )
+        }
+        Fact::BothLegsWeaker => t.fact_both_legs.to_string(),
+        Fact::BackPainJump { value, usual } => fill(
+            t.fact_back_jump,
+            &[("value", &n(*value)), ("usual", &n(*usual))],
+        ),
+        Fact::Fever {
+            value,
+            unit,
+            threshold,
+        } => fill(
+            t.fact_fever,
+            &[
+                ("value", &n(*value)),
+                ("unit", unit.symbol()),
+                ("threshold", &n(*threshold)),
+            ],
+        ),
+        Fact::Sign(s) => lookup(&t.signs, s.key()).to_string(),
+        Fact::PainRise {
+            measure: m,
+            value,
+            before,
+            days,
+        } => fill(
+            t.fact_pain_rise,
+            &[
+                ("measure", &measure(m)),
+                ("value", &value.to_string()),
+                ("before", &n(*before)),
+                ("days", &days.to_string()),
+            ],
+        ),
+        Fact::PainTwoDays {
+            measure: m,
+            value,
+            usual,
+        } => fill(
+            t.fact_pain_two_days,
+            &[
+                ("measure", &measure(m)),
+                ("value", &value.to_string()),
+                ("usual", &n(*usual)),
+            ],
+        ),
+        Fact::BelowBaseline { measure: m } => {
+            fill(t.fact_below_baseline, &[("measure", &measure(m))])
+        }
+        Fact::LegNotImproving { mean, before } => fill(
+            t.fact_leg_not_improving,
+            &[("mean", &n(*mean)), ("before", &n(*before))],
+        ),
+        Fact::Question(q) => q.clone(),
+    }
+}
+
+/// The evidence of one firing, joined.
+pub fn evidence(l: &Locale, facts: &[Fact]) -> String {
+    facts
+        .iter()
+        .map(|f| fact(l, f))
+        .collect::<Vec<_>>()
+        .join(l.t().list_separator)
+}
+
+/// The message of a tier for the firings of one date (all of that tier).
+pub fn message(
+    l: &Locale,
+    tier: Tier,
+    firings: &[&Firing],
+    diary: &Diary,
+    settings: &ClinicSettings,
+) -> String {
+    let t = l.t();
+    let whats: Vec<&str> = firings.iter().map(|f| what(t, f.rule)).collect();
+    let summary = whats.join(t.list_separator);
+    match tier {
+        Tier::Emergency => {
+            let when = diary
+                .profile
+                .procedure_date
+                .map(|d| fill(t.message_emergency_when, &[("date", &l.date(d))]))
+                .unwrap_or_default();
+            fill(
+                t.message_emergency,
+                &[
+                    ("number", &settings.emergency_number),
+                    ("when", &when),
+                    ("what", &summary),
+                ],
+            )
+        }
+        Tier::Call => {
+            let fever_and_pain =
+                firings.iter().any(|f| f.rule == "B1") && firings.iter().any(|f| f.rule == "B9");
+            let when = if fever_and_pain {
+                t.message_call_now
+            } else {
+                t.message_call_today
+            };
+            let phone = match (&settings.clinic_phone, &settings.after_hours_phone) {
+                (Some(p), Some(a)) => fill(t.message_call_both, &[("phone", p), ("after", a)]),
+                (Some(p), None) => fill(t.message_call_clinic, &[("phone", p)]),
+                (None, Some(a)) => fill(t.message_call_after, &[("after", a)]),
+                (None, None) => String::new(),
+            };
+            fill(
+                t.message_call,
+                &[("when", when), ("phone", &phone), ("what", &summary)],
+            )
+        }
+        Tier::Followup => t.message_followup.to_string(),
+    }
+}
