@@ -19,7 +19,7 @@ use crate::domain::change::Change;
 use crate::domain::config::{ConfigProblem, EmbedConfig};
 use crate::domain::i18n::{fill, Locale};
 use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
-use crate::domain::rules::{episodes, evaluate, Episode, Firing};
+use crate::domain::rules::{episodes, evaluate, reevaluate, ClinicSettings, Episode, Firing};
 use screens::{
     baseline::BaselineScreen, checkin::CheckInScreen, data::DataScreen, flags::DayResult,
     history::History, home::Home, report::Report, settings::Settings, setup::Setup,
@@ -56,6 +56,26 @@ pub struct AppProps {
 pub struct Flags {
     pub firings: Rc<Vec<Firing>>,
     pub episodes: Rc<Vec<Episode>>,
+}
+
+/// The flags of the diary: evaluated in full once, then after each change only from the
+/// first date that changed (`rules::reevaluate`), so a save with years of history stays fast.
+#[hook]
+fn use_flags(diary: &Rc<Diary>, settings: &Rc<ClinicSettings>) -> Rc<Flags> {
+    type Cache = Option<(Rc<Diary>, Rc<ClinicSettings>, Rc<Flags>)>;
+    let cache = use_mut_ref(Cache::default);
+    let mut cache = cache.borrow_mut();
+    let firings = match &*cache {
+        Some((d, s, f)) if Rc::ptr_eq(d, diary) && Rc::ptr_eq(s, settings) => return f.clone(),
+        Some((d, s, f)) if **s == **settings => reevaluate(d, &f.firings, diary, settings),
+        _ => evaluate(diary, settings),
+    };
+    let flags = Rc::new(Flags {
+        episodes: Rc::new(episodes(&firings)),
+        firings: Rc::new(firings),
+    });
+    *cache = Some((diary.clone(), settings.clone(), flags.clone()));
+    flags
 }
 
 #[function_component]
@@ -109,17 +129,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let flags = use_memo(
-        (state.diary.clone(), state.settings.clone()),
-        |(diary, settings)| {
-            let firings = evaluate(diary, settings);
-            let episodes = episodes(&firings);
-            Flags {
-                firings: Rc::new(firings),
-                episodes: Rc::new(episodes),
-            }
-        },
-    );
+    let flags = use_flags(&state.diary, &state.settings);
 
     // Another tab saved: merge by date (this tab's unsaved changes are replayed on top).
     {

@@ -254,6 +254,30 @@ pub fn diary() -> impl Strategy<Value = Diary> {
         })
 }
 
+/// A diary with check-ins on consecutive days around the procedure (so runs, R7 and the
+/// six-week rules have something to work on).
+pub fn dense_diary() -> impl Strategy<Value = Diary> {
+    let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    (
+        option::of(0u64..60),
+        option::of(entry()),
+        vec(entry(), 0..80),
+    )
+        .prop_map(move |(proc_offset, baseline, checkins)| {
+            let mut diary = Diary::new(Profile {
+                procedure_date: proc_offset.and_then(|o| start.checked_add_days(Days::new(o))),
+                ..Profile::default()
+            });
+            diary.baseline = baseline;
+            for (i, entry) in checkins.into_iter().enumerate() {
+                if let Some(date) = start.checked_add_days(Days::new(i as u64)) {
+                    diary.put_checkin(date, entry);
+                }
+            }
+            diary
+        })
+}
+
 proptest! {
     #[test]
     fn generated_diaries_round_trip(diary in diary()) {

@@ -145,7 +145,9 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(diary: &'a Diary, settings: &'a ClinicSettings) -> Self {
+    /// The days of `diary` on or after `from` (all without it), each with what the rules
+    /// need to know of the days before it.
+    pub fn new(diary: &'a Diary, settings: &'a ClinicSettings, from: Option<NaiveDate>) -> Self {
         let procedure = diary.profile.procedure_date;
         let day_of = |d: NaiveDate| procedure.map(|p| (d - p).num_days());
         let in_baseline = |d: NaiveDate| diary.in_baseline_period(d);
@@ -264,18 +266,6 @@ impl<'a> Context<'a> {
                 }
             }
 
-            // B9(b): at least R7+3 on two consecutive dates, R7 taken for the first.
-            let mut pain_jump = Vec::new();
-            for (name, f) in PAINS {
-                if let (Some(today), Some(yesterday), Some(r)) =
-                    (f(entry), value_on(f, at - 1), r7(f, at - 1))
-                {
-                    if today >= r + 3.0 && yesterday >= r + 3.0 {
-                        pain_jump.push((name, today as u8, r));
-                    }
-                }
-            }
-
             // C1: below baseline on 7 check-ins in a row that have the value, from day 14.
             let mut below_baseline_run = Vec::new();
             if recovery && day.is_some_and(|n| n >= 14) {
@@ -297,6 +287,23 @@ impl<'a> Context<'a> {
             if recovery && !six_weeks_done && day.is_some_and(|n| n >= 42) {
                 six_weeks_done = true;
                 leg_mean_at_six_weeks = mean((0..=6).filter_map(|k| value_on(leg, at - k)));
+            }
+
+            // Before `from`: only the running state above was needed.
+            if from.is_some_and(|from| date < from) {
+                continue;
+            }
+
+            // B9(b): at least R7+3 on two consecutive dates, R7 taken for the first.
+            let mut pain_jump = Vec::new();
+            for (name, f) in PAINS {
+                if let (Some(today), Some(yesterday), Some(r)) =
+                    (f(entry), value_on(f, at - 1), r7(f, at - 1))
+                {
+                    if today >= r + 3.0 && yesterday >= r + 3.0 {
+                        pain_jump.push((name, today as u8, r));
+                    }
+                }
             }
 
             days.push(Day {

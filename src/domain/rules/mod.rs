@@ -39,7 +39,12 @@ pub struct Episode {
 /// Every (rule, date) that fires, by date, then tier, then table order. Deterministic and
 /// independent of the order of check-ins in the file (the diary holds them by date).
 pub fn evaluate(diary: &Diary, settings: &ClinicSettings) -> Vec<Firing> {
-    let ctx = context::Context::new(diary, settings);
+    evaluate_from(diary, settings, None)
+}
+
+/// The firings on `from` and later (all of them without `from`).
+fn evaluate_from(diary: &Diary, settings: &ClinicSettings, from: Option<NaiveDate>) -> Vec<Firing> {
+    let ctx = context::Context::new(diary, settings, from);
     let mut out = Vec::new();
     for day in &ctx.days {
         // The table is in tier order (a test checks), so the firings of a day are too.
@@ -52,6 +57,53 @@ pub fn evaluate(diary: &Diary, settings: &ClinicSettings) -> Vec<Firing> {
             })
         }));
     }
+    out
+}
+
+/// `evaluate(after, settings)`, reusing `previous` (the firings of `before` with the same
+/// settings) where they cannot have changed. A rule on a date looks only at that date, the
+/// dates before it, the profile and the baseline; so when those agree, every firing before
+/// the first date at which the two diaries differ stands, and only the dates from there on
+/// are evaluated again (a save of today re-evaluates today). Same result as `evaluate`, as a
+/// property test checks.
+pub fn reevaluate(
+    before: &Diary,
+    previous: &[Firing],
+    after: &Diary,
+    settings: &ClinicSettings,
+) -> Vec<Firing> {
+    if before.profile != after.profile || before.baseline != after.baseline {
+        return evaluate(after, settings);
+    }
+    let first_difference = before
+        .checkins
+        .iter()
+        .zip(after.checkins.iter())
+        .find(|(a, b)| a != b)
+        .map(|(a, b)| (*a.0).min(*b.0))
+        .or_else(|| {
+            // One is the other plus later dates.
+            let n = before.checkins.len().min(after.checkins.len());
+            before
+                .checkins
+                .keys()
+                .nth(n)
+                .or_else(|| after.checkins.keys().nth(n))
+                .copied()
+        });
+    let Some(from) = first_difference else {
+        return previous.to_vec();
+    };
+    // The check-ins of the baseline period are part of the baseline, which every date uses.
+    if before.baseline_entries() != after.baseline_entries() {
+        return evaluate(after, settings);
+    }
+    let mut out: Vec<Firing> = previous
+        .iter()
+        .take_while(|f| f.date < from)
+        .cloned()
+        .collect();
+    out.extend(evaluate_from(after, settings, Some(from)));
     out
 }
 

@@ -842,8 +842,33 @@ fn messages() {
 mod properties {
     use super::*;
     use crate::domain::format::{parse, to_json};
-    use crate::domain::generate::diary;
+    use crate::domain::generate::{dense_diary, diary, entry};
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Re-evaluating after an edit gives exactly what evaluating from scratch gives.
+        #[test]
+        fn reevaluation_after_an_edit_is_a_full_evaluation(
+            before in prop_oneof![diary().boxed(), dense_diary().boxed()],
+            put in proptest::option::of((0u64..90, entry())),
+            delete in proptest::option::of(0usize..80),
+        ) {
+            let settings = ClinicSettings::default();
+            let previous = evaluate(&before, &settings);
+            let mut after = before.clone();
+            if let Some((offset, e)) = put {
+                let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+                after.put_checkin(start + Days::new(offset), e);
+            }
+            if let Some(i) = delete {
+                if let Some(date) = after.checkins.keys().nth(i).copied() {
+                    after.checkins.remove(&date);
+                }
+            }
+            prop_assert_eq!(reevaluate(&before, &previous, &after, &settings), evaluate(&after, &settings));
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
