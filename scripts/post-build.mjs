@@ -37,19 +37,16 @@ await init({ module_or_path: bytes });
 // portal that embeds the diary runs its own pages and workers). Data lives in localStorage,
 // never in the cache, so an update cannot lose it; the patient is told when one is ready.
 if ('serviceWorker' in navigator && document.getElementById('app')) {
+  // A new version installs in the background and waits until the diary is closed; the
+  // diary says so (in the patient's language) when it finds one installing or waiting.
+  const tell = () => window.dispatchEvent(new Event('recovery-diary-update-ready'));
+  const watch = (worker) => worker?.addEventListener('statechange', () => {
+    if (worker.state === 'installed' && navigator.serviceWorker.controller) tell();
+  });
   navigator.serviceWorker.register(new URL('sw.js', import.meta.url)).then((reg) => {
-    reg.addEventListener('updatefound', () => {
-      const next = reg.installing;
-      next?.addEventListener('statechange', () => {
-        if (next.state === 'installed' && navigator.serviceWorker.controller) {
-          const note = document.createElement('p');
-          note.className = 'update-ready';
-          note.setAttribute('role', 'status');
-          note.textContent = 'A new version of the diary is ready. It will be used the next time you open the diary. Your entries are kept.';
-          document.body.prepend(note);
-        }
-      });
-    });
+    if (reg.waiting && navigator.serviceWorker.controller) tell();
+    watch(reg.installing);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
   }).catch(() => {});
 }
 `);

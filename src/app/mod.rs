@@ -131,6 +131,20 @@ pub fn App(props: &AppProps) -> Html {
 
     let flags = use_flags(&state.diary, &state.settings);
 
+    // The service worker installed a new version (boot.js tells): say so; it is used next time.
+    let update_ready = use_state(|| false);
+    {
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "recovery-diary-update-ready", move |_| {
+                    update_ready.set(true)
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     // Another tab saved: merge by date (this tab's unsaved changes are replayed on top).
     {
         let (dispatcher, keys) = (state.dispatcher(), keys.clone());
@@ -237,6 +251,9 @@ pub fn App(props: &AppProps) -> Html {
                         <p>{ locale.t().config_problem }</p>
                         <ul>{ for props.problems.iter().map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
                     </div>
+                }
+                if *update_ready {
+                    <p class="update-ready" role="status">{ locale.t().notice_update_ready }</p>
                 }
                 { save_error(&state, &locale) }
                 { notice(&state, &flags, &locale) }

@@ -23,14 +23,14 @@ async function download(page, name) {
 }
 
 async function episodes(page) {
-  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await page.locator('[data-report]').waitFor();
   return page.locator('[data-report] [data-rule]').evaluateAll((els) => els.map((e) => `${e.dataset.rule} ${e.dataset.from} ${e.dataset.to}`).sort());
 }
 
 test('the report: change against baseline, charts with tables, events, logs', async () => {
   const page = await openApp(browser, server.url, { diary: sixWeeks() });
-  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   const report = page.locator('[data-report]');
   const back = report.locator('tr[data-measure="back_pain"]');
   assert.match(await back.innerText(), /6 \/10/);
@@ -53,7 +53,7 @@ test('the report: change against baseline, charts with tables, events, logs', as
 
 test('the printed report: six weeks fit one page, charts included, no navigation', async () => {
   const page = await openApp(browser, server.url, { diary: sixWeeks(), size: { width: 1280, height: 800 } });
-  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await page.locator('[data-report]').waitFor();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.top-bar').isVisible(), false);

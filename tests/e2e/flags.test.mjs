@@ -9,7 +9,7 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 async function reportEpisodes(page) {
-  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await page.locator('[data-report]').waitFor();
   return page.locator('[data-report] [data-rule]').evaluateAll((els) =>
     els.map((e) => `${e.dataset.rule} ${e.dataset.tier} ${e.dataset.from} ${e.dataset.to}`).sort());

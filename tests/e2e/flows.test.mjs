@@ -1,7 +1,7 @@
 // End-to-end flows of the release build in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, stored, isoDay, diaryWith, KEY } from './harness.mjs';
+import { serve, launch, openApp, stored, storedNow, isoDay, diaryWith, KEY } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -153,7 +153,7 @@ test('storage full: a clear error, the check-in kept, saved on retry', async () 
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByText('Not saved yet.').waitFor();
-  assert.equal((await stored(page)).checkins.length, 1, 'nothing written');
+  assert.equal((await storedNow(page)).checkins.length, 1, 'nothing written');
   // The check-in is still there on screen.
   await page.getByText("Today's check-in is done.").waitFor();
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler')) localStorage.removeItem(k); });

@@ -95,6 +95,11 @@ export async function openApp(browser, url, { diary = null, size = SIZES.phone, 
 /** What storage holds under `key`, once the app has written every change it shows. */
 export async function stored(page, key = KEY) {
   await page.waitForFunction(() => !document.querySelector('.app[data-saving]'));
+  return storedNow(page, key);
+}
+
+/** What storage holds under `key` right now (a failed save keeps the app's change unwritten). */
+export async function storedNow(page, key = KEY) {
   const raw = await page.evaluate((k) => localStorage.getItem(k), key);
   return raw === null ? null : JSON.parse(raw);
 }

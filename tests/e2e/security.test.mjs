@@ -30,7 +30,7 @@ test('under the strict CSP: setup, a check-in, the report; no violation, no requ
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByText("Today's check-in is done.").waitFor();
-  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await page.locator('[data-report]').waitFor();
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(requestsAfterLoad, [], 'no request after the app loaded');
@@ -46,7 +46,7 @@ test('text from storage is shown as text, never run as HTML', async () => {
   const context = await browser.newContext();
   await watch(context);
   const page = await openApp(browser, server.url, { diary, context });
-  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await page.getByText('<img src=x onerror', { exact: false }).first().waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('[data-report] img, [data-report] b, [data-report] script').count(), 0);

@@ -45,7 +45,7 @@ strings {
     notice_baseline_saved = "Your “before the procedure” record is saved.",
     notice_settings_saved = "Settings saved.",
     notice_imported = "Imported. Days added: {added}. Days replaced: {replaced}. Nothing was deleted.",
-    notice_updated = "The diary was updated to a new version. Your entries are all still here.",
+    notice_update_ready = "A new version of the diary is ready. It will be used the next time you open the diary. Your entries are kept.",
 
     // ---- Day numbers ----
     day_zero = "Today is your procedure day (day 0)",

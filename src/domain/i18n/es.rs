@@ -43,7 +43,7 @@ pub const ES: Texts = Texts {
     notice_baseline_saved: "Su registro de «antes del procedimiento» está guardado.",
     notice_settings_saved: "Ajustes guardados.",
     notice_imported: "Importado. Días añadidos: {added}. Días reemplazados: {replaced}. No se borró nada.",
-    notice_updated: "El diario se actualizó a una nueva versión. Todos sus registros siguen aquí.",
+    notice_update_ready: "Hay una nueva versión del diario. Se usará la próxima vez que lo abra. Sus registros se conservan.",
 
     // ---- Day numbers ----
     day_zero: "Hoy es el día de su procedimiento (día 0)",
