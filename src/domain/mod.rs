@@ -16,4 +16,6 @@ pub mod trends;
 
 // proptest is a native-only dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod generate;

@@ -1,0 +1,136 @@
+//! Fuzzing of the import and storage parsing (`format::parse`, which both use): arbitrary
+//! text, valid diaries with a byte changed, and valid diaries with one value anywhere in
+//! the JSON replaced by something of another type or range, or removed. It never panics,
+//! and every refusal says where: the field path, or for text that is not JSON the line and
+//! column. `FUZZ_CASES` sets the number of cases per property (500 by default, the short
+//! run of CI; `scripts/fuzz.sh` runs 100,000).
+
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use serde_json::{json, Value};
+
+use super::format::{parse, to_json, FormatError, FormatErrorKind};
+use super::generate::{dense_diary, diary};
+
+fn config() -> Config {
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    Config {
+        cases,
+        // Shrinking a failure of a long run can take long; the failing input is printed.
+        max_shrink_iters: 2_000,
+        ..Config::default()
+    }
+}
+
+/// A refusal names where the problem is.
+fn says_where(e: &FormatError) -> bool {
+    match e.kind {
+        FormatErrorKind::NotJson => e.message.contains("line") && e.message.contains("column"),
+        FormatErrorKind::NotADiary => {
+            e.path == "format" || (e.path.is_empty() && e.message.contains("JSON object"))
+        }
+        FormatErrorKind::NewerVersion => e.path == "version",
+        FormatErrorKind::Invalid => {
+            !e.path.is_empty() && (e.path != "." || e.message.contains("missing field"))
+        }
+    }
+}
+
+/// Every path to a value in `v`, as JSON pointers.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                pointers(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Values of every JSON type, and numbers and strings out of every range the format has.
+fn wrong_value() -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        Just(None), // remove it
+        Just(Some(Value::Null)),
+        any::<bool>().prop_map(|b| Some(json!(b))),
+        any::<i64>().prop_map(|n| Some(json!(n))),
+        prop_oneof![Just(-1.0), Just(10.5), Just(11.0), Just(1e300), Just(-0.0)]
+            .prop_map(|n: f64| Some(json!(n))),
+        ".{0,12}".prop_map(|s| Some(json!(s))),
+        prop_oneof![
+            Just("2026-02-30"),
+            Just("2026-13-01"),
+            Just("yesterday"),
+            Just("left"),
+            Just("saddle"),
+            Just("F")
+        ]
+        .prop_map(|s| Some(json!(s))),
+        Just(Some(json!([]))),
+        Just(Some(json!({}))),
+        Just(Some(json!([{ "date": "2026-11-02" }]))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn fuzz_arbitrary_text(text in prop_oneof![".{0,300}", "[\\[\\]{}\":,0-9a-z ]{0,300}"]) {
+        if let Err(e) = parse(&text) {
+            prop_assert!(says_where(&e), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn fuzz_a_changed_byte(diary in diary(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let mut json = to_json(&diary, None).into_bytes();
+        let i = at.index(json.len());
+        json[i] = byte;
+        if let Ok(text) = String::from_utf8(json) {
+            if let Err(e) = parse(&text) {
+                prop_assert!(says_where(&e), "{e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fuzz_a_wrong_value_anywhere(
+        diary in prop_oneof![diary().boxed(), dense_diary().boxed()],
+        at in any::<prop::sample::Index>(),
+        value in wrong_value(),
+    ) {
+        let mut json: Value = serde_json::from_str(&to_json(&diary, None)).unwrap();
+        let mut all = Vec::new();
+        pointers(&json, String::new(), &mut all);
+        let pointer = all[at.index(all.len())].clone();
+        match (pointer.rsplit_once('/'), value) {
+            (None, Some(v)) => json = v, // the whole file
+            (None, None) => json = Value::Null,
+            (Some((parent, key)), value) => match (json.pointer_mut(parent), value) {
+                (Some(Value::Object(m)), None) => { m.remove(key); }
+                (Some(Value::Array(a)), None) => { if let Ok(i) = key.parse::<usize>() { a.remove(i); } }
+                (_, Some(v)) => { if let Some(slot) = json.pointer_mut(&pointer) { *slot = v; } }
+                _ => {}
+            },
+        }
+        match parse(&json.to_string()) {
+            Ok(parsed) => {
+                // Accepted: then it is a valid diary that writes and reads back the same.
+                let again = parse(&to_json(&parsed.diary, None)).unwrap();
+                prop_assert_eq!(again.diary, parsed.diary);
+            }
+            Err(e) => prop_assert!(says_where(&e), "{pointer}: {e:?}"),
+        }
+    }
+}
