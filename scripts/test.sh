@@ -18,5 +18,7 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked --target wasm32-unknown-unknown --test components
 step "release build (trunk)"
 trunk build --release
+step "test build with the panic-test feature (for tests/e2e/panic.test.mjs)"
+trunk build --features panic-test --dist target/dist-panic
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

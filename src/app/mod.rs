@@ -131,6 +131,17 @@ pub fn App(props: &AppProps) -> Html {
 
     let flags = use_flags(&state.diary, &state.settings);
 
+    // Test builds: a deliberate panic, to test the recovery screen.
+    #[cfg(feature = "panic-test")]
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "recovery-diary-test-panic", |_| {
+                panic!("a deliberate panic of the panic-test build")
+            })
+        });
+        move || drop(listener)
+    });
+
     // The service worker installed a new version (boot.js tells): say so; it is used next time.
     let update_ready = use_state(|| false);
     {

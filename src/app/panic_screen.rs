@@ -4,12 +4,27 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Installs the hook for the diary mounted in `root` (only that element is replaced: in a
-/// portal, the portal's page stays as it is).
+thread_local! {
+    /// Every diary mounted on the page, with its storage keys.
+    static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, super::Keys)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Registers the diary mounted in `root` (only that element is replaced: in a portal, the
+/// portal's page stays as it is) and installs the hook. Through Yew: its renderer replaces
+/// any hook set with `std::panic::set_hook` by its own console hook.
 pub fn install(root: web_sys::Element, keys: super::Keys) {
-    std::panic::set_hook(Box::new(move |info| {
+    MOUNTED.with(|m| m.borrow_mut().push((root, keys)));
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
-        let _ = show(&root, &keys);
+        // A panic while the list is borrowed (it never is) would skip the screens, not abort.
+        let _ = MOUNTED.try_with(|m| {
+            if let Ok(mounted) = m.try_borrow() {
+                for (root, keys) in mounted.iter() {
+                    let _ = show(root, keys);
+                }
+            }
+        });
     }));
 }
 
