@@ -78,6 +78,25 @@ fn use_flags(diary: &Rc<Diary>, settings: &Rc<ClinicSettings>) -> Rc<Flags> {
     flags
 }
 
+/// Test builds (feature `panic-test`): a `recovery-diary-test-panic` event panics, to test
+/// the recovery screen. Nothing in a release.
+#[cfg(feature = "panic-test")]
+#[hook]
+fn use_test_panic() {
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "recovery-diary-test-panic", |_| {
+                panic!("a deliberate panic of the panic-test build")
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+#[cfg(not(feature = "panic-test"))]
+#[hook]
+fn use_test_panic() {}
+
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let keys = use_memo(props.config.clone(), |c| Keys::new(c.storage_key()));
@@ -131,16 +150,11 @@ pub fn App(props: &AppProps) -> Html {
 
     let flags = use_flags(&state.diary, &state.settings);
 
-    // Test builds: a deliberate panic, to test the recovery screen.
-    #[cfg(feature = "panic-test")]
-    use_effect_with((), |_| {
-        let listener = web_sys::window().map(|w| {
-            gloo_events::EventListener::new(&w, "recovery-diary-test-panic", |_| {
-                panic!("a deliberate panic of the panic-test build")
-            })
-        });
-        move || drop(listener)
-    });
+    use_test_panic();
+
+    // Checked once: a browser that keeps nothing is said up front, before any entry.
+    let probe_keys = keys.clone();
+    let writable = *use_state(move || storage::writable(&probe_keys));
 
     // The service worker installed a new version (boot.js tells): say so; it is used next time.
     let update_ready = use_state(|| false);
@@ -262,6 +276,9 @@ pub fn App(props: &AppProps) -> Html {
                         <p>{ locale.t().config_problem }</p>
                         <ul>{ for props.problems.iter().map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
                     </div>
+                }
+                if !writable {
+                    <p class="save-error storage-warning" role="alert">{ locale.t().storage_private }</p>
                 }
                 if *update_ready {
                     <p class="update-ready" role="status">{ locale.t().notice_update_ready }</p>

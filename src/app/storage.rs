@@ -116,6 +116,17 @@ fn read_raw(keys: &Keys) -> Result<Option<String>, StorageError> {
         .map_err(|_| StorageError::Unreadable)
 }
 
+/// Whether this browser keeps what the diary writes: storage is there and takes a small
+/// write (private browsing in older Safari, or "block site data", refuse it).
+pub fn writable(keys: &Keys) -> bool {
+    let probe = format!("{}.probe", keys.main);
+    raw_storage().is_ok_and(|s| {
+        let ok = s.set_item(&probe, "1").is_ok();
+        let _ = s.remove_item(&probe);
+        ok
+    })
+}
+
 /// Reads the diary at startup.
 pub fn load(keys: &Keys) -> Loaded {
     let raw = match read_raw(keys) {

@@ -325,6 +325,37 @@ mod tests {
         format!(r#"{{"format":"recovery-diary","version":1,"checkins":[{checkin}]}}"#)
     }
 
+    /// A diary as each version of the app stored it, oldest first. A new format version adds
+    /// its file here, and the older ones must still read (through `migrate`) to the same diary.
+    const STORED: [(u64, &str); 1] = [(1, include_str!("../../tests/fixtures/stored-v1.json"))];
+
+    #[test]
+    fn every_stored_version_reads() {
+        let versions: Vec<u64> = STORED.iter().map(|(v, _)| *v).collect();
+        assert_eq!(
+            versions,
+            (1..=CURRENT_VERSION).collect::<Vec<_>>(),
+            "a stored diary of every version, 1 to the current one"
+        );
+        for (version, text) in STORED {
+            let p = parse(text).unwrap_or_else(|e| panic!("version {version}: {e}"));
+            assert!(
+                p.ignored_fields.is_empty(),
+                "version {version}: {:?}",
+                p.ignored_fields
+            );
+            let d = p.diary;
+            assert_eq!(d.checkins.len(), 2, "version {version}");
+            assert_eq!(d.acknowledgements.len(), 1, "version {version}");
+            let first = &d.checkins[&NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()];
+            assert_eq!(first.medications.as_ref().map(Vec::len), Some(1));
+            assert_eq!(first.ask_at_visit.as_deref(), Some("When can I drive?"));
+            assert!(d.baseline.is_some());
+            // And it is written back in the current version, which reads to the same diary.
+            assert_eq!(parse(&to_json(&d, None)).unwrap().diary, d);
+        }
+    }
+
     #[test]
     fn reads_the_spec_example() {
         let p = parse(SPEC_EXAMPLE).expect("spec example parses");
