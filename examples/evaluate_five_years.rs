@@ -7,7 +7,7 @@ use std::time::Instant;
 use chrono::{Days, NaiveDate};
 use recovery_diary::domain::format::to_json;
 use recovery_diary::domain::model::*;
-use recovery_diary::domain::rules::{episodes, evaluate, ClinicSettings};
+use recovery_diary::domain::rules::{episodes, evaluate, reevaluate, ClinicSettings};
 
 fn rating(v: u64) -> Option<Rating> {
     Rating::new((v % 11) as u8).ok()
@@ -109,6 +109,29 @@ fn main() {
     let json = to_json(&diary, None);
     println!("check-ins: {}", diary.checkins.len());
     println!("evaluate + episodes, native release, median of 21: {:.2} ms (min {:.2}, max {:.2}); {count} episodes", times[10], times[0], times[20]);
+    // A save of a new day: the app re-evaluates from that day only.
+    let previous = evaluate(&diary, &settings);
+    let mut after = diary.clone();
+    if let Some(next) = diary
+        .checkins
+        .keys()
+        .next_back()
+        .and_then(|d| d.checked_add_days(Days::new(1)))
+    {
+        after.put_checkin(next, checkin(7));
+    }
+    let mut re: Vec<f64> = (0..21)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(episodes(&reevaluate(&diary, &previous, &after, &settings)));
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    re.sort_by(f64::total_cmp);
+    println!(
+        "re-evaluation after a save of the next day (what a save costs), median of 21: {:.2} ms",
+        re[10]
+    );
     // The other work of a save, for the profile of the save path.
     let time = |f: &dyn Fn()| {
         let mut t: Vec<f64> = (0..11)

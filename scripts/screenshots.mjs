@@ -1,17 +1,19 @@
-// Saves a PNG of every screen at 390×844 and 1280×800 into screenshots/ (needs a
-// release build in dist/: `trunk build --release`). Open them and look.
+// Saves a PNG of every screen at 390×844 and 1280×800, in English and Spanish, into
+// screenshots/ (needs a release build in dist/: `trunk build --release`). Open them and look.
+// `node scripts/screenshots.mjs [name filter] [en|es]`.
 import { mkdir } from 'node:fs/promises';
 import { serve, launch, SIZES } from '../tests/e2e/harness.mjs';
 import { SCREENS } from '../tests/e2e/screens.mjs';
 
 const only = process.argv[2];
+const langs = process.argv[3] ? [process.argv[3]] : ['en', 'es'];
 const server = await serve();
 const browser = await launch();
 await mkdir('screenshots', { recursive: true });
-for (const [sizeName, size] of Object.entries(SIZES)) {
+for (const lang of langs) for (const [sizeName, size] of Object.entries(SIZES)) {
   for (const screen of SCREENS.filter((s) => !only || s.name.includes(only))) {
-    const page = await screen.open(browser, server.url, { size });
-    const file = `screenshots/${screen.name}-${sizeName}.png`;
+    const page = await screen.open(browser, server.url, { size, lang: lang === 'en' ? undefined : lang });
+    const file = `screenshots/${screen.name}-${sizeName}${lang === 'en' ? '' : `-${lang}`}.png`;
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);
     await page.context().close();

@@ -131,6 +131,8 @@ pub fn start() {
 
 /// Mounts one diary in `root`, with its panic recovery screen.
 fn render(root: web_sys::Element, config: EmbedConfig, problems: Vec<ConfigProblem>) {
+    // The page's placeholder (index.html) goes; the app takes its place.
+    root.set_text_content(None);
     panic_screen::install(root.clone(), Keys::new(config.storage_key()));
     let props = AppProps {
         config: Rc::new(config),

@@ -45,6 +45,9 @@ test('the patient switches the language in Settings; it stays after a reload', a
   await page.getByRole('radio', { name: 'Español' }).check();
   await page.getByRole('heading', { name: 'Ajustes', level: 1 }).waitFor();
   await page.getByRole('button', { name: 'Inicio' }).waitFor();
+  // Each language's name is marked as that language (WCAG 3.1.2, language of parts).
+  assert.equal(await page.locator('.language span', { hasText: 'English' }).getAttribute('lang'), 'en');
+  assert.equal(await page.locator('.language span', { hasText: 'Español' }).getAttribute('lang'), 'es');
   assert.deepEqual(await stored(page, `${KEY}.settings`), { emergency_number: null, clinic_phone: null, after_hours_phone: null, language: 'es' });
   await page.reload();
   await page.getByRole('button', { name: 'Empezar el registro de hoy' }).waitFor();

@@ -165,6 +165,7 @@ pub fn LanguageChoice(props: &LanguageChoiceProps) -> Html {
         .collect();
     html! {
         <Choice<Lang> name={props.name.clone()} legend={locale.t().language} {options}
-            selected={Some(locale.lang)} on_select={props.on_select.clone()} class="language" />
+            selected={Some(locale.lang)} on_select={props.on_select.clone()} class="language"
+            option_langs={Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>()} />
     }
 }

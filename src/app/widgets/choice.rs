@@ -15,6 +15,10 @@ pub struct ChoiceProps<T: PartialEq + Clone + 'static> {
     /// `rating` lays 0–10 out as a compact grid.
     #[prop_or_default]
     pub class: Classes,
+    /// The language of each option's label, where it differs from the page's (the names of
+    /// the languages, each in itself).
+    #[prop_or_default]
+    pub option_langs: Vec<&'static str>,
 }
 
 #[function_component]
@@ -38,7 +42,7 @@ pub fn Choice<T: PartialEq + Clone + 'static>(props: &ChoiceProps<T>) -> Html {
                 html! {
                     <label class={classes!("tile", checked.then_some("checked"))} for={id.clone()}>
                         <input type="radio" id={id} name={props.name.clone()} {checked} {onchange} />
-                        <span>{ label }</span>
+                        <span lang={props.option_langs.get(i).copied()}>{ label }</span>
                     </label>
                 }
             }) }
