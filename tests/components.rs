@@ -58,6 +58,7 @@ async fn choice_is_native_radios_and_reports_the_tap() {
         selected: Some(false),
         on_select: Callback::from(move |v| sink.borrow_mut().push(v)),
         class: Classes::new(),
+        option_langs: Vec::new(),
     };
     yew::Renderer::<Choice<bool>>::with_root_and_props(root.clone(), props).render();
     until("rendered", || {
