@@ -109,10 +109,9 @@ pub fn App(props: &AppProps) -> Html {
     // The "Warning sign now" screen is an overlay: closing it returns to where the patient was.
     let warning_open = use_state(|| false);
     let today = platform::today();
-    let locale = locale::choose(
-        state.patient_settings.language,
-        props.config.language,
-        &platform::language(),
+    let locale = *use_memo(
+        (state.patient_settings.language, props.config.language),
+        |(patient, clinic)| locale::choose(*patient, *clinic, &platform::language()),
     );
 
     // The one place that writes storage: once per change, in a task of its own right after

@@ -154,7 +154,11 @@ pub fn DataScreen(props: &DataProps) -> Html {
                         last_backup.set(Some(today));
                     }
                     status.set(Some(fill(
-                        if ok { t.file_ready } else { t.file_not_shared },
+                        match (ok, share) {
+                            (true, _) => t.file_ready,
+                            (false, true) => t.file_not_shared,
+                            (false, false) => t.download_failed,
+                        },
                         &[("name", &name)],
                     )));
                 }

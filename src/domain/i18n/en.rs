@@ -38,7 +38,6 @@ strings {
     storage_unreadable = "The diary could not read this browser's storage.",
     save_no_safety_copy = "The diary could not keep a safety copy of the stored data, so it did not save. Storage may be full.",
     save_failed = "Your last change could not be saved on this phone: its storage is full or turned off. It is still here on screen, and the diary will try again with your next change.",
-    settings_save_failed = "The settings could not be saved: this phone's storage is full or turned off.",
     storage_private = "This browser is not keeping the diary's storage (private browsing, or storage turned off). What you enter will be lost when you close it. Save a backup file before you leave.",
     notice_saved = "Check-in for {date} saved.",
     notice_deleted = "Check-in for {date} deleted.",

@@ -36,7 +36,6 @@ pub const ES: Texts = Texts {
     storage_unreadable: "El diario no pudo leer el almacenamiento de este navegador.",
     save_no_safety_copy: "El diario no pudo guardar una copia de seguridad de los datos guardados, así que no guardó. Puede que el almacenamiento esté lleno.",
     save_failed: "Su último cambio no se pudo guardar en este teléfono: el almacenamiento está lleno o desactivado. Sigue aquí en la pantalla, y el diario volverá a intentarlo con su próximo cambio.",
-    settings_save_failed: "Los ajustes no se pudieron guardar: el almacenamiento de este teléfono está lleno o desactivado.",
     storage_private: "Este navegador no está guardando los datos del diario (navegación privada o almacenamiento desactivado). Lo que anote se perderá al cerrarlo. Guarde un archivo de respaldo antes de salir.",
     notice_saved: "Registro del {date} guardado.",
     notice_deleted: "Registro del {date} borrado.",
