@@ -26,7 +26,7 @@ async function diaryText(page) {
 
 test('a browser set to Spanish gets the diary in Spanish', async () => {
   const page = await openApp(browser, server.url, { locale: 'es-MX' });
-  await page.getByRole('heading', { name: 'Bienvenido a su diario de recuperación' }).waitFor();
+  await page.getByRole('heading', { name: 'Le damos la bienvenida a su diario de recuperación' }).waitFor();
   assert.equal(await page.locator('.app').getAttribute('lang'), 'es');
   await page.getByRole('button', { name: 'Señal de alarma ahora' }).click();
   await page.getByRole('link', { name: 'Llamar al 911' }).waitFor();
@@ -35,7 +35,7 @@ test('a browser set to Spanish gets the diary in Spanish', async () => {
 
 test("the clinic's configuration chooses Spanish over an English browser", async () => {
   const page = await openApp(browser, `${server.url}?language=es&clinic-name=Spine%20Center`, { locale: 'en-US' });
-  await page.getByRole('heading', { name: 'Bienvenido a su diario de recuperación' }).waitFor();
+  await page.getByRole('heading', { name: 'Le damos la bienvenida a su diario de recuperación' }).waitFor();
   await page.context().close();
 });
 

@@ -75,7 +75,7 @@ pub const ES: Texts = Texts {
 
     // ---- Setup ----
     disclaimer: "Este diario le ayuda a seguir su recuperación y compartirla con su equipo médico. No diagnostica nada. Su clínica no lo revisa en tiempo real. En una emergencia, llame a su número de emergencias. Si algo le preocupa, comuníquese con su clínica, aunque el diario no muestre ninguna alarma.",
-    welcome_title: "Bienvenido a su diario de recuperación",
+    welcome_title: "Le damos la bienvenida a su diario de recuperación",
     welcome_lead: "Cada día, tómese un minuto para anotar su dolor, cuánto camina y cualquier señal de alarma. El diario guarda todo solo en este teléfono.",
     please_read: "Por favor, lea esto",
     emergency_number_is: "Número de emergencias: {number}",
@@ -259,7 +259,7 @@ pub const ES: Texts = Texts {
     ack_emergency: "Fui a emergencias",
     ack_mention: "Lo mencionaré en mi consulta",
     ack_other: "Otra cosa",
-    no_flag: "Nada de lo que anotó coincide con las señales de alarma de su clínica. Si está preocupado, llame de todos modos.",
+    no_flag: "Nada de lo que anotó coincide con las señales de alarma de su clínica. Si algo le preocupa, llame de todos modos.",
     message_emergency: "Llame al {number} ahora, o pida a alguien que le lleve a la sala de emergencias (no maneje usted). Diga que le hicieron una descompresión lumbar{when} y que ahora tiene {what}. Después avise a su clínica. No espere a ver si mejora.",
     message_emergency_when: " el {date}",
     message_call: "Llame a su clínica {when}{phone}. Dígales: {what}. Si no logra hablar con nadie en unas horas, o empeora, vaya a atención de urgencia o a la sala de emergencias.",
