@@ -127,15 +127,26 @@ pub fn writable(keys: &Keys) -> bool {
     })
 }
 
+/// The stored diary as it is in JavaScript (a string, or null), not copied into wasm.
+fn read_value(keys: &Keys) -> Result<JsValue, StorageError> {
+    let storage = raw_storage()?;
+    let storage: &JsStorage = storage.unchecked_ref();
+    storage
+        .get_item_value(&keys.main)
+        .map_err(|_| StorageError::Unreadable)
+}
+
 /// Reads the diary at startup.
 pub fn load(keys: &Keys) -> Loaded {
-    let raw = match read_raw(keys) {
-        Ok(Some(raw)) => raw,
-        Ok(None) | Err(_) => return Loaded::Empty,
+    let Ok(value) = read_value(keys) else {
+        return Loaded::Empty;
+    };
+    let Some(raw) = value.as_string() else {
+        return Loaded::Empty;
     };
     match format::parse(&raw) {
         Ok(parsed) => {
-            seen(keys, Some(JsValue::from_str(&raw)));
+            seen(keys, Some(value));
             Loaded::Diary(parsed.diary)
         }
         Err(error) => Loaded::Unreadable(quarantine(keys, raw, error)),
@@ -185,11 +196,7 @@ pub fn commit(
     current: &Diary,
     pending: &[Change],
 ) -> Result<Option<Diary>, StorageError> {
-    let storage = raw_storage()?;
-    let storage: &JsStorage = storage.unchecked_ref();
-    let stored = storage
-        .get_item_value(&keys.main)
-        .map_err(|_| StorageError::Unreadable)?;
+    let stored = read_value(keys)?;
     let unchanged = LAST_SEEN.with(|l| match l.borrow().get(&keys.main) {
         Some(last) => *last == stored,
         None => stored.is_null(),
@@ -210,6 +217,8 @@ pub fn commit(
         None => None,
     };
     let text = JsValue::from_str(&format::to_json(merged.as_ref().unwrap_or(current), None));
+    let storage = raw_storage()?;
+    let storage: &JsStorage = storage.unchecked_ref();
     storage
         .set_item_value(&keys.main, &text)
         .map_err(|_| StorageError::Full)?;

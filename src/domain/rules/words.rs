@@ -4,17 +4,17 @@
 use super::table::{Fact, Novelty, Tier};
 use super::{ClinicSettings, Firing};
 use crate::domain::i18n::{capitalise, fill, lookup, Locale, Texts};
-use crate::domain::model::{Diary, NeuroFinding, NeuroKind, Region, Side};
+use crate::domain::model::{Diary, NeuroKind, Region, Side};
 
 /// What rule `id` is about, in the patient's words (lower case, for use in a sentence).
 pub fn what(t: &Texts, id: &str) -> &'static str {
     lookup(&t.rule_what, id)
 }
 
-/// "Calf, left side: numbness" (or the region alone for the saddle area).
-pub fn finding_words(t: &Texts, f: &NeuroFinding) -> String {
-    let region = t.regions[Region::ALL.iter().position(|r| *r == f.region).unwrap_or(0)];
-    let place = match f.side {
+/// "Left calf: numbness" (the region alone for the saddle area), for a finding's key.
+pub fn finding_words(t: &Texts, (region, side, kind): (Region, Side, NeuroKind)) -> String {
+    let region = t.regions[Region::ALL.iter().position(|r| *r == region).unwrap_or(0)];
+    let place = match side {
         Side::Midline => region.to_string(),
         side => capitalise(&fill(
             t.finding_place,
@@ -24,10 +24,7 @@ pub fn finding_words(t: &Texts, f: &NeuroFinding) -> String {
             ],
         )),
     };
-    let kind = t.kinds[NeuroKind::ALL
-        .iter()
-        .position(|k| *k == f.kind)
-        .unwrap_or(0)];
+    let kind = t.kinds[NeuroKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)];
     fill(
         t.finding,
         &[("place", &place), ("kind", &kind.to_lowercase())],
@@ -58,7 +55,7 @@ pub fn fact(l: &Locale, f: &Fact) -> String {
             fill(
                 template,
                 &[
-                    ("finding", &finding_words(t, finding)),
+                    ("finding", &finding_words(t, finding.key())),
                     ("n", &finding.severity.get().to_string()),
                 ],
             )

@@ -122,7 +122,7 @@ pub fn NervesStep(props: &StepProps) -> Html {
             } else {
                 <ul class="findings" aria-label={t.your_symptoms}>
                 { for findings.iter().enumerate().map(|(i, f)| {
-                    let name = finding_words(t, f);
+                    let name = finding_words(t, f.key());
                     html! {
                         <li class="finding">
                             <span class="finding-name">{ &name }</span>

@@ -106,17 +106,8 @@ fn findings_by_key(list: &[NeuroFinding]) -> BTreeMap<(Region, Side, NeuroKind),
     map
 }
 
-fn place(l: &Locale, (region, side, kind): (Region, Side, NeuroKind)) -> String {
-    let severity = crate::domain::model::Severity::new(1).unwrap_or_else(|_| unreachable!());
-    capitalise(&finding_words(
-        l.t(),
-        &NeuroFinding {
-            region,
-            side,
-            kind,
-            severity,
-        },
-    ))
+fn place(l: &Locale, key: (Region, Side, NeuroKind)) -> String {
+    capitalise(&finding_words(l.t(), key))
 }
 
 /// The latest nerve map against the baseline's.
