@@ -2,6 +2,7 @@
 // tier B banners with acknowledgement, the no-flag sentence, and clinic settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serve, launch, openApp, stored, isoDay, diaryWith } from './harness.mjs';
 
 let server, browser;
@@ -31,6 +32,17 @@ test('seeded diaries: the report lists every episode once, split by a missing da
     `B1 call ${isoDay(-5)} ${isoDay(-4)}`,
     `C5 followup ${isoDay(0)} ${isoDay(0)}`,
   ].sort());
+  await page.context().close();
+});
+
+test('every rule id: the report of the built app lists the episodes the native engine gives', async () => {
+  // The same files as the native test one_diary_fires_every_rule_and_gives_the_expected_episodes.
+  const fixture = (name) => readFile(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  const expected = JSON.parse(await fixture('every-rule.episodes.json'));
+  const page = await openApp(browser, server.url, { diary: await fixture('every-rule.json') });
+  const got = await reportEpisodes(page);
+  assert.deepEqual(got, [...expected].sort());
+  assert.equal(new Set(got.map((e) => e.split(' ')[0])).size, 24, 'all 24 rule ids');
   await page.context().close();
 });
 

@@ -272,12 +272,16 @@ impl<'a> Context<'a> {
                 let bases = [baselines.walk_ft, baselines.walk_min, baselines.stand_min];
                 for (i, (name, f)) in FUNCTION_MEASURES.iter().enumerate() {
                     match (f(entry), bases[i]) {
-                        (Some(v), Some(b)) if v < b => below_runs[i] += 1,
+                        (Some(v), Some(b)) if v < b => {
+                            below_runs[i] += 1;
+                            // The 7th and each later check-in of the run: a date without
+                            // the value is not one of them.
+                            if below_runs[i] >= 7 {
+                                below_baseline_run.push(*name);
+                            }
+                        }
                         (Some(_), _) => below_runs[i] = 0,
                         (None, _) => {} // skipped, not a break
-                    }
-                    if below_runs[i] >= 7 {
-                        below_baseline_run.push(*name);
                     }
                 }
             }

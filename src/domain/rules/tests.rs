@@ -519,6 +519,32 @@ const CASES: &[Case] = &[
             minutes: None
         })
     )),
+    case!(
+        "C1",
+        true,
+        21,
+        "a date without walking is skipped, not a break",
+        || walk_on(
+            on(walk_on(base(), 14..=19, 200.0), 20, |e| pain(
+                e,
+                Some(2),
+                None
+            )),
+            21..=21,
+            200.0
+        )
+    ),
+    case!(
+        "C1",
+        false,
+        21,
+        "a later check-in without walking is not part of the run",
+        || on(walk_on(base(), 14..=20, 200.0), 21, |e| pain(
+            e,
+            Some(2),
+            None
+        ))
+    ),
     case!("C2", true, 42, "leg pain 5 at day 42 against 6", || leg_on(
         base(),
         &[(36, 5), (38, 5), (42, 5)]
@@ -605,6 +631,41 @@ fn every_rule_has_a_firing_case_and_a_near_miss() {
         .chain((1..=5).map(|i| format!("C{i}")))
         .collect();
     assert_eq!(ids, expected.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+/// One diary in which every rule id fires (`tests/fixtures/every-rule.json`) and the episodes
+/// it must give (`every-rule.episodes.json`). The e2e test `flags.test.mjs` seeds the same
+/// file into the built app and requires its report to list exactly these episodes.
+#[test]
+fn one_diary_fires_every_rule_and_gives_the_expected_episodes() {
+    let diary =
+        crate::domain::format::parse(include_str!("../../../tests/fixtures/every-rule.json"))
+            .expect("the fixture reads")
+            .diary;
+    let expected: Vec<String> = serde_json::from_str(include_str!(
+        "../../../tests/fixtures/every-rule.episodes.json"
+    ))
+    .expect("the expected episodes read");
+    let settings = ClinicSettings::default();
+    let got: Vec<String> = episodes(&evaluate(&diary, &settings))
+        .iter()
+        .map(|e| format!("{} {} {} {}", e.rule, e.tier.name(), e.from, e.to))
+        .collect();
+    let mut sorted = got.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        expected,
+        "{}",
+        serde_json::to_string_pretty(&sorted).unwrap_or_default()
+    );
+    for r in RULES.iter() {
+        assert!(
+            got.iter().any(|g| g.split(' ').next() == Some(r.id)),
+            "{} does not fire",
+            r.id
+        );
+    }
 }
 
 #[test]
