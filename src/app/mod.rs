@@ -20,6 +20,7 @@ use crate::domain::config::{ConfigProblem, EmbedConfig};
 use crate::domain::i18n::{fill, Locale};
 use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
 use crate::domain::rules::{episodes, evaluate, reevaluate, ClinicSettings, Episode, Firing};
+use screens::import_panel::ImportRequest;
 use screens::{
     baseline::BaselineScreen, checkin::CheckInScreen, data::DataScreen, flags::DayResult,
     history::History, home::Home, report::Report, settings::Settings, setup::Setup,
@@ -190,16 +191,22 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Move focus to the new screen's heading, so keyboard and screen-reader users land there.
+    // Move focus to the new screen's heading, so keyboard and screen-reader users land there
+    // (also when setup or a restore ends on the home screen).
     {
         let main_ref = main_ref.clone();
-        use_effect_with((*screen, *warning_open), move |_| {
-            if let Some(h) = main_ref
-                .cast::<web_sys::Element>()
+        let ready = state.phase == Phase::Ready;
+        use_effect_with((*screen, *warning_open, ready), move |_| {
+            use wasm_bindgen::JsCast;
+            let main = main_ref.cast::<web_sys::Element>();
+            let heading = main
+                .as_ref()
                 .and_then(|m| m.query_selector("h1").ok().flatten())
-            {
-                use wasm_bindgen::JsCast;
-                platform::focus(h.dyn_into::<web_sys::HtmlElement>().ok());
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            // The whole diary (top bar included) is the container brought into view.
+            let app = main.as_ref().and_then(|m| m.parent_element());
+            if let (Some(app), Some(heading)) = (app, heading) {
+                platform::show_new_screen(&app, heading);
             }
         });
     }
@@ -238,6 +245,13 @@ pub fn App(props: &AppProps) -> Html {
             Phase::Setup => {
                 let config = state.config.clone();
                 let on_language = choose_language(&state);
+                let on_restore = {
+                    let (on_import, go_home) = (import_callback(&state, true), go_home.clone());
+                    Callback::from(move |request| {
+                        on_import.emit(request);
+                        go_home();
+                    })
+                };
                 let (state, go_home) = (state.clone(), go_home.clone());
                 let on_finish =
                     Callback::from(move |(profile, baseline): (Profile, Option<Entry>)| {
@@ -255,7 +269,7 @@ pub fn App(props: &AppProps) -> Html {
                     distance_unit: config.distance_unit.unwrap_or(distance),
                     temperature_unit: config.temperature_unit.unwrap_or(temperature),
                 };
-                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} /> }
+                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} {on_restore} /> }
             }
             Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate),
         }
@@ -375,36 +389,51 @@ fn ready_screen(
         }
         Screen::Report => html! { <Report {diary} episodes={flags.episodes.clone()} {settings} /> },
         Screen::Data => {
-            let state = state.clone();
-            let on_import = Callback::from(
-                move |(incoming, replace_different, plan): (
-                    Diary,
-                    bool,
-                    crate::domain::import::ImportPlan,
-                )| {
-                    let notice = Notice::Imported {
-                        added: plan.added.len(),
-                        replaced: if replace_different {
-                            plan.different.len()
-                        } else {
-                            0
-                        },
-                    };
-                    state.dispatch(Action::Edit(
-                        Change::Import {
-                            incoming: Box::new(incoming),
-                            replace_different,
-                        },
-                        Some(notice),
-                    ));
-                },
-            );
+            let on_import = import_callback(state, false);
             html! {
                 <DataScreen {diary} firings={flags.firings.clone()} episodes={flags.episodes.clone()}
                     {today} {on_import} />
             }
         }
     }
+}
+
+/// The patient confirmed an import: merged by date, nothing deleted. `restore`: a new
+/// phone's first run takes the file's profile (procedure date and units) with it.
+fn import_callback(state: &UseReducerHandle<AppState>, restore: bool) -> Callback<ImportRequest> {
+    let state = state.clone();
+    Callback::from(move |request: ImportRequest| {
+        let ImportRequest {
+            incoming,
+            replace_different,
+            plan,
+        } = request;
+        if restore {
+            let profile = incoming.profile.clone();
+            state.dispatch(Action::Edit(
+                Change::Start {
+                    profile,
+                    baseline: None,
+                },
+                None,
+            ));
+        }
+        let notice = Notice::Imported {
+            added: plan.added.len(),
+            replaced: if replace_different {
+                plan.different.len()
+            } else {
+                0
+            },
+        };
+        state.dispatch(Action::Edit(
+            Change::Import {
+                incoming: Box::new(incoming),
+                replace_different,
+            },
+            Some(notice),
+        ));
+    })
 }
 
 /// The patient picked a language (kept with their settings).

@@ -77,6 +77,18 @@ pub fn focus(element: Option<web_sys::HtmlElement>) {
     }
 }
 
+/// A new screen: brings the top of `container` (the diary, perhaps inside a portal page)
+/// into view when the page was scrolled past it, so notices above the heading are seen,
+/// then moves focus to `heading` without scrolling again.
+pub fn show_new_screen(container: &web_sys::Element, heading: web_sys::HtmlElement) {
+    if container.get_bounding_client_rect().top() < 0.0 {
+        container.scroll_into_view();
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = heading.focus_with_options(&options);
+}
+
 fn file(filename: &str, text: &str, mime: &str) -> Option<web_sys::File> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::FilePropertyBag::new();

@@ -18,6 +18,9 @@ pub struct ImportPlan {
     pub adds_baseline: bool,
     /// The file brings a procedure date and the diary has none.
     pub adds_procedure_date: bool,
+    /// The file's procedure date, when the diary has another one (the diary's is kept:
+    /// the patient is told, and can change it in Settings).
+    pub other_procedure_date: Option<NaiveDate>,
     pub new_acknowledgements: usize,
 }
 
@@ -50,6 +53,13 @@ pub fn plan(current: &Diary, incoming: &Diary) -> ImportPlan {
     plan.adds_baseline = current.baseline.is_none() && incoming.baseline.is_some();
     plan.adds_procedure_date =
         current.profile.procedure_date.is_none() && incoming.profile.procedure_date.is_some();
+    plan.other_procedure_date = match (
+        current.profile.procedure_date,
+        incoming.profile.procedure_date,
+    ) {
+        (Some(mine), Some(theirs)) if mine != theirs => Some(theirs),
+        _ => None,
+    };
     plan.new_acknowledgements = incoming
         .acknowledgements
         .iter()
@@ -132,6 +142,10 @@ mod tests {
         file.baseline = Some(Entry::default());
         let p = plan(&mine, &file);
         assert!(p.adds_baseline && !p.adds_procedure_date);
+        assert_eq!(p.other_procedure_date, Some(d(9)), "the patient is told");
+        file.profile.procedure_date = Some(d(2));
+        assert_eq!(plan(&mine, &file).other_procedure_date, None);
+        file.profile.procedure_date = Some(d(9));
         let merged = merge(&mine, &file, true);
         assert_eq!(merged.profile.procedure_date, Some(d(2)));
         assert!(merged.baseline.is_some());

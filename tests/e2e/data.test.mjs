@@ -98,7 +98,7 @@ test('CSV export: BOM, documented header, one row per check-in, formulas neutral
   await page.context().close();
 });
 
-test('a fresh phone: export, import into an empty browser, same diary and report', async () => {
+test('a fresh phone: export, restore from the welcome screen, same diary, units and report', async () => {
   const old = await openApp(browser, server.url, { diary: sixWeeks() });
   const before = await episodes(old);
   await openData(old);
@@ -106,21 +106,32 @@ test('a fresh phone: export, import into an empty browser, same diary and report
   await old.getByText(/Last backup file saved/).waitFor();
   await old.context().close();
 
-  const page = await openApp(browser, server.url); // new phone: setup first
-  await page.getByRole('button', { name: 'I understand, continue' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: /Skip for now/ }).click();
-  await openData(page);
-  await page.setInputFiles('#import-file', { name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
+  // A new phone in another region (metric defaults): the welcome screen offers the restore.
+  const page = await openApp(browser, server.url, { locale: 'en-GB' });
+  await page.getByRole('heading', { name: 'Moving from another phone?' }).waitFor();
+  await page.setInputFiles('#restore-file', { name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
   await page.getByText('New days to add: 43.').waitFor();
+  await page.getByText('Your procedure date will be added.').waitFor();
   await page.getByText('Your “before the procedure” record will be added.').waitFor();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported. Days added: 43. Days replaced: 0. Nothing was deleted.').waitFor();
+  await page.getByRole('heading', { name: /Day 42 after your procedure/ }).waitFor();
   const restored = await stored(page);
   assert.equal(restored.checkins.length, 43);
-  assert.equal(restored.profile.procedure_date, isoDay(-42));
+  assert.deepEqual(restored.profile, { procedure_date: isoDay(-42), distance_unit: 'ft', temperature_unit: 'F' });
   assert.deepEqual(await episodes(page), before);
+  await page.context().close();
+});
+
+test('a file with another procedure date: this phone keeps its own and says so', async () => {
+  const page = await openApp(browser, server.url, { diary: diaryWith({ procedureOffset: -10, days: [-1] }) });
+  await openData(page);
+  const file = diaryWith({ procedureOffset: -12, days: [-2] });
+  await page.setInputFiles('#import-file', { name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByText(/^The file gives .* as your procedure date\. This phone has .* and keeps it; you can change it in Settings\.$/).waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported. Days added: 1. Days replaced: 0. Nothing was deleted.').waitFor();
+  assert.equal((await stored(page)).profile.procedure_date, isoDay(-10));
   await page.context().close();
 });
 

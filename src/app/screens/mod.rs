@@ -7,6 +7,7 @@ pub mod entry;
 pub mod flags;
 pub mod history;
 pub mod home;
+pub mod import_panel;
 pub mod report;
 pub mod settings;
 pub mod setup;

@@ -6,11 +6,12 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::entry::{EntryWizard, Purpose, Step, StepContext};
+use super::import_panel::{ImportPanel, ImportRequest};
 use crate::app::platform;
 use crate::app::use_locale;
 use crate::app::widgets::{Choice, UnitChoices};
 use crate::domain::i18n::{fill, Lang};
-use crate::domain::model::{Entry, Profile};
+use crate::domain::model::{Diary, Entry, Profile};
 
 #[derive(Properties, PartialEq)]
 pub struct SetupProps {
@@ -20,6 +21,8 @@ pub struct SetupProps {
     pub on_finish: Callback<(Profile, Option<Entry>)>,
     /// The patient picked a language.
     pub on_language: Callback<Lang>,
+    /// A new phone restores a diary file saved on the old one.
+    pub on_restore: Callback<ImportRequest>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -44,6 +47,7 @@ pub fn Setup(props: &SetupProps) -> Html {
     let page = use_state(|| Page::Welcome);
     let profile = use_state(|| props.initial.clone());
     let heading = use_node_ref();
+    let nothing_yet = use_memo((), |_| Diary::default());
     {
         let heading = heading.clone();
         use_effect_with(*page, move |_| {
@@ -81,6 +85,12 @@ pub fn Setup(props: &SetupProps) -> Html {
                     <p>{ fill(t.emergency_number_is, &[("number", &props.emergency_number)]) }</p>
                 </div>
                 <button type="button" class="button primary" onclick={goto(Page::ProcedureDate)}>{ t.understand_continue }</button>
+                <section class="restore" aria-labelledby="restore-title">
+                    <h2 id="restore-title">{ t.restore_title }</h2>
+                    <p>{ t.restore_text }</p>
+                    <ImportPanel current={nothing_yet.clone()} input_id="restore-file"
+                        on_import={props.on_restore.clone()} />
+                </section>
             </>
         },
         Page::ProcedureDate => html! {
