@@ -57,6 +57,48 @@ fn refusal(t: &Texts, e: &SettingError, emergency_number: &str) -> String {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ClinicNumberProps {
+    id: AttrValue,
+    /// The setting's name, as in "set by your clinic".
+    name: &'static str,
+    /// The field's label (the after-hours one says it is optional).
+    label: &'static str,
+    #[prop_or_default]
+    hint: Option<&'static str>,
+    #[prop_or_default]
+    placeholder: Option<&'static str>,
+    /// What the clinic configured: then shown, not editable.
+    fixed: Option<String>,
+    /// What the patient entered.
+    value: Option<String>,
+    on_change: Callback<Event>,
+}
+
+/// One of the clinic's numbers: a phone field, or the value the clinic set.
+#[function_component]
+fn ClinicNumber(props: &ClinicNumberProps) -> Html {
+    let t = use_locale().t();
+    if let Some(v) = &props.fixed {
+        return html! {
+            <p class="fixed-setting">{ fill(t.set_by_clinic, &[("setting", props.name), ("value", v)]) }</p>
+        };
+    }
+    let hint_id = format!("{}-hint", props.id);
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label }</label>
+            if let Some(hint) = props.hint {
+                <p class="hint" id={hint_id.clone()}>{ hint }</p>
+            }
+            <input id={props.id.clone()} type="tel" autocomplete="off"
+                aria-describedby={props.hint.map(|_| hint_id)}
+                value={props.value.clone().unwrap_or_default()} placeholder={props.placeholder}
+                onchange={props.on_change.clone()} />
+        </div>
+    }
+}
+
 #[function_component]
 pub fn Settings(props: &SettingsProps) -> Html {
     let locale = use_locale();
@@ -108,35 +150,16 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <button type="button" class="button primary" disabled={!changed} onclick={save}>{ t.save_settings }</button>
 
             <h2>{ t.your_clinic }</h2>
-            if let Some(v) = &props.clinic_fixed.clinic_phone {
-                <p class="fixed-setting">{ fill(t.set_by_clinic, &[("setting", t.clinic_phone), ("value", v)]) }</p>
-            } else {
-            <div class="field">
-                <label for="clinic-phone">{ t.clinic_phone }</label>
-                <input id="clinic-phone" type="tel" autocomplete="off" value={clinic.clinic_phone.clone().unwrap_or_default()}
-                    onchange={set_clinic(|c, v| c.clinic_phone = v)} />
-            </div>
-            }
-            if let Some(v) = &props.clinic_fixed.after_hours_phone {
-                <p class="fixed-setting">{ fill(t.set_by_clinic, &[("setting", t.after_hours_phone), ("value", v)]) }</p>
-            } else {
-            <div class="field">
-                <label for="after-hours-phone">{ t.after_hours_optional }</label>
-                <input id="after-hours-phone" type="tel" autocomplete="off" value={clinic.after_hours_phone.clone().unwrap_or_default()}
-                    onchange={set_clinic(|c, v| c.after_hours_phone = v)} />
-            </div>
-            }
-            if let Some(v) = &props.clinic_fixed.emergency_number {
-                <p class="fixed-setting">{ fill(t.set_by_clinic, &[("setting", t.emergency_number), ("value", v)]) }</p>
-            } else {
-            <div class="field">
-                <label for="emergency-number">{ t.emergency_number }</label>
-                <p class="hint" id="emergency-number-hint">{ t.emergency_hint }</p>
-                <input id="emergency-number" type="tel" autocomplete="off" aria-describedby="emergency-number-hint"
-                    value={clinic.emergency_number.clone().unwrap_or_default()} placeholder="911"
-                    onchange={set_clinic(|c, v| c.emergency_number = v)} />
-            </div>
-            }
+            <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
+                fixed={props.clinic_fixed.clinic_phone.clone()} value={clinic.clinic_phone.clone()}
+                on_change={set_clinic(|c, v| c.clinic_phone = v)} />
+            <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
+                fixed={props.clinic_fixed.after_hours_phone.clone()} value={clinic.after_hours_phone.clone()}
+                on_change={set_clinic(|c, v| c.after_hours_phone = v)} />
+            <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
+                hint={t.emergency_hint} placeholder="911"
+                fixed={props.clinic_fixed.emergency_number.clone()} value={clinic.emergency_number.clone()}
+                on_change={set_clinic(|c, v| c.emergency_number = v)} />
             { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
             <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ t.save_clinic_numbers }</button>
 
