@@ -305,3 +305,41 @@ async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
     assert_eq!(text, Lang::En.texts().no_flag);
     assert!(!text.to_lowercase().contains("normal"));
 }
+
+#[wasm_bindgen_test]
+async fn settings_show_a_number_the_clinic_set_and_a_field_for_the_others() {
+    use recovery_diary::app::screens::settings::{Settings, SettingsProps};
+    use recovery_diary::domain::rules::RawSettings;
+    let root = host();
+    let props = SettingsProps {
+        diary: Rc::new(Diary::default()),
+        on_save: Callback::noop(),
+        on_navigate: Callback::noop(),
+        clinic: Default::default(),
+        clinic_errors: Vec::new(),
+        emergency_number: "911".into(),
+        on_language: Callback::noop(),
+        on_save_clinic: Callback::noop(),
+        clinic_fixed: RawSettings {
+            clinic_phone: Some("+1 555 0100".into()),
+            ..RawSettings::default()
+        },
+    };
+    yew::Renderer::<Settings>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
+    let field = |id: &str| root.query_selector(&format!("#{id}")).unwrap();
+    // The clinic's number is shown as set, not as a field the patient could change.
+    assert!(field("clinic-phone").is_none());
+    let fixed = root.query_selector(".fixed-setting").unwrap().unwrap();
+    assert!(fixed.text_content().unwrap().contains("+1 555 0100"));
+    // The others are fields; only the emergency number has a hint, tied to its input.
+    let emergency = field("emergency-number").unwrap();
+    assert_eq!(
+        emergency.get_attribute("aria-describedby").as_deref(),
+        Some("emergency-number-hint")
+    );
+    assert!(field("emergency-number-hint").is_some());
+    let after_hours = field("after-hours-phone").unwrap();
+    assert_eq!(after_hours.get_attribute("aria-describedby"), None);
+    assert_eq!(after_hours.get_attribute("type").as_deref(), Some("tel"));
+}
