@@ -34,7 +34,9 @@ test('the report: change against baseline, charts with tables, events, logs', as
   const report = page.locator('[data-report]');
   const back = report.locator('tr[data-measure="back_pain"]');
   assert.match(await back.innerText(), /6 \/10/);
-  assert.match(await back.innerText(), /✓ yes/);
+  assert.match(await back.innerText(), /-4.4 \(-74%\)\s+✓ important\s*$/);
+  assert.doesNotMatch(await report.locator('tr[data-measure="walk_minutes"]').innerText(), /important/);
+  assert.match(await report.innerText(), /✓ important: pain changed by at least 2 points or 30%\./);
   assert.equal(await report.locator('svg[role="img"]').count(), 5);
   assert.match(await report.locator('#chart-leg_pain-desc').textContent(), /before the procedure 7/);
   assert.equal(await report.locator('details.chart-table').count(), 5);

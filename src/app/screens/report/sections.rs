@@ -25,12 +25,13 @@ pub fn comparison(l: &Locale, diary: &Diary) -> Html {
     let t = l.t();
     let unit = diary.profile.distance_unit;
     html! {
+        <>
         <div class="table-wrap" tabindex="0" role="region" aria-label={t.change_since_before}>
         <table class="comparison">
             <caption>{ t.comparison_caption }</caption>
             <thead><tr>
                 <th scope="col">{ t.col_measure }</th><th scope="col">{ t.col_before }</th><th scope="col">{ t.col_latest }</th>
-                <th scope="col">{ t.col_change }</th><th scope="col">{ t.col_change_percent }</th><th scope="col">{ t.col_important }</th>
+                <th scope="col">{ t.col_change }</th>
             </tr></thead>
             <tbody>
             { for Measure::ALL.into_iter().map(|m| {
@@ -41,16 +42,29 @@ pub fn comparison(l: &Locale, diary: &Diary) -> Html {
                     <tr data-measure={m.key()}>
                         <th scope="row">{ m.label(t) }</th>
                         <td>{ value(c.baseline) }</td>
-                        <td>{ value(c.latest) }{ if c.latest_days > 0 { format!(" {}", fill(t.n_days, &[("n", &c.latest_days.to_string())])) } else { String::new() } }</td>
-                        <td>{ c.change.map(|v| signed(l, v)).unwrap_or("—".into()) }</td>
-                        <td>{ c.percent.map(|v| format!("{}{}%", if v > 0.0 { "+" } else { "" }, v.round())).unwrap_or("—".into()) }</td>
-                        <td>{ if !m.is_pain() { "" } else if c.meaningful { t.important_yes } else { t.important_no } }</td>
+                        <td>{ value(c.latest) }
+                            // How many days the mean has, when fewer than the 7 of the heading.
+                            if c.latest_days > 0 && c.latest_days < 7 {
+                                { format!(" {}", fill(t.n_days, &[("n", &c.latest_days.to_string())])) }
+                            }
+                        </td>
+                        <td>
+                            { c.change.map(|v| signed(l, v)).unwrap_or("—".into()) }
+                            if let Some(p) = c.percent {
+                                { format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, p.round()) }
+                            }
+                            if m.is_pain() && c.meaningful {
+                                <span class="important">{ t.important_mark }</span>
+                            }
+                        </td>
                     </tr>
                 }
             }) }
             </tbody>
         </table>
         </div>
+        <p class="hint">{ t.important_legend }</p>
+        </>
     }
 }
 
