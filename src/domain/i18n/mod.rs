@@ -123,17 +123,12 @@ impl Locale {
         }
     }
 
-    /// "Sunday, November 22, 2026", "Sunday 22 November 2026", "domingo, 22 de noviembre de 2026".
+    /// "Sunday, November 22, 2026", "Sunday 22 November 2026", "domingo, 22 de noviembre de 2026":
+    /// the weekday before `date`.
     pub fn long_date(&self, d: NaiveDate) -> String {
-        let t = self.t();
-        let weekday = t.weekdays[d.weekday().num_days_from_monday() as usize];
-        let month = t.months[d.month0() as usize];
-        let (day, year) = (d.day(), d.year());
-        match (self.lang, self.month_first) {
-            (Lang::Es, _) => format!("{weekday}, {day} de {month} de {year}"),
-            (Lang::En, true) => format!("{weekday}, {month} {day}, {year}"),
-            (Lang::En, false) => format!("{weekday} {day} {month} {year}"),
-        }
+        let weekday = self.t().weekdays[d.weekday().num_days_from_monday() as usize];
+        let comma = self.lang == Lang::Es || self.month_first;
+        format!("{weekday}{} {}", if comma { "," } else { "" }, self.date(d))
     }
 
     /// "November 22, 2026", "22 November 2026", "22 de noviembre de 2026".

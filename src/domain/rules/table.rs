@@ -163,6 +163,15 @@ fn sign(s: Sign) -> Option<Evidence> {
     Some(vec![Fact::Sign(s)])
 }
 
+/// `s` as evidence when the answer is yes (a missing answer never fires).
+fn sign_if(answer: Option<bool>, s: Sign) -> Option<Evidence> {
+    if answer == Some(true) {
+        sign(s)
+    } else {
+        None
+    }
+}
+
 /// Evidence of a yes/no warning question (by its key in `questions.rs`) answered yes.
 fn question(day: &Day, key: &str) -> Option<Evidence> {
     let yes = day.yes.iter().find(|k| **k == key)?;
@@ -308,16 +317,7 @@ pub const RULES: [Rule; 24] = [
     Rule {
         id: "B1",
         tier: Tier::Call,
-        condition: |d| {
-            either(
-                fever(d),
-                if d.entry.chills == Some(true) {
-                    sign(Sign::Chills)
-                } else {
-                    None
-                },
-            )
-        },
+        condition: |d| either(fever(d), sign_if(d.entry.chills, Sign::Chills)),
     },
     Rule {
         id: "B2",
@@ -331,13 +331,7 @@ pub const RULES: [Rule; 24] = [
     Rule {
         id: "B3",
         tier: Tier::Call,
-        condition: |d| {
-            if d.entry.incision?.warm_or_swollen == Some(true) {
-                sign(Sign::WarmSwollen)
-            } else {
-                None
-            }
-        },
+        condition: |d| sign_if(d.entry.incision?.warm_or_swollen, Sign::WarmSwollen),
     },
     Rule {
         id: "B4",
@@ -363,23 +357,14 @@ pub const RULES: [Rule; 24] = [
         id: "B5",
         tier: Tier::Call,
         condition: |d| {
-            if d.entry.incision?.bandage? == Bandage::Soaked {
-                sign(Sign::Soaked)
-            } else {
-                None
-            }
+            let soaked = d.entry.incision?.bandage? == Bandage::Soaked;
+            soaked.then(|| vec![Fact::Sign(Sign::Soaked)])
         },
     },
     Rule {
         id: "B6",
         tier: Tier::Call,
-        condition: |d| {
-            if d.entry.incision?.edges_open == Some(true) {
-                sign(Sign::EdgesApart)
-            } else {
-                None
-            }
-        },
+        condition: |d| sign_if(d.entry.incision?.edges_open, Sign::EdgesApart),
     },
     Rule {
         id: "B7",
@@ -492,13 +477,7 @@ pub const RULES: [Rule; 24] = [
     Rule {
         id: "C3",
         tier: Tier::Followup,
-        condition: |d| {
-            if d.entry.incision?.bruise_itch_lump == Some(true) {
-                sign(Sign::BruiseItchLump)
-            } else {
-                None
-            }
-        },
+        condition: |d| sign_if(d.entry.incision?.bruise_itch_lump, Sign::BruiseItchLump),
     },
     Rule {
         id: "C4",
