@@ -24,28 +24,39 @@ async function tabTo(page, describe, match) {
 
 const button = (label) => (el) => el.tag === 'BUTTON' && el.text.startsWith(label);
 
+/** Presses Enter on a button that opens a new screen or step, and waits until the app has
+ * moved focus to the new heading (Yew may run that effect a task after the render, and a
+ * Tab pressed before it would be undone by it). */
+async function enterAndLand(page) {
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const a = document.activeElement;
+    return a && /^H[12]$/.test(a.tagName) && a.getAttribute('tabindex') === '-1';
+  });
+}
+
 test('keyboard only: setup, then a full check-in, saved', async () => {
   const page = await openApp(browser, server.url);
   await tabTo(page, 'continue', button('I understand, continue'));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
   await tabTo(page, 'the date field', (el) => el.id === 'procedure-date');
   await page.keyboard.type(`${isoDay(-5).slice(5, 7)}${isoDay(-5).slice(8, 10)}${isoDay(-5).slice(0, 4)}`);
   await tabTo(page, 'Next', button('Next'));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
   await tabTo(page, 'Next', button('Next'));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
   await tabTo(page, 'skip', button('Skip for now'));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
 
   await tabTo(page, "today's check-in", button("Start today's check-in"));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
   // Step 1: answer each warning question "No" with the arrow keys.
   for (const q of ['saddle_numbness', 'bladder_trouble']) {
     await tabTo(page, q, (el) => el.name === `q-${q}`);
     await page.keyboard.press('ArrowRight'); // Yes -> No (moves and checks)
   }
   await tabTo(page, 'Next', button('Next'));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
   // Step 2: back pain 4 (arrow right from 0), leg pain 3.
   await tabTo(page, 'back pain', (el) => el.name === 'pain-back');
   await page.keyboard.press('Space');
@@ -54,19 +65,19 @@ test('keyboard only: setup, then a full check-in, saved', async () => {
   await page.keyboard.press('Space');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await tabTo(page, 'Next', button('Next'));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
   // Step 3: walking distance.
   await tabTo(page, 'distance', (el) => el.id === 'walk-distance');
   await page.keyboard.type('300');
   for (let step = 3; step < 8; step++) {
     await tabTo(page, 'Next', button('Next'));
-    await page.keyboard.press('Enter');
+    await enterAndLand(page);
     await page.getByText(`Step ${step + 1} of 8`).waitFor();
   }
   await tabTo(page, 'a note', (el) => el.id === 'note');
   await page.keyboard.type('Typed with the keyboard');
   await tabTo(page, 'save', button('Save check-in'));
-  await page.keyboard.press('Enter');
+  await enterAndLand(page);
   await page.getByText("Today's check-in is done.").waitFor();
   const c = (await stored(page)).checkins.find((x) => x.date === isoDay(0));
   assert.equal(c.pain.back, 4);
