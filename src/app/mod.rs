@@ -247,7 +247,10 @@ pub fn App(props: &AppProps) -> Html {
                 let on_language = choose_language(&state);
                 let on_restore = {
                     let (on_import, go_home) = (import_callback(&state, true), go_home.clone());
+                    let keys = keys.clone();
                     Callback::from(move |request| {
+                        // The file just restored holds the whole diary: it is a backup of today.
+                        storage::record_backup(&keys, platform::today());
                         on_import.emit(request);
                         go_home();
                     })

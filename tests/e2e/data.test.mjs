@@ -53,6 +53,36 @@ test('the report: change against baseline, charts with tables, events, logs', as
   await page.context().close();
 });
 
+test('the report on a 390 px phone: its tables fit without sideways scrolling; on a desktop the incision log is a table', async () => {
+  for (const lang of [undefined, 'es']) {
+    const page = await openApp(browser, server.url, { diary: sixWeeks(), lang });
+    await page.locator('nav button[data-nav="report"]').click();
+    await page.locator('.incision-log').waitFor();
+    const wide = await page.locator('.table-wrap').evaluateAll((els) => els
+      .filter((e) => e.scrollWidth > e.clientWidth)
+      .map((e) => `${e.getAttribute('aria-label')}: ${e.scrollWidth} px in ${e.clientWidth} px`));
+    assert.deepEqual(wide, [], `lang ${lang ?? 'en'}`);
+    // Each day of the incision log reads as labelled lines: "Day 0", "Pain: 4", ... (the
+    // label is the cell's column header, drawn before it by CSS).
+    const day0 = await page.locator('.incision-log tbody tr').first().evaluate((tr) => {
+      const headers = [...tr.closest('table').querySelectorAll('thead th')].map((th) => th.textContent);
+      return [...tr.cells].map((td, i) => {
+        const before = getComputedStyle(td, '::before').content;
+        return `${before === 'none' || td.dataset.label !== headers[i] ? '' : td.dataset.label + (i ? ': ' : ' ')}${td.innerText}`;
+      }).join(' | ');
+    });
+    assert.match(day0, lang ? /^Día 0 \| Dolor: 4 \| Vendaje: con manchas \|/ : /^Day 0 \| Pain: 4 \| Bandage: spotted \|/);
+    await page.context().close();
+  }
+  const desktop = await openApp(browser, server.url, { diary: sixWeeks(), size: { width: 1280, height: 800 } });
+  await desktop.locator('nav button[data-nav="report"]').click();
+  const header = desktop.locator('.incision-log thead th').first();
+  assert.equal(await header.isVisible(), true);
+  assert.equal(await header.evaluate((th) => getComputedStyle(th.closest('tr')).display), 'table-row');
+  assert.match(await desktop.locator('.incision-log tbody tr').first().innerText(), /^0\s+4\s+spotted/);
+  await desktop.context().close();
+});
+
 test('the printed report: six weeks fit one page, charts included, no navigation', async () => {
   const page = await openApp(browser, server.url, { diary: sixWeeks(), size: { width: 1280, height: 800 } });
   await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
@@ -105,7 +135,7 @@ test('a fresh phone: export, restore from the welcome screen, same diary, units 
   const before = await episodes(old);
   await openData(old);
   const backup = await download(old, 'Download JSON');
-  await old.getByText(/Last backup file saved/).waitFor();
+  await old.getByText(/^Last backup: /).waitFor();
   await old.context().close();
 
   // A new phone in another region (metric defaults): the welcome screen offers the restore.
@@ -118,6 +148,8 @@ test('a fresh phone: export, restore from the welcome screen, same diary, units 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported. Days added: 43. Days replaced: 0. Nothing was deleted.').waitFor();
   await page.getByRole('heading', { name: /Day 42 after your procedure/ }).waitFor();
+  // The file just restored is a backup of everything: no reminder to save one.
+  assert.equal(await page.getByText('Save a backup copy of your diary.', { exact: false }).count(), 0);
   const restored = await stored(page);
   assert.equal(restored.checkins.length, 43);
   assert.deepEqual(restored.profile, { procedure_date: isoDay(-42), distance_unit: 'ft', temperature_unit: 'F' });
@@ -152,6 +184,30 @@ test('import merges by date: the preview, keep mine or use the file, nothing del
   const s = await stored(page);
   assert.deepEqual(s.checkins.map((c) => c.date), [isoDay(-3), isoDay(-2), isoDay(-1)]);
   assert.equal(s.checkins[1].pain.back, 9);
+  await page.context().close();
+});
+
+test("the file button speaks the diary's language, not the browser's, and a tap on it opens the chooser", async () => {
+  // A Spanish diary in an English browser: the browser's own button would say "Choose File".
+  const page = await openApp(browser, server.url, { diary: diaryWith({ days: [-1] }), lang: 'es', locale: 'en-US' });
+  await page.locator('nav button[data-nav="settings"]').click();
+  await page.getByRole('button', { name: 'Guardar, compartir o importar' }).click();
+  const input = page.getByLabel('Elegir un archivo del diario');
+  assert.equal(await input.getAttribute('id'), 'import-file');
+  // The input lies unseen over the button drawn by the diary: a tap in its middle lands on it.
+  await page.locator('.file-field label').scrollIntoViewIfNeeded();
+  const hit = await page.locator('.file-field label').evaluate((label) => {
+    const r = label.getBoundingClientRect();
+    const under = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return { id: under?.id, opacity: getComputedStyle(under).opacity, text: label.textContent };
+  });
+  assert.deepEqual(hit, { id: 'import-file', opacity: '0', text: 'Elegir un archivo del diario' });
+  const chooser = page.waitForEvent('filechooser');
+  const box = await page.locator('.file-field label').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const file = diaryWith({ days: [-2] });
+  await (await chooser).setFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByText('Días nuevos que se añadirán: 1.').waitFor();
   await page.context().close();
 });
 

@@ -71,14 +71,17 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let on_file = {
         let (import, current) = (import.clone(), props.current.clone());
         Callback::from(move |e: Event| {
-            let Some(file) = e
+            let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0))
             else {
                 return;
             };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            // Cleared, so choosing the same file again (after Cancel, or a fixed file) is a change.
+            input.set_value("");
             if file.size() > MAX_IMPORT_BYTES {
                 let mb = format!("{:.0}", file.size() / 1024.0 / 1024.0);
                 import.set(Import::Refused(fill(t.file_too_big, &[("n", &mb)])));
@@ -180,9 +183,11 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 
     html! {
         <>
-            <div class="field">
-                <label for={props.input_id.clone()}>{ t.choose_file }</label>
+            // The input covers a label drawn as a button, so the words are the diary's own (the
+            // browser's button speaks the browser's language) and a tap lands on the input.
+            <div class="file-field">
                 <input id={props.input_id.clone()} type="file" accept=".json,application/json" onchange={on_file} />
+                <label for={props.input_id.clone()} class="button">{ t.choose_file }</label>
             </div>
             { preview }
         </>

@@ -352,7 +352,7 @@ strings {
     keep_it_safe = "Keep it safe",
     persisted = "This browser has agreed to keep your diary's data.",
     not_persisted = "This browser may delete the diary's data if the site is not used for a while (Safari does after 7 days unless the diary is added to the home screen). Save a backup file every week.",
-    last_backup = "Last backup file saved: {date}.",
+    last_backup = "Last backup: {date}.",
     no_backup = "No backup file saved yet.",
     save_or_share = "Save or share a copy",
     export_json = "Diary file (JSON): a full backup you can import again",

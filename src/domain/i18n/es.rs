@@ -350,7 +350,7 @@ pub const ES: Texts = Texts {
     keep_it_safe: "Manténgalo a salvo",
     persisted: "Este navegador aceptó conservar los datos de su diario.",
     not_persisted: "Este navegador puede borrar los datos del diario si el sitio no se usa durante un tiempo (Safari lo hace a los 7 días, salvo que el diario esté añadido a la pantalla de inicio). Guarde un archivo de respaldo cada semana.",
-    last_backup: "Último archivo de respaldo guardado: {date}.",
+    last_backup: "Último respaldo: {date}.",
     no_backup: "Todavía no ha guardado ningún archivo de respaldo.",
     save_or_share: "Guardar o compartir una copia",
     export_json: "Archivo del diario (JSON): un respaldo completo que puede volver a importar",

@@ -87,13 +87,14 @@ pub fn incision_log(l: &Locale, diary: &Diary) -> Html {
                 (i.bruise_itch_lump, t.incision_bruise), (i.bleeding_uncontrolled, t.incision_bleeding),
             ].into_iter().filter(|(v, _)| *v == Some(true)).map(|(_, t)| t).collect();
             html! {
+                // data-label: on a narrow screen each row is a block of "Column: value" lines.
                 <tr>
-                    <td>{ day_number(diary.profile.procedure_date, *d).map(|n| n.to_string()).unwrap_or_default() }</td>
-                    <td>{ e.pain.and_then(|p| p.incision).map(|r| r.get().to_string()).unwrap_or("—".into()) }</td>
-                    <td>{ name("bandage", i.bandage.and_then(|v| serde_json::to_value(v).ok())) }</td>
-                    <td>{ name("drainage", i.drainage.and_then(|v| serde_json::to_value(v).ok())) }</td>
-                    <td>{ name("redness", i.redness.and_then(|v| serde_json::to_value(v).ok())) }</td>
-                    <td>{ if other.is_empty() { "—".to_string() } else { other.join(", ") } }</td>
+                    <td data-label={t.col_day}>{ day_number(diary.profile.procedure_date, *d).map(|n| n.to_string()).unwrap_or_default() }</td>
+                    <td data-label={t.col_pain}>{ e.pain.and_then(|p| p.incision).map(|r| r.get().to_string()).unwrap_or("—".into()) }</td>
+                    <td data-label={t.col_bandage}>{ name("bandage", i.bandage.and_then(|v| serde_json::to_value(v).ok())) }</td>
+                    <td data-label={t.col_fluid}>{ name("drainage", i.drainage.and_then(|v| serde_json::to_value(v).ok())) }</td>
+                    <td data-label={t.col_redness}>{ name("redness", i.redness.and_then(|v| serde_json::to_value(v).ok())) }</td>
+                    <td data-label={t.col_other}>{ if other.is_empty() { "—".to_string() } else { other.join(", ") } }</td>
                 </tr>
             }
         })
