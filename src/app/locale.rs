@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::domain::i18n::{Lang, Locale};
 
 thread_local! {
-    /// The language on screen, for the panic screen (which runs outside the component tree).
+    /// The language last chosen, for a panic screen whose diary was never drawn (which runs
+    /// outside the component tree).
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
 }
 

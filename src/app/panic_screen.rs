@@ -30,6 +30,23 @@ pub fn install(root: web_sys::Element, keys: super::Keys) {
 
 fn show(root: &web_sys::Element, keys: &super::Keys) -> Option<()> {
     let document = web_sys::window()?.document()?;
+    // Shown already (a second panic, from another diary's listener of the same event).
+    if root
+        .query_selector(".panic-screen")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return Some(());
+    }
+    // Each diary's own language (two embeds on a page may differ): the one it was drawn in.
+    let lang = root
+        .query_selector(".app[lang]")
+        .ok()
+        .flatten()
+        .and_then(|app| app.get_attribute("lang"))
+        .and_then(|code| crate::domain::i18n::Lang::from_tag(&code))
+        .unwrap_or_else(super::locale::current);
     let body = root;
     body.set_text_content(None);
     let main = document.create_element("main").ok()?;
@@ -41,9 +58,8 @@ fn show(root: &web_sys::Element, keys: &super::Keys) -> Option<()> {
         main.append_child(&el).ok()?;
         Some(el)
     };
-    let t = super::locale::current().texts();
-    main.set_attribute("lang", super::locale::current().code())
-        .ok()?;
+    let t = lang.texts();
+    main.set_attribute("lang", lang.code()).ok()?;
     add("h1", t.panic_title)?;
     add("p", t.panic_text)?;
     add("p", t.panic_warning)?;

@@ -41,3 +41,29 @@ for (const lang of ['en', 'es']) {
     await page.context().close();
   });
 }
+
+test('two diaries on one page in two languages: each recovery screen in its own', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  // A portal page with two embeds (served from the app's origin, under the strict CSP).
+  await page.route(`${server.url}demo/two.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    headers: { 'content-security-policy': STRICT_CSP },
+    body: `<!doctype html><html lang="en"><head><title>Two diaries</title></head><body>
+      <recovery-diary language="es" namespace="clinic-es"></recovery-diary>
+      <recovery-diary language="en" namespace="clinic-en"></recovery-diary>
+      <script type="module" src="../boot.js"></script></body></html>`,
+  }));
+  await page.goto(`${server.url}demo/two.html`);
+  const [es, en] = [page.locator('recovery-diary').nth(0), page.locator('recovery-diary').nth(1)];
+  await es.getByRole('heading', { name: 'Le damos la bienvenida a su diario de recuperación' }).waitFor();
+  await en.getByRole('heading', { name: 'Welcome to your recovery diary' }).waitFor();
+  const panicked = page.waitForEvent('console', (m) => m.type() === 'error' && /deliberate panic/.test(m.text()));
+  await page.evaluate(() => window.dispatchEvent(new Event('recovery-diary-test-panic')));
+  await panicked;
+  await es.locator('.panic-screen').getByRole('heading', { name: 'Algo salió mal en el diario' }).waitFor();
+  await en.locator('.panic-screen').getByRole('heading', { name: 'Something went wrong in the diary' }).waitFor();
+  assert.equal(await es.locator('.panic-screen').getAttribute('lang'), 'es');
+  assert.equal(await en.locator('.panic-screen').getAttribute('lang'), 'en');
+  await context.close();
+});
