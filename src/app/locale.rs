@@ -1,17 +1,9 @@
 //! The patient's language in the component tree: `App` provides the `Locale`, every
 //! component reads it with `use_locale()`.
 
-use std::cell::Cell;
-
 use yew::prelude::*;
 
 use crate::domain::i18n::{Lang, Locale};
-
-thread_local! {
-    /// The language last chosen, for a panic screen whose diary was never drawn (which runs
-    /// outside the component tree).
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
-}
 
 /// The language: the patient's choice in Settings, else the clinic's configuration, else the
 /// browser's language when the diary speaks it, else English. Dates and numbers follow the
@@ -21,12 +13,7 @@ pub fn choose(patient: Option<Lang>, clinic: Option<Lang>, browser_tag: &str) ->
         .or(clinic)
         .or_else(|| Lang::from_tag(browser_tag))
         .unwrap_or_default();
-    CURRENT.with(|c| c.set(lang));
     Locale::new(lang, browser_tag)
-}
-
-pub fn current() -> Lang {
-    CURRENT.with(Cell::get)
 }
 
 #[hook]

@@ -245,11 +245,20 @@ pub fn App(props: &AppProps) -> Html {
             Phase::Setup => {
                 let config = state.config.clone();
                 let on_language = choose_language(&state);
+                // A new phone's first run: the diary starts with the file's profile (procedure
+                // date and units), and the file, which holds the whole diary, is today's backup.
                 let on_restore = {
-                    let (on_import, go_home) = (import_callback(&state, true), go_home.clone());
-                    let keys = keys.clone();
-                    Callback::from(move |request| {
-                        // The file just restored holds the whole diary: it is a backup of today.
+                    let (on_import, go_home) = (import_callback(&state), go_home.clone());
+                    let (state, keys) = (state.clone(), keys.clone());
+                    Callback::from(move |request: ImportRequest| {
+                        let profile = request.incoming.profile.clone();
+                        state.dispatch(Action::Edit(
+                            Change::Start {
+                                profile,
+                                baseline: None,
+                            },
+                            None,
+                        ));
                         storage::record_backup(&keys, platform::today());
                         on_import.emit(request);
                         go_home();
@@ -392,7 +401,7 @@ fn ready_screen(
         }
         Screen::Report => html! { <Report {diary} episodes={flags.episodes.clone()} {settings} /> },
         Screen::Data => {
-            let on_import = import_callback(state, false);
+            let on_import = import_callback(state);
             html! {
                 <DataScreen {diary} firings={flags.firings.clone()} episodes={flags.episodes.clone()}
                     {today} {on_import} />
@@ -401,9 +410,8 @@ fn ready_screen(
     }
 }
 
-/// The patient confirmed an import: merged by date, nothing deleted. `restore`: a new
-/// phone's first run takes the file's profile (procedure date and units) with it.
-fn import_callback(state: &UseReducerHandle<AppState>, restore: bool) -> Callback<ImportRequest> {
+/// The patient confirmed an import: merged by date, nothing deleted.
+fn import_callback(state: &UseReducerHandle<AppState>) -> Callback<ImportRequest> {
     let state = state.clone();
     Callback::from(move |request: ImportRequest| {
         let ImportRequest {
@@ -411,16 +419,6 @@ fn import_callback(state: &UseReducerHandle<AppState>, restore: bool) -> Callbac
             replace_different,
             plan,
         } = request;
-        if restore {
-            let profile = incoming.profile.clone();
-            state.dispatch(Action::Edit(
-                Change::Start {
-                    profile,
-                    baseline: None,
-                },
-                None,
-            ));
-        }
         let notice = Notice::Imported {
             added: plan.added.len(),
             replaced: if replace_different {

@@ -4,6 +4,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::i18n::Lang;
+
 thread_local! {
     /// Every diary mounted on the page, with its storage keys.
     static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, super::Keys)>> =
@@ -39,14 +41,16 @@ fn show(root: &web_sys::Element, keys: &super::Keys) -> Option<()> {
     {
         return Some(());
     }
-    // Each diary's own language (two embeds on a page may differ): the one it was drawn in.
+    // Each diary's own language (two embeds on a page may differ): the one it was drawn in,
+    // else (a panic before the first render) the browser's.
     let lang = root
         .query_selector(".app[lang]")
         .ok()
         .flatten()
         .and_then(|app| app.get_attribute("lang"))
-        .and_then(|code| crate::domain::i18n::Lang::from_tag(&code))
-        .unwrap_or_else(super::locale::current);
+        .and_then(|code| Lang::from_tag(&code))
+        .or_else(|| Lang::from_tag(&super::platform::language()))
+        .unwrap_or_default();
     let body = root;
     body.set_text_content(None);
     let main = document.create_element("main").ok()?;

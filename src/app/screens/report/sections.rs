@@ -71,6 +71,16 @@ pub fn comparison(l: &Locale, diary: &Diary) -> Html {
 /// The incision answers of days 0–14.
 pub fn incision_log(l: &Locale, diary: &Diary) -> Html {
     let t = l.t();
+    // The column headers; each cell carries its own as data-label too, so that on a narrow
+    // screen each row is a block of "Column: value" lines.
+    let labels = [
+        t.col_day,
+        t.col_pain,
+        t.col_bandage,
+        t.col_fluid,
+        t.col_redness,
+        t.col_other,
+    ];
     let rows: Vec<Html> = diary
         .checkins
         .iter()
@@ -86,15 +96,17 @@ pub fn incision_log(l: &Locale, diary: &Diary) -> Html {
                 (i.foul_smell, t.incision_smell), (i.warm_or_swollen, t.incision_warm), (i.edges_open, t.incision_edges),
                 (i.bruise_itch_lump, t.incision_bruise), (i.bleeding_uncontrolled, t.incision_bleeding),
             ].into_iter().filter(|(v, _)| *v == Some(true)).map(|(_, t)| t).collect();
+            let cells = [
+                day_number(diary.profile.procedure_date, *d).map(|n| n.to_string()).unwrap_or_default(),
+                e.pain.and_then(|p| p.incision).map(|r| r.get().to_string()).unwrap_or("—".into()),
+                name("bandage", i.bandage.and_then(|v| serde_json::to_value(v).ok())),
+                name("drainage", i.drainage.and_then(|v| serde_json::to_value(v).ok())),
+                name("redness", i.redness.and_then(|v| serde_json::to_value(v).ok())),
+                if other.is_empty() { "—".to_string() } else { other.join(", ") },
+            ];
             html! {
-                // data-label: on a narrow screen each row is a block of "Column: value" lines.
                 <tr>
-                    <td data-label={t.col_day}>{ day_number(diary.profile.procedure_date, *d).map(|n| n.to_string()).unwrap_or_default() }</td>
-                    <td data-label={t.col_pain}>{ e.pain.and_then(|p| p.incision).map(|r| r.get().to_string()).unwrap_or("—".into()) }</td>
-                    <td data-label={t.col_bandage}>{ name("bandage", i.bandage.and_then(|v| serde_json::to_value(v).ok())) }</td>
-                    <td data-label={t.col_fluid}>{ name("drainage", i.drainage.and_then(|v| serde_json::to_value(v).ok())) }</td>
-                    <td data-label={t.col_redness}>{ name("redness", i.redness.and_then(|v| serde_json::to_value(v).ok())) }</td>
-                    <td data-label={t.col_other}>{ if other.is_empty() { "—".to_string() } else { other.join(", ") } }</td>
+                    { for labels.iter().zip(cells).map(|(label, cell)| html! { <td data-label={*label}>{ cell }</td> }) }
                 </tr>
             }
         })
@@ -105,7 +117,7 @@ pub fn incision_log(l: &Locale, diary: &Diary) -> Html {
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={t.incision_region}>
         <table class="incision-log">
-            <thead><tr><th scope="col">{ t.col_day }</th><th scope="col">{ t.col_pain }</th><th scope="col">{ t.col_bandage }</th><th scope="col">{ t.col_fluid }</th><th scope="col">{ t.col_redness }</th><th scope="col">{ t.col_other }</th></tr></thead>
+            <thead><tr>{ for labels.iter().map(|label| html! { <th scope="col">{ *label }</th> }) }</tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
         </div>
