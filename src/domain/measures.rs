@@ -8,6 +8,9 @@ pub fn back(e: &Entry) -> Option<f64> {
 pub fn leg(e: &Entry) -> Option<f64> {
     e.pain.and_then(|p| p.leg).map(|r| f64::from(r.get()))
 }
+pub fn incision_pain(e: &Entry) -> Option<f64> {
+    e.pain.and_then(|p| p.incision).map(|r| f64::from(r.get()))
+}
 pub fn walk_ft(e: &Entry) -> Option<f64> {
     e.walking
         .and_then(|w| w.distance)

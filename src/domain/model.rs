@@ -44,6 +44,13 @@ impl Diary {
             .is_some_and(|p| (-30..=-1).contains(&(date - p).num_days()))
     }
 
+    /// Whether a check-in on `date` is a recovery check-in: day 0 or later, or any date
+    /// without a procedure date (rules.md v1.1, "Recovery check-in"). A check-in dated day
+    /// -31 or earlier is neither baseline nor recovery.
+    pub fn is_recovery(&self, date: NaiveDate) -> bool {
+        self.profile.procedure_date.is_none_or(|p| date >= p)
+    }
+
     /// The baseline: the baseline record plus the check-ins of the baseline period.
     pub fn baseline_entries(&self) -> Vec<&Entry> {
         self.baseline

@@ -108,7 +108,7 @@ pub fn compare(diary: &Diary, measure: Measure) -> Comparison {
             diary
                 .checkins
                 .range(from..=last)
-                .filter(|(d, _)| !diary.in_baseline_period(**d))
+                .filter(|(d, _)| diary.is_recovery(**d))
                 .filter_map(|(_, e)| measure.value(e, unit))
                 .collect()
         })

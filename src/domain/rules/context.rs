@@ -2,12 +2,12 @@
 //! R7, new and worse neuro findings (with the reference severity), and the runs that
 //! B9(a), B9(b), C1 and C2 count. Each rule then only reads one `Day`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::settings::ClinicSettings;
-pub use crate::domain::measures::{back, leg, stand_min, walk_ft, walk_min};
+pub use crate::domain::measures::{back, incision_pain, leg, stand_min, walk_ft, walk_min};
 use crate::domain::model::{Diary, Entry, NeuroFinding, NeuroKind, Region, Side, StandResult};
 use crate::domain::questions::{EMERGENCY, OTHER_SYMPTOMS};
 
@@ -39,13 +39,14 @@ pub struct Day<'a> {
     pub new_findings: Vec<NeuroFinding>,
     pub worse_findings: Vec<NeuroFinding>,
     pub r7_back: Option<f64>,
-    /// B9(a): the measures ("back", "leg") whose rise run has reached the required length.
+    /// B9(a): the measures whose rise run has reached the required length: (measure,
+    /// today's value, B0).
     pub pain_rise_run: Vec<(&'static str, u8, f64)>,
     /// B9(b): measures at least R7+3 on this date and the calendar date before.
     pub pain_jump: Vec<(&'static str, u8, f64)>,
     /// C1: measures below baseline on 7 check-ins in a row (from day 14 on).
     pub below_baseline_run: Vec<&'static str>,
-    /// C2: the 7-day leg-pain mean, when this is the first check-in on or after day 42.
+    /// C2: the 7-day leg-pain mean, on the first check-in from day 42 that has one.
     pub leg_mean_at_six_weeks: Option<f64>,
     /// Function answers the baseline already gave.
     pub baseline_toe_cannot: bool,
@@ -150,7 +151,6 @@ impl<'a> Context<'a> {
     pub fn new(diary: &'a Diary, settings: &'a ClinicSettings, from: Option<NaiveDate>) -> Self {
         let procedure = diary.profile.procedure_date;
         let day_of = |d: NaiveDate| procedure.map(|p| (d - p).num_days());
-        let in_baseline = |d: NaiveDate| diary.in_baseline_period(d);
         let baseline_entries = diary.baseline_entries();
         let b0 = |f: fn(&Entry) -> Option<f64>| mean(baseline_entries.iter().filter_map(|e| f(e)));
         let baselines = Baselines {
@@ -195,7 +195,7 @@ impl<'a> Context<'a> {
             }
         };
 
-        let mut rise_runs: BTreeMap<&str, (NaiveDate, u32)> = BTreeMap::new();
+        let mut rise_runs: BTreeMap<&str, VecDeque<NaiveDate>> = BTreeMap::new();
         let mut below_runs: [u32; 3] = [0; 3];
         let mut six_weeks_done = false;
         let mut days = Vec::with_capacity(diary.checkins.len());
@@ -203,7 +203,8 @@ impl<'a> Context<'a> {
         for (&date, entry) in &diary.checkins {
             let day = day_of(date);
             let at = by_day.offset(date);
-            let recovery = !in_baseline(date);
+            // v1.1: day -31 or earlier is neither baseline nor recovery.
+            let recovery = diary.is_recovery(date);
 
             // New and worse findings, dates in order (recovery check-ins only).
             let (mut new_findings, mut worse_findings) = (Vec::new(), Vec::new());
@@ -233,7 +234,9 @@ impl<'a> Context<'a> {
                 seen.insert(key);
             }
 
-            // B9(a): a rise over B0 on consecutive calendar dates, all day 3 or later.
+            // B9(a): a rise over B0 on `pain_rise_days` check-ins in a row among the day-3-or-
+            // later check-ins that have the value (a date without it is skipped, not a
+            // break), the first no more than 6 calendar dates before the last (v1.1).
             let mut pain_rise_run = Vec::new();
             for (name, f) in PAINS {
                 let b0 = if name == "back_pain" {
@@ -241,28 +244,29 @@ impl<'a> Context<'a> {
                 } else {
                     baselines.leg
                 };
-                let holds = match (f(entry), b0, day) {
-                    (Some(v), Some(b0), Some(n)) if n >= 3 && recovery && b0 < 8.0 => {
-                        v >= b0 + f64::from(settings.pain_rise_points)
-                            && v >= settings.pain_rise_ratio * b0
-                    }
-                    _ => false,
+                let (Some(v), Some(b0), Some(n)) = (f(entry), b0, day) else {
+                    continue; // no value: skipped
                 };
-                let run = if holds {
-                    let prev = rise_runs
-                        .get(name)
-                        .filter(|(d, _)| date.checked_sub_days(Days::new(1)) == Some(*d));
-                    prev.map_or(1, |(_, n)| n + 1)
-                } else {
-                    0
-                };
-                if run > 0 {
-                    rise_runs.insert(name, (date, run));
-                } else {
-                    rise_runs.remove(name);
+                if n < 3 || !recovery || b0 >= 8.0 {
+                    continue;
                 }
-                if run >= u32::from(settings.pain_rise_days) {
-                    pain_rise_run.push((name, f(entry).unwrap_or(0.0) as u8, b0.unwrap_or(0.0)));
+                let run = rise_runs.entry(name).or_default();
+                let holds = v >= b0 + f64::from(settings.pain_rise_points)
+                    && v >= settings.pain_rise_ratio * b0;
+                if !holds {
+                    run.clear();
+                    continue;
+                }
+                run.push_back(date);
+                let needed = usize::from(settings.pain_rise_days.max(1));
+                while run.len() > needed {
+                    run.pop_front();
+                }
+                let within_window = run
+                    .front()
+                    .is_some_and(|first| (date - *first).num_days() <= 6);
+                if run.len() == needed && within_window {
+                    pain_rise_run.push((name, v as u8, b0));
                 }
             }
 
@@ -286,11 +290,12 @@ impl<'a> Context<'a> {
                 }
             }
 
-            // C2: once, on the first check-in on or after day 42.
+            // C2: once, on the first check-in from day 42 whose 7-date window has a leg-pain
+            // value (v1.1: a window without one does not use it up).
             let mut leg_mean_at_six_weeks = None;
             if recovery && !six_weeks_done && day.is_some_and(|n| n >= 42) {
-                six_weeks_done = true;
                 leg_mean_at_six_weeks = mean((0..=6).filter_map(|k| value_on(leg, at - k)));
+                six_weeks_done = leg_mean_at_six_weeks.is_some();
             }
 
             // Before `from`: only the running state above was needed.

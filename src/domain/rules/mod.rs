@@ -13,7 +13,7 @@ use chrono::{Days, NaiveDate};
 
 pub use settings::{ClinicSettings, RawSettings, SettingError};
 pub use table::{rule, Evidence, Fact, Novelty, Rule, Sign, Tier, RULES};
-pub use words::{fact, message, what};
+pub use words::{fact, firings_on, message, what};
 
 use crate::domain::model::Diary;
 

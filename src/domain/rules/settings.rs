@@ -98,13 +98,15 @@ impl ClinicSettings {
             }
         }
         if let Some(v) = raw.fever_threshold_c {
-            if (37.8..=38.5).contains(&v) {
+            // v1.1: only stricter than or equal to the default (a higher threshold would
+            // loosen A9, a tier-A rule).
+            if (37.5..=38.0).contains(&v) {
                 s.fever_threshold_c = (v * 10.0).round() / 10.0;
             } else {
                 refuse(
                     "fever threshold",
                     v.to_string(),
-                    format!("{v} °C is outside 37.8–38.5 °C; using 38.0 °C."),
+                    format!("{v} °C is outside the allowed 37.5–38.0 °C (the default 38.0 °C or stricter); using 38.0 °C."),
                 );
             }
         }
@@ -115,7 +117,7 @@ impl ClinicSettings {
                 refuse(
                     "pain rise points",
                     v.to_string(),
-                    format!("{v} must be 1 or 2 (the default 2 or stricter); using 2."),
+                    format!("{v} is outside the allowed 1–2 points (the default 2 or stricter); using 2."),
                 );
             }
         }
@@ -127,7 +129,7 @@ impl ClinicSettings {
                     "pain rise ratio",
                     v.to_string(),
                     format!(
-                        "{v} must be from 1.1 to 1.3 (the default 1.3 or stricter); using 1.3."
+                        "{v} is outside the allowed 1.1–1.3 (the default 1.3 or stricter); using 1.3."
                     ),
                 );
             }
@@ -139,7 +141,9 @@ impl ClinicSettings {
                 refuse(
                     "pain rise days",
                     v.to_string(),
-                    format!("{v} must be 1, 2 or 3 (the default 3 or stricter); using 3."),
+                    format!(
+                        "{v} is outside the allowed 1–3 days (the default 3 or stricter); using 3."
+                    ),
                 );
             }
         }
@@ -191,6 +195,56 @@ mod tests {
         assert_eq!(s.clinic_phone.as_deref(), Some("+1 (555) 010-2000"));
         assert_eq!(s.fever_threshold(TemperatureUnit::Fahrenheit), 100.0);
         assert_eq!((s.pain_rise_points, s.pain_rise_days), (1, 2));
+    }
+
+    #[test]
+    fn the_fever_threshold_can_only_be_stricter_v1_1() {
+        for (v, ok) in [
+            (37.4, false),
+            (37.5, true),
+            (38.0, true),
+            (38.1, false),
+            (38.5, false),
+        ] {
+            let (s, errors) = ClinicSettings::from_raw(&RawSettings {
+                fever_threshold_c: Some(v),
+                ..RawSettings::default()
+            });
+            assert_eq!(errors.is_empty(), ok, "{v}: {errors:?}");
+            if ok {
+                assert_eq!(s.fever_threshold_c, v);
+            } else {
+                assert_eq!(s.fever_threshold_c, 38.0);
+                assert!(errors[0].message.contains("37.5–38.0 °C"), "{errors:?}");
+            }
+        }
+        for (raw, range) in [
+            (
+                RawSettings {
+                    pain_rise_points: Some(3.0),
+                    ..RawSettings::default()
+                },
+                "1–2",
+            ),
+            (
+                RawSettings {
+                    pain_rise_ratio: Some(1.35),
+                    ..RawSettings::default()
+                },
+                "1.1–1.3",
+            ),
+            (
+                RawSettings {
+                    pain_rise_days: Some(4.0),
+                    ..RawSettings::default()
+                },
+                "1–3",
+            ),
+        ] {
+            let (s, errors) = ClinicSettings::from_raw(&raw);
+            assert_eq!(s, ClinicSettings::default());
+            assert!(errors[0].message.contains(range), "{errors:?}");
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
-//! The rule table of `shared/clinical/rules.md`, one entry per rule id, in its order.
-//! Hold this file against the table line by line. Each condition returns the evidence
-//! (the answers that fired it) or `None`.
+//! The rule table of `shared/clinical/rules.md` **v1.1**, one entry per rule id, in its
+//! order. Hold this file against the table line by line. Each condition returns the evidence
+//! (the answers that fired it) or `None`. What v1.1 changed is marked "v1.1" where it lands.
 
-use super::context::{back, leg, Day};
+use super::context::{back, incision_pain, leg, Day};
 use crate::domain::model::{
     Bandage, Drainage, NeuroFinding, Redness, Region, Side, StandResult, TemperatureUnit,
 };
@@ -425,7 +425,8 @@ pub const RULES: [Rule; 24] = [
                     usual: *r,
                 });
             }
-            let bad = [back(d.entry), leg(d.entry)]
+            // (c) v1.1: incision pain counts too.
+            let bad = [back(d.entry), leg(d.entry), incision_pain(d.entry)]
                 .into_iter()
                 .flatten()
                 .any(|v| v >= 9.0);
@@ -477,7 +478,14 @@ pub const RULES: [Rule; 24] = [
     Rule {
         id: "C3",
         tier: Tier::Followup,
-        condition: |d| sign_if(d.entry.incision?.bruise_itch_lump, Sign::BruiseItchLump),
+        condition: |d| {
+            // v1.1: not with spreading redness or streaks (that is B2, and not minor).
+            let i = d.entry.incision?;
+            if matches!(i.redness, Some(Redness::BeyondFinger | Redness::Streaks)) {
+                return None;
+            }
+            sign_if(i.bruise_itch_lump, Sign::BruiseItchLump)
+        },
     },
     Rule {
         id: "C4",

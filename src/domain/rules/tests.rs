@@ -591,6 +591,156 @@ const CASES: &[Case] = &[
     case!("C5", false, 3, "only spaces", || on(base(), 3, |e| e
         .ask_at_visit =
         Some("   ".into()))),
+    // ---- v1.1 ----
+    case!("B8", true, -31, "a fall on day -31 (any check-in)", || on(
+        base(),
+        -31,
+        |e| function(e).fall = Some(true)
+    )),
+    case!(
+        "B8",
+        false,
+        -31,
+        "v1.1: a new finding on day -31 is not a recovery check-in",
+        || on(base(), -31, |e| with_neuro(
+            e,
+            finding(Region::Toes, Side::Right, NeuroKind::Burning, 2)
+        ))
+    ),
+    case!(
+        "B1",
+        true,
+        -31,
+        "v1.1: fever on day -31 (any check-in)",
+        || on(base(), -31, |e| temp(e, 38.2, TemperatureUnit::Celsius))
+    ),
+    case!(
+        "A9",
+        false,
+        -31,
+        "v1.1: fever and a new finding on day -31 (not recovery)",
+        || on(base(), -31, |e| {
+            temp(e, 38.2, TemperatureUnit::Celsius);
+            with_neuro(
+                e,
+                finding(Region::Sole, Side::Right, NeuroKind::Tingling, 2),
+            );
+        })
+    ),
+    case!(
+        "A5",
+        false,
+        -40,
+        "v1.1: sudden back pain and a new finding on day -40 (not recovery)",
+        || on(base(), -40, |e| {
+            symptoms(e).sudden_severe_back_pain = Some(true);
+            with_neuro(e, finding(Region::Toes, Side::Left, NeuroKind::Numbness, 3));
+        })
+    ),
+    case!(
+        "A1",
+        true,
+        -40,
+        "v1.1: a saddle answer on day -40 still fires (every check-in)",
+        || on(base(), -40, |e| symptoms(e).saddle_numbness = Some(true))
+    ),
+    case!(
+        "B9",
+        true,
+        6,
+        "v1.1 (a): a date without the value is skipped, not a break",
+        || on(back_on(base(), &[(3, 6), (5, 6), (6, 6)]), 4, |e| pain(
+            e,
+            None,
+            Some(5)
+        ))
+    ),
+    case!(
+        "B9",
+        false,
+        10,
+        "v1.1 (a): the first of the 3 more than 6 dates before the last",
+        || back_on(base(), &[(3, 6), (8, 6), (10, 6)])
+    ),
+    case!(
+        "B9",
+        true,
+        9,
+        "v1.1 (a): the first of the 3 exactly 6 dates before the last",
+        || back_on(base(), &[(3, 6), (8, 6), (9, 6)])
+    ),
+    case!(
+        "B9",
+        true,
+        3,
+        "v1.1 (c): incision pain 9 and the medicine did not help",
+        || on(base(), 3, |e| {
+            e.pain = Some(Pain {
+                incision: rating(9),
+                medicine_helped: Some(false),
+                ..Pain::default()
+            })
+        })
+    ),
+    case!(
+        "B9",
+        false,
+        3,
+        "v1.1 (c): incision pain 9 and the medicine helped",
+        || on(base(), 3, |e| {
+            e.pain = Some(Pain {
+                incision: rating(9),
+                medicine_helped: Some(true),
+                ..Pain::default()
+            })
+        })
+    ),
+    case!(
+        "C2",
+        true,
+        45,
+        "v1.1: the first check-in from day 42 whose window has a leg value",
+        || leg_on(back_on(base(), &[(42, 3), (43, 3)]), &[(45, 5)])
+    ),
+    case!(
+        "C2",
+        false,
+        42,
+        "v1.1: a day-42 window without leg pain does not fire",
+        || leg_on(back_on(base(), &[(42, 3), (43, 3)]), &[(45, 5)])
+    ),
+    case!("C2", false, 46, "fires once only", || leg_on(
+        base(),
+        &[(42, 5), (46, 5)]
+    )),
+    case!(
+        "C3",
+        false,
+        3,
+        "v1.1: a bruise with red streaks is B2, not minor",
+        || on(base(), 3, |e| {
+            incision(e).bruise_itch_lump = Some(true);
+            incision(e).redness = Some(Redness::Streaks);
+        })
+    ),
+    case!(
+        "C3",
+        false,
+        3,
+        "v1.1: a bruise with redness beyond a finger is B2, not minor",
+        || on(base(), 3, |e| {
+            incision(e).bruise_itch_lump = Some(true);
+            incision(e).redness = Some(Redness::BeyondFinger);
+        })
+    ),
+    case!("C3", true, 3, "v1.1: a bruise with a thin red line", || on(
+        base(),
+        3,
+        |e| {
+            incision(e).bruise_itch_lump = Some(true);
+            incision(e).redness = Some(Redness::ThinLine);
+        }
+    )),
 ];
 
 #[test]
@@ -824,56 +974,61 @@ fn messages() {
         temp(e, 38.5, TemperatureUnit::Celsius)
     });
     let firings = evaluate(&diary, &settings);
-    let b: Vec<&Firing> = firings
-        .iter()
-        .filter(|f| f.date == d(5) && f.tier == Tier::Call)
-        .collect();
     assert_eq!(
-        b.iter().map(|f| f.rule).collect::<Vec<_>>(),
+        firings_on(&firings, d(5))
+            .iter()
+            .filter(|f| f.tier == Tier::Call)
+            .map(|f| f.rule)
+            .collect::<Vec<_>>(),
         vec!["B1", "B9"]
     );
     let uk = Locale::new(Lang::En, "en-GB");
-    let m = message(&uk, Tier::Call, &b, &diary, &settings);
+    // The message of a date is one function of all its firings: given the whole list or
+    // only that date's, it says the same.
+    let m = message(&uk, Tier::Call, d(5), &firings, &diary, &settings);
+    assert_eq!(
+        m,
+        message(
+            &uk,
+            Tier::Call,
+            d(5),
+            firings_on(&firings, d(5)),
+            &diary,
+            &settings
+        )
+    );
     assert!(
         m.starts_with("Call your clinic now, not later today at 555-0100, after hours 555-0199."),
         "{m}"
     );
     assert!(m.contains("fever or chills; pain clearly worse"));
-    let only_fever: Vec<&Firing> = b.iter().copied().filter(|f| f.rule == "B1").collect();
+    let fever_only = on(base(), 5, |e| temp(e, 38.5, TemperatureUnit::Celsius));
+    let ff = evaluate(&fever_only, &settings);
     assert!(message(
         &uk,
         Tier::Call,
-        &only_fever,
-        &diary,
+        d(5),
+        &ff,
+        &fever_only,
         &ClinicSettings::default()
     )
     .starts_with("Call your clinic today. Tell them: fever or chills."));
     let a = on(base(), 3, |e| symptoms(e).incontinence = Some(true));
     let fa = evaluate(&a, &settings);
-    let m = message(
-        &uk,
-        Tier::Emergency,
-        &fa.iter().collect::<Vec<_>>(),
-        &a,
-        &settings,
-    );
+    let m = message(&uk, Tier::Emergency, d(3), &fa, &a, &settings);
     assert!(m.starts_with("Call 911 now"), "{m}");
     assert!(
-        m.contains("on 2 November 2026 and now have leaking of urine"),
+        m.contains(
+            "Say you had a lumbar decompression on 2 November 2026 and now have leaking of urine"
+        ),
         "{m}"
     );
     let es = Locale::new(Lang::Es, "es-US");
-    let m_es = message(
-        &es,
-        Tier::Emergency,
-        &fa.iter().collect::<Vec<_>>(),
-        &a,
-        &settings,
-    );
+    let m_es = message(&es, Tier::Emergency, d(3), &fa, &a, &settings);
     assert!(m_es.starts_with("Llame al 911 ahora"), "{m_es}");
     assert!(m_es.contains("el 2 de noviembre de 2026"), "{m_es}");
     assert!(m_es.contains("escape de orina"), "{m_es}");
-    let call_es = message(&es, Tier::Call, &b, &diary, &settings);
+    let call_es = message(&es, Tier::Call, d(5), &firings, &diary, &settings);
     assert!(
         call_es.starts_with("Llame a su clínica ahora, no más tarde al 555-0100"),
         "{call_es}"
@@ -898,6 +1053,73 @@ fn messages() {
             }
         }
     }
+}
+
+#[test]
+fn the_emergency_message_before_day_0_and_without_a_date() {
+    let uk = Locale::new(Lang::En, "en-GB");
+    let es = Locale::new(Lang::Es, "es-US");
+    let settings = ClinicSettings::default();
+    let before = on(base(), -3, |e| symptoms(e).bladder_trouble = Some(true));
+    let f = evaluate(&before, &settings);
+    let m = message(&uk, Tier::Emergency, d(-3), &f, &before, &settings);
+    assert!(
+        m.contains(
+            "Say you are due to have a lumbar decompression on 2 November 2026 and now have"
+        ),
+        "{m}"
+    );
+    assert!(!m.contains("you had"), "{m}");
+    let m = message(&es, Tier::Emergency, d(-3), &f, &before, &settings);
+    assert!(
+        m.contains("Diga que tiene programada una descompresión lumbar para el 2 de noviembre de 2026 y que ahora tiene"),
+        "{m}"
+    );
+    // Day 0 itself: had.
+    let on_day0 = on(base(), 0, |e| symptoms(e).bladder_trouble = Some(true));
+    let f = evaluate(&on_day0, &settings);
+    assert!(message(&uk, Tier::Emergency, d(0), &f, &on_day0, &settings)
+        .contains("Say you had a lumbar decompression on 2 November 2026"));
+    // No procedure date: no date named.
+    let mut no_date = before.clone();
+    no_date.profile.procedure_date = None;
+    let f = evaluate(&no_date, &settings);
+    let m = message(&uk, Tier::Emergency, d(-3), &f, &no_date, &settings);
+    assert!(
+        m.contains("Say you had a lumbar decompression and now have"),
+        "{m}"
+    );
+    let m = message(&es, Tier::Emergency, d(-3), &f, &no_date, &settings);
+    assert!(
+        m.contains("Diga que le hicieron una descompresión lumbar y que ahora tiene"),
+        "{m}"
+    );
+}
+
+#[test]
+fn fever_with_worse_pain_says_now_for_its_date_only() {
+    // B1 and B9 on day 5; B1 alone on day 7: each date's message is its own.
+    let diary = on(
+        on(back_on(base(), &[(3, 6), (4, 6), (5, 6)]), 5, |e| {
+            temp(e, 38.5, TemperatureUnit::Celsius)
+        }),
+        7,
+        |e| e.chills = Some(true),
+    );
+    let settings = ClinicSettings::default();
+    let f = evaluate(&diary, &settings);
+    let uk = Locale::new(Lang::En, "en-GB");
+    assert!(message(&uk, Tier::Call, d(5), &f, &diary, &settings)
+        .starts_with("Call your clinic now, not later today."));
+    assert!(message(&uk, Tier::Call, d(7), &f, &diary, &settings)
+        .starts_with("Call your clinic today."));
+    // Every firing of day 5 is found from the whole list, none of another date.
+    assert!(firings_on(&f, d(5)).iter().all(|x| x.date == d(5)));
+    assert_eq!(
+        firings_on(&f, d(5)).len(),
+        f.iter().filter(|x| x.date == d(5)).count()
+    );
+    assert!(firings_on(&f, d(6)).is_empty());
 }
 
 mod properties {

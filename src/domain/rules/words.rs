@@ -4,6 +4,8 @@
 use super::table::{Fact, Novelty, Tier};
 use super::{ClinicSettings, Firing};
 use crate::domain::i18n::{capitalise, fill, lookup, Locale, Texts};
+use chrono::NaiveDate;
+
 use crate::domain::model::{Diary, NeuroKind, Region, Side};
 
 /// What rule `id` is about, in the patient's words (lower case, for use in a sentence).
@@ -124,36 +126,54 @@ pub fn evidence(l: &Locale, facts: &[Fact]) -> String {
         .join(l.t().list_separator)
 }
 
-/// The message of a tier for the firings of one date (all of that tier).
+/// The firings of `date` in `firings`, which are in date order (as `evaluate` and
+/// `reevaluate` give them).
+pub fn firings_on(firings: &[Firing], date: NaiveDate) -> &[Firing] {
+    let from = firings.partition_point(|f| f.date < date);
+    let to = from + firings[from..].partition_point(|f| f.date == date);
+    &firings[from..to]
+}
+
+/// The message of `tier` for `date`: one function of that date's firings, so the day's
+/// result, the banners on home and the report's "message shown" (and its print) always say
+/// the same. `firings` are in date order and may hold other dates and tiers (see
+/// `firings_on`).
 pub fn message(
     l: &Locale,
     tier: Tier,
-    firings: &[&Firing],
+    date: NaiveDate,
+    firings: &[Firing],
     diary: &Diary,
     settings: &ClinicSettings,
 ) -> String {
     let t = l.t();
-    let whats: Vec<&str> = firings.iter().map(|f| what(t, f.rule)).collect();
+    let of_tier: Vec<&Firing> = firings_on(firings, date)
+        .iter()
+        .filter(|f| f.tier == tier)
+        .collect();
+    let whats: Vec<&str> = of_tier.iter().map(|f| what(t, f.rule)).collect();
     let summary = whats.join(t.list_separator);
     match tier {
         Tier::Emergency => {
-            let when = diary
-                .profile
-                .procedure_date
-                .map(|d| fill(t.message_emergency_when, &[("date", &l.date(d))]))
-                .unwrap_or_default();
+            // v1.1: before day 0 the patient is due to have it; no date, no date named.
+            let say = match diary.profile.procedure_date {
+                Some(p) if date < p => fill(t.message_emergency_due, &[("date", &l.date(p))]),
+                Some(p) => fill(t.message_emergency_had, &[("date", &l.date(p))]),
+                None => t.message_emergency_no_date.to_string(),
+            };
             fill(
                 t.message_emergency,
                 &[
                     ("number", &settings.emergency_number),
-                    ("when", &when),
+                    ("say", &say),
                     ("what", &summary),
                 ],
             )
         }
         Tier::Call => {
+            // Fever with worsening pain (B1 and B9 on one date): call now, everywhere.
             let fever_and_pain =
-                firings.iter().any(|f| f.rule == "B1") && firings.iter().any(|f| f.rule == "B9");
+                of_tier.iter().any(|f| f.rule == "B1") && of_tier.iter().any(|f| f.rule == "B9");
             let when = if fever_and_pain {
                 t.message_call_now
             } else {
