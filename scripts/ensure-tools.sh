@@ -29,6 +29,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
+# pdftotext reads the printed report back in the e2e tests.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  say "installing poppler-utils (pdftotext) from Debian"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils
+fi
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   say "installing npm packages from package-lock.json"
   (cd "$ROOT" && npm ci --no-audit --no-fund)

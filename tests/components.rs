@@ -152,8 +152,10 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
         today: day(7),
         on_navigate: Callback::noop(),
         episodes: Rc::new(Vec::new()),
+        firings: Rc::new(Vec::new()),
         settings: Rc::new(ClinicSettings::default()),
         on_acknowledge: Callback::noop(),
+        notice: Html::default(),
     };
     yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
     until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
@@ -248,10 +250,12 @@ fn diary_with_flags() -> Diary {
 async fn the_report_lists_each_episode_once_with_its_data_attributes() {
     let root = host();
     let diary = diary_with_flags();
-    let eps = episodes(&evaluate(&diary, &ClinicSettings::default()));
+    let firings = evaluate(&diary, &ClinicSettings::default());
+    let eps = episodes(&firings);
     let props = ReportProps {
         diary: Rc::new(diary),
         episodes: Rc::new(eps),
+        firings: Rc::new(firings),
         settings: Rc::new(ClinicSettings::default()),
     };
     yew::Renderer::<Report>::with_root_and_props(root.clone(), props).render();
@@ -342,4 +346,95 @@ async fn settings_show_a_number_the_clinic_set_and_a_field_for_the_others() {
     let after_hours = field("after-hours-phone").unwrap();
     assert_eq!(after_hours.get_attribute("aria-describedby"), None);
     assert_eq!(after_hours.get_attribute("type").as_deref(), Some("tel"));
+}
+
+/// rules.md v1.1: on home every tier-A flag comes before every tier-B flag, newest first
+/// within a tier; tier A and B never offer "I will mention it at my visit"; "Something else"
+/// asks for a few words and records them.
+#[wasm_bindgen_test]
+async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
+    use recovery_diary::domain::model::{AckAction, Acknowledgement};
+    let root = host();
+    // B1 on days 3-4 and 6 (6 is newer than the A3 of day 5).
+    let diary = diary_with_flags();
+    let firings = evaluate(&diary, &ClinicSettings::default());
+    let acks: Rc<RefCell<Vec<Acknowledgement>>> = Rc::default();
+    let sink = acks.clone();
+    let props = HomeProps {
+        diary: Rc::new(diary),
+        today: day(7),
+        on_navigate: Callback::noop(),
+        episodes: Rc::new(episodes(&firings)),
+        firings: Rc::new(firings),
+        settings: Rc::new(ClinicSettings::default()),
+        on_acknowledge: Callback::from(move |a| sink.borrow_mut().push(a)),
+        notice: Html::default(),
+    };
+    yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || {
+        root.query_selector(".banner").unwrap().is_some()
+    })
+    .await;
+    let banners = root.query_selector_all(".banner").unwrap();
+    let order: Vec<String> = (0..banners.length())
+        .map(|i| {
+            let el: web_sys::Element = banners.item(i).unwrap().dyn_into().unwrap();
+            format!(
+                "{} {}",
+                el.get_attribute("data-rule").unwrap(),
+                el.get_attribute("data-to").unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        vec!["A3 2026-11-05", "B1 2026-11-06", "B1 2026-11-04"]
+    );
+    let text = root.text_content().unwrap();
+    assert!(!text.contains("mention it at my visit"), "{text}");
+    let first = root.query_selector(".banner").unwrap().unwrap();
+    let buttons = first.query_selector_all(".ack button").unwrap();
+    let labels: Vec<String> = (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            "I called the emergency number or went to emergency care",
+            "I called the clinic",
+            "Something else"
+        ]
+    );
+    // "Something else": a field for a few words, then recorded with them.
+    let other: web_sys::HtmlElement = buttons.item(2).unwrap().dyn_into().unwrap();
+    other.click();
+    until("the note field opens", || {
+        first.query_selector(".ack-note input").unwrap().is_some()
+    })
+    .await;
+    assert!(acks.borrow().is_empty(), "nothing recorded before the note");
+    let input: web_sys::HtmlInputElement = first
+        .query_selector(".ack-note input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("My daughter drove me to urgent care");
+    let submit: web_sys::HtmlElement = first
+        .query_selector(".ack-note button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    submit.click();
+    until("recorded", || !acks.borrow().is_empty()).await;
+    let a = acks.borrow()[0].clone();
+    assert_eq!(
+        (a.rule.as_str(), a.date, a.action),
+        ("A3", day(5), AckAction::Other)
+    );
+    assert_eq!(
+        a.note.as_deref(),
+        Some("My daughter drove me to urgent care")
+    );
 }

@@ -283,11 +283,12 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} {on_restore} /> }
             }
-            Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate),
+            Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate, &locale),
         }
     };
 
     let top_screen = (state.phase == Phase::Ready && !*warning_open).then_some(*screen);
+    let on_home = matches!(top_screen, Some(Screen::Home));
     html! {
         <ContextProvider<Rc<Keys>> context={keys.clone()}>
         <ContextProvider<Locale> context={locale}>
@@ -309,7 +310,9 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="update-ready" role="status">{ locale.t().notice_update_ready }</p>
                 }
                 { save_error(&state, &locale) }
-                { notice(&state, &flags, &locale) }
+                // Home places the notice below the warning signs to act on (the emergency is
+                // always the first thing a patient sees); other screens show it on top.
+                if !on_home { { notice(&state, &flags, &locale) } }
                 { content }
             </main>
         </div>
@@ -324,18 +327,21 @@ fn ready_screen(
     screen: Screen,
     today: NaiveDate,
     navigate: &Callback<Screen>,
+    locale: &Locale,
 ) -> Html {
     let diary = state.diary.clone();
     let settings = state.settings.clone();
     let home = navigate.reform(|_: ()| Screen::Home);
     match screen {
         Screen::Home | Screen::WarningNow => {
+            let notice = notice(state, flags, locale);
             let state = state.clone();
             let on_acknowledge = Callback::from(move |ack: Acknowledgement| {
                 state.dispatch(Action::Edit(Change::Acknowledge(ack), None));
             });
             html! {
                 <Home {diary} {today} on_navigate={navigate.clone()} episodes={flags.episodes.clone()}
+                    firings={flags.firings.clone()} {notice}
                     {settings} {on_acknowledge} />
             }
         }
@@ -399,7 +405,9 @@ fn ready_screen(
                 <BaselineScreen {diary} emergency_number={settings.emergency_number.clone()} {on_save} on_cancel={home} />
             }
         }
-        Screen::Report => html! { <Report {diary} episodes={flags.episodes.clone()} {settings} /> },
+        Screen::Report => html! {
+            <Report {diary} episodes={flags.episodes.clone()} firings={flags.firings.clone()} {settings} />
+        },
         Screen::Data => {
             let on_import = import_callback(state);
             html! {

@@ -3,12 +3,15 @@
 import { openApp, diaryWith, sixWeeks, KEY } from './harness.mjs';
 
 const ready = (extra = {}) => diaryWith({ days: [-1, -2, -4], ...extra });
-/** Chills on day -2 (B1), a question for the visit (C5) and a bladder problem on day -1 (A2). */
+/**
+ * A bladder problem on day -2 (A2); chills (B1) and a question for the visit (C5) on day -1:
+ * the older emergency is still listed before the newer call (rules.md v1.1).
+ */
 export function flagged() {
   const d = diaryWith({ days: [-1, -2, -4] });
-  d.checkins[1].chills = true;
-  d.checkins[1].ask_at_visit = 'When can I drive?';
-  d.checkins[0].symptoms = { bladder_trouble: true };
+  d.checkins[0].chills = true;
+  d.checkins[0].ask_at_visit = 'When can I drive?';
+  d.checkins[1].symptoms = { bladder_trouble: true };
   return d;
 }
 
@@ -49,6 +52,7 @@ export const SCREENS = [
   })),
   { name: 'checkin-emergency-answer', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1, words(o)); await p.locator('input[name="q-bladder_trouble"]').first().check(); await p.getByRole('alertdialog').waitFor(); return p; } },
   { name: 'home-with-flags', open: (b, url, o) => openApp(b, url, { ...o, diary: flagged() }) },
+  { name: 'home-flag-something-else', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: flagged() }); await p.locator('.banner[data-rule="A2"] .ack button[aria-expanded]').click(); await p.locator('.ack-note input').waitFor(); return p; } },
   { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: sixWeeks() }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('[data-report]').waitFor(); return p; } },
   { name: 'history', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('heading', { name: w.history, level: 1 }).waitFor(); return p; } },
   { name: 'history-confirm-delete', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('button', { name: w.deleteOne }).first().click(); await p.getByRole('button', { name: w.yesDelete }).waitFor(); return p; } },

@@ -10,7 +10,9 @@ use crate::app::use_locale;
 use crate::domain::i18n::{capitalise, fill, Locale, Texts};
 use crate::domain::model::{AckAction, Acknowledgement, Diary};
 use crate::domain::rules::words::evidence;
-use crate::domain::rules::{fact, message, what, ClinicSettings, Episode, Firing, Tier};
+use crate::domain::rules::{
+    ack_choices, fact, firings_on, message, what, ClinicSettings, Episode, Firing, Tier,
+};
 
 fn tel(number: &str) -> String {
     let dial: String = number
@@ -22,7 +24,10 @@ fn tel(number: &str) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct TierAProps {
-    pub firings: Vec<Firing>,
+    /// The date whose tier-A firings the alert is about.
+    pub date: NaiveDate,
+    /// Firings in date order; those of `date` and tier A are shown.
+    pub firings: Rc<Vec<Firing>>,
     pub diary: Rc<Diary>,
     pub settings: Rc<ClinicSettings>,
     /// Present when the alert sits over a check-in the patient may go back to.
@@ -42,22 +47,26 @@ pub fn TierAAlert(props: &TierAProps) -> Html {
             crate::app::platform::focus(heading.cast::<web_sys::HtmlElement>())
         });
     }
-    let refs: Vec<&Firing> = props.firings.iter().collect();
     let text = message(
         &locale,
         Tier::Emergency,
-        &refs,
+        props.date,
+        &props.firings,
         &props.diary,
         &props.settings,
     );
     let number = &props.settings.emergency_number;
+    let evidence = firings_on(&props.firings, props.date)
+        .iter()
+        .filter(|f| f.tier == Tier::Emergency)
+        .flat_map(|f| f.evidence.iter());
     html! {
         <div class="tier-a" role="alertdialog" aria-modal="true" aria-labelledby="tier-a-title" aria-describedby="tier-a-text">
             <h2 id="tier-a-title" tabindex="-1" ref={heading}>{ fill(t.call_now_title, &[("number", number)]) }</h2>
             <p id="tier-a-text">{ text }</p>
             <a class="button call" href={tel(number)}>{ fill(t.call_number, &[("number", number)]) }</a>
             <ul class="evidence">
-                { for props.firings.iter().flat_map(|f| f.evidence.iter()).map(|e| html! { <li>{ fact(&locale, e) }</li> }) }
+                { for evidence.map(|e| html! { <li>{ fact(&locale, e) }</li> }) }
             </ul>
             if let Some(back) = &props.on_back {
                 <button type="button" class="button" onclick={back.reform(|_| ())}>{ t.back_to_checkin }</button>
@@ -95,18 +104,24 @@ pub fn DayResult(props: &DayResultProps) -> Html {
             .collect::<Vec<_>>()
     };
     let (a, b, c) = (of(Tier::Emergency), of(Tier::Call), of(Tier::Followup));
+    let (date, firings, diary, settings) = (
+        props.date,
+        props.firings.clone(),
+        props.diary.clone(),
+        props.settings.clone(),
+    );
     html! {
         <div class="day-result">
             if !a.is_empty() {
-                <TierAAlert firings={a.into_iter().cloned().collect::<Vec<_>>()} diary={props.diary.clone()} settings={props.settings.clone()} />
+                <TierAAlert {date} firings={firings.clone()} diary={diary.clone()} settings={settings.clone()} />
             }
             if !b.is_empty() {
-                <CallMessage firings={b.into_iter().cloned().collect::<Vec<_>>()} diary={props.diary.clone()} settings={props.settings.clone()} />
+                <CallMessage {date} {firings} diary={diary.clone()} settings={settings.clone()} />
             }
             if !c.is_empty() {
                 <div class="followup">
                     <p><strong>{ t.for_next_visit }</strong>{ " " }{ c.iter().map(|f| what(t, f.rule)).collect::<Vec<_>>().join(t.list_separator) }</p>
-                    <p>{ message(&locale, Tier::Followup, &c, &props.diary, &props.settings) }</p>
+                    <p>{ message(&locale, Tier::Followup, date, &props.firings, &diary, &settings) }</p>
                 </div>
             }
         </div>
@@ -115,22 +130,23 @@ pub fn DayResult(props: &DayResultProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct CallMessageProps {
-    pub firings: Vec<Firing>,
+    pub date: NaiveDate,
+    /// Firings in date order; the message is that of `date`'s tier-B firings.
+    pub firings: Rc<Vec<Firing>>,
     pub diary: Rc<Diary>,
     pub settings: Rc<ClinicSettings>,
 }
 
-/// Tier B: call the clinic today, with the phone as a tel: link.
+/// Tier B: call the clinic today (or now), with the phone as a tel: link.
 #[function_component]
 pub fn CallMessage(props: &CallMessageProps) -> Html {
     let locale = use_locale();
     let t = locale.t();
-    let refs: Vec<&Firing> = props.firings.iter().collect();
     let s = &props.settings;
     html! {
         <div class="tier-b" role="alert">
             <p class="tier-b-title">{ t.call_clinic_title }</p>
-            <p>{ message(&locale, Tier::Call, &refs, &props.diary, s) }</p>
+            <p>{ message(&locale, Tier::Call, props.date, &props.firings, &props.diary, s) }</p>
             if let Some(phone) = &s.clinic_phone {
                 <a class="button primary" href={tel(phone)}>{ fill(t.call_the_clinic, &[("phone", phone)]) }</a>
             }
@@ -144,14 +160,13 @@ pub fn CallMessage(props: &CallMessageProps) -> Html {
     }
 }
 
-/// Whether the patient recorded what they did about this episode's latest firing.
-pub fn acknowledged(diary: &Diary, ep: &Episode) -> Option<AckAction> {
+/// What the patient recorded they did about this episode's latest firing, if anything.
+pub fn acknowledged<'a>(diary: &'a Diary, ep: &Episode) -> Option<&'a Acknowledgement> {
     diary
         .acknowledgements
         .iter()
         .rev()
         .find(|a| a.rule == ep.rule && a.date == ep.to)
-        .map(|a| a.action)
 }
 
 pub fn action_label(t: &Texts, a: AckAction) -> &'static str {
@@ -178,6 +193,8 @@ pub fn episode_dates(l: &Locale, ep: &Episode) -> String {
 #[derive(Properties, PartialEq)]
 pub struct BannersProps {
     pub episodes: Rc<Vec<Episode>>,
+    /// Every firing, in date order: a banner's message is that of its date's firings.
+    pub firings: Rc<Vec<Firing>>,
     pub diary: Rc<Diary>,
     pub settings: Rc<ClinicSettings>,
     pub on_acknowledge: Callback<Acknowledgement>,
@@ -189,7 +206,8 @@ pub struct BannersProps {
 pub const BANNER_DAYS: i64 = 14;
 
 /// Tier A and B episodes of the last `BANNER_DAYS` the patient has not yet said what they
-/// did about; older ones are counted, with the way to the report. (Years of history can hold
+/// did about: every tier A before every tier B, the newest first within a tier (rules.md
+/// v1.1). Older ones are counted, with the way to the report. (Years of history can hold
 /// hundreds: home stays short and fast.)
 #[function_component]
 pub fn FlagBanners(props: &BannersProps) -> Html {
@@ -199,8 +217,14 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
         .episodes
         .iter()
         .filter(|e| e.tier != Tier::Followup && acknowledged(&props.diary, e).is_none());
-    let (open, older): (Vec<&Episode>, Vec<&Episode>) =
+    let (mut open, older): (Vec<&Episode>, Vec<&Episode>) =
         unanswered.partition(|e| (props.today - e.to).num_days() < BANNER_DAYS);
+    open.sort_by(|a, b| {
+        a.tier
+            .cmp(&b.tier)
+            .then(b.to.cmp(&a.to))
+            .then(a.rule.cmp(b.rule))
+    });
     if open.is_empty() && older.is_empty() {
         return html! {};
     }
@@ -210,30 +234,19 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
             { for open.into_iter().map(|ep| {
                 let what = what(t, ep.rule);
                 let when = episode_dates(&locale, ep);
-                let firings: Vec<Firing> = ep.firings.iter().filter(|f| f.date == ep.to).cloned().collect();
-                let ack = |action: AckAction| {
-                    let (rule, date, cb) = (ep.rule.to_string(), ep.to, props.on_acknowledge.clone());
-                    Callback::from(move |_| {
-                        if let Some(at) = crate::app::platform::now() {
-                            cb.emit(Acknowledgement { rule: rule.clone(), date, at, action, note: None });
-                        }
-                    })
-                };
+                let (diary, settings, firings) = (props.diary.clone(), props.settings.clone(), props.firings.clone());
                 html! {
-                    <article class={classes!("banner", format!("tier-{}", ep.tier.name()))} data-rule={ep.rule}>
+                    <article key={format!("{}-{}", ep.rule, ep.to)} class={classes!("banner", format!("tier-{}", ep.tier.name()))}
+                        data-rule={ep.rule} data-tier={ep.tier.name()} data-to={ep.to.to_string()}>
                         <h3>{ format!("{} ({when})", capitalise(what)) }</h3>
                         if ep.tier == Tier::Emergency {
-                            <p>{ message(&locale, Tier::Emergency, &firings.iter().collect::<Vec<_>>(), &props.diary, &props.settings) }</p>
-                            <a class="button call" href={tel(&props.settings.emergency_number)}>{ fill(t.call_number, &[("number", &props.settings.emergency_number)]) }</a>
+                            <p>{ message(&locale, Tier::Emergency, ep.to, &firings, &diary, &settings) }</p>
+                            <a class="button call" href={tel(&settings.emergency_number)}>{ fill(t.call_number, &[("number", &settings.emergency_number)]) }</a>
                         } else {
-                            <CallMessage firings={firings.clone()} diary={props.diary.clone()} settings={props.settings.clone()} />
+                            <CallMessage date={ep.to} {firings} {diary} {settings} />
                         }
-                        <div class="ack" role="group" aria-label={fill(t.what_did_you_do_about, &[("what", what)])}>
-                            <p>{ t.what_did_you_do }</p>
-                            { for [AckAction::CalledClinic, AckAction::WentToEmergency, AckAction::WillMention, AckAction::Other].into_iter().map(|a| html! {
-                                <button type="button" class="button small" onclick={ack(a)}>{ action_label(t, a) }</button>
-                            }) }
-                        </div>
+                        <AckChoices rule={ep.rule} date={ep.to} tier={ep.tier} what={what}
+                            on_acknowledge={props.on_acknowledge.clone()} />
                     </article>
                 }
             }) }
@@ -243,6 +256,76 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
                 </p>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AckChoicesProps {
+    rule: &'static str,
+    date: NaiveDate,
+    tier: Tier,
+    what: &'static str,
+    on_acknowledge: Callback<Acknowledgement>,
+}
+
+/// "What did you do?": the choices of the flag's tier; "Something else" asks for a few words.
+#[function_component]
+fn AckChoices(props: &AckChoicesProps) -> Html {
+    let locale = use_locale();
+    let t = locale.t();
+    let writing = use_state(|| false);
+    let note = use_node_ref();
+    let id = format!("ack-note-{}-{}", props.rule, props.date);
+    let record = {
+        let (rule, date, cb) = (props.rule, props.date, props.on_acknowledge.clone());
+        move |action: AckAction, note: Option<String>| {
+            if let Some(at) = crate::app::platform::now() {
+                cb.emit(Acknowledgement {
+                    rule: rule.to_string(),
+                    date,
+                    at,
+                    action,
+                    note,
+                });
+            }
+        }
+    };
+    let choose = |action: AckAction| {
+        let (record, writing) = (record.clone(), writing.clone());
+        Callback::from(move |_: MouseEvent| {
+            if action == AckAction::Other {
+                writing.set(true);
+            } else {
+                record(action, None);
+            }
+        })
+    };
+    let save_note = {
+        let (record, note) = (record.clone(), note.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = note
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|input| input.value().trim().to_string())
+                .unwrap_or_default();
+            record(AckAction::Other, (!text.is_empty()).then_some(text));
+        })
+    };
+    html! {
+        <div class="ack" role="group" aria-label={fill(t.what_did_you_do_about, &[("what", props.what)])}>
+            <p>{ t.what_did_you_do }</p>
+            { for ack_choices(props.tier).iter().map(|a| html! {
+                <button type="button" class="button small" aria-expanded={(*a == AckAction::Other).then(|| writing.to_string())}
+                    onclick={choose(*a)}>{ action_label(t, *a) }</button>
+            }) }
+            if *writing {
+                <form class="ack-note" onsubmit={save_note}>
+                    <label for={id.clone()}>{ t.ack_note_label }</label>
+                    <input id={id} type="text" maxlength="500" ref={note} />
+                    <button type="submit" class="button small primary">{ t.ack_save_note }</button>
+                </form>
+            }
+        </div>
     }
 }
 

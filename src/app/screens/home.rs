@@ -8,7 +8,7 @@ use crate::domain::calendar::day_phrase;
 use crate::domain::i18n::fill;
 use crate::domain::model::Acknowledgement;
 use crate::domain::model::Diary;
-use crate::domain::rules::{ClinicSettings, Episode};
+use crate::domain::rules::{ClinicSettings, Episode, Firing};
 use crate::domain::summary::{last_seven_days, missed_days};
 
 #[derive(Properties, PartialEq)]
@@ -17,8 +17,12 @@ pub struct HomeProps {
     pub today: NaiveDate,
     pub on_navigate: Callback<Screen>,
     pub episodes: std::rc::Rc<Vec<Episode>>,
+    pub firings: std::rc::Rc<Vec<Firing>>,
     pub settings: std::rc::Rc<ClinicSettings>,
     pub on_acknowledge: Callback<Acknowledgement>,
+    /// The app's notice (a saved check-in's result), shown below the warning signs to act on.
+    #[prop_or_default]
+    pub notice: Html,
 }
 
 /// A backup reminder once there is a week of check-ins and no backup in the last 7 days.
@@ -52,9 +56,10 @@ pub fn Home(props: &HomeProps) -> Html {
                     { t.home_add_date_after }
                 </p>
             }
-            <FlagBanners episodes={props.episodes.clone()} diary={props.diary.clone()}
+            <FlagBanners episodes={props.episodes.clone()} firings={props.firings.clone()} diary={props.diary.clone()}
                 settings={props.settings.clone()} on_acknowledge={props.on_acknowledge.clone()}
                 {today} on_report={props.on_navigate.reform(|_| Screen::Report)} />
+            { props.notice.clone() }
             <div class="card today-card">
                 if done_today {
                     <p class="status done">{ t.today_done }</p>

@@ -15,7 +15,26 @@ pub use settings::{ClinicSettings, RawSettings, SettingError};
 pub use table::{rule, Evidence, Fact, Novelty, Rule, Sign, Tier, RULES};
 pub use words::{fact, firings_on, message, what};
 
-use crate::domain::model::Diary;
+use crate::domain::model::{AckAction, Diary};
+
+/// What a patient can say they did about a flag of `tier`. Tier A and B never offer "I will
+/// mention it at my visit" (rules.md v1.1: it invites waiting); that choice is tier C's
+/// alone. (An older file's `will_mention` on any tier is still read and shown as recorded.)
+pub fn ack_choices(tier: Tier) -> &'static [AckAction] {
+    match tier {
+        Tier::Emergency => &[
+            AckAction::WentToEmergency,
+            AckAction::CalledClinic,
+            AckAction::Other,
+        ],
+        Tier::Call => &[
+            AckAction::CalledClinic,
+            AckAction::WentToEmergency,
+            AckAction::Other,
+        ],
+        Tier::Followup => &[AckAction::WillMention, AckAction::Other],
+    }
+}
 
 /// A rule that fired on one date, with the answers that fired it.
 #[derive(Clone, Debug, PartialEq)]

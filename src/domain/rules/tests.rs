@@ -1122,6 +1122,23 @@ fn fever_with_worse_pain_says_now_for_its_date_only() {
     assert!(firings_on(&f, d(6)).is_empty());
 }
 
+#[test]
+fn tier_a_and_b_never_offer_to_wait_for_the_visit() {
+    for tier in [Tier::Emergency, Tier::Call] {
+        let choices = ack_choices(tier);
+        assert!(!choices.contains(&AckAction::WillMention), "{tier:?}");
+        for needed in [
+            AckAction::WentToEmergency,
+            AckAction::CalledClinic,
+            AckAction::Other,
+        ] {
+            assert!(choices.contains(&needed), "{tier:?} lacks {needed:?}");
+        }
+    }
+    assert_eq!(ack_choices(Tier::Emergency)[0], AckAction::WentToEmergency);
+    assert!(ack_choices(Tier::Followup).contains(&AckAction::WillMention));
+}
+
 mod properties {
     use super::*;
     use crate::domain::format::{parse, to_json};

@@ -9,7 +9,7 @@ use crate::app::screens::flags::TierAAlert;
 use crate::domain::i18n::fill;
 use crate::domain::model::Diary;
 use crate::domain::model::{DistanceUnit, Entry, TemperatureUnit};
-use crate::domain::rules::{ClinicSettings, Firing};
+use crate::domain::rules::{ClinicSettings, Fact, Firing};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Purpose {
@@ -51,8 +51,9 @@ pub struct EntryWizardProps {
 pub fn EntryWizard(props: &EntryWizardProps) -> Html {
     let t = crate::app::use_locale().t();
     let draft = use_state(|| props.initial.clone());
-    // Tier-A rules the patient has read and closed for this draft (closing is their choice).
-    let closed = use_state(Vec::<&'static str>::new);
+    // The tier-A evidence the patient has read and closed for this draft (closing is their
+    // choice). Evidence the alert did not have when it was closed shows it again.
+    let closed = use_state(Vec::<Fact>::new);
     let index = use_state(|| 0usize);
     let heading = use_node_ref();
 
@@ -96,7 +97,10 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
             emergency_for.map(|f| f.emit(d.clone())).unwrap_or_default()
         })
     };
-    let show_alert = emergency.iter().any(|f| !closed.contains(&f.rule));
+    let show_alert = emergency
+        .iter()
+        .flat_map(|f| f.evidence.iter())
+        .any(|fact| !closed.contains(fact));
     // Closing the alert returns focus to the step's heading (focus never drops to the page).
     {
         let (heading, was_shown) = (heading.clone(), use_mut_ref(|| false));
@@ -109,14 +113,17 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
             }
         });
     }
-    let overlay = match (&props.alert_context, show_alert) {
-        (Some((diary, settings)), true) => {
-            let (closed, rules) = (
+    let overlay = match (&props.alert_context, props.context.purpose, show_alert) {
+        (Some((diary, settings)), Purpose::CheckIn(date), true) => {
+            let (closed, seen) = (
                 closed.clone(),
-                emergency.iter().map(|f| f.rule).collect::<Vec<_>>(),
+                emergency
+                    .iter()
+                    .flat_map(|f| f.evidence.iter().cloned())
+                    .collect::<Vec<_>>(),
             );
-            let on_back = Callback::from(move |_| closed.set(rules.clone()));
-            html! { <TierAAlert firings={(*emergency).clone()} diary={diary.clone()} settings={settings.clone()} on_back={Some(on_back)} /> }
+            let on_back = Callback::from(move |_| closed.set(seen.clone()));
+            html! { <TierAAlert {date} firings={emergency.clone()} diary={diary.clone()} settings={settings.clone()} on_back={Some(on_back)} /> }
         }
         _ => html! {},
     };

@@ -18,7 +18,7 @@ use crate::domain::i18n::{capitalise, fill, Locale};
 use crate::domain::measures::Measure;
 use crate::domain::model::Diary;
 use crate::domain::rules::words::evidence;
-use crate::domain::rules::{message, what, ClinicSettings, Episode, Tier};
+use crate::domain::rules::{message, what, ClinicSettings, Episode, Firing, Tier};
 use crate::domain::trends::{baseline, compare, series, Range};
 use chart::Chart;
 
@@ -26,6 +26,8 @@ use chart::Chart;
 pub struct ReportProps {
     pub diary: Rc<Diary>,
     pub episodes: Rc<Vec<Episode>>,
+    /// Every firing, in date order: an episode's "message shown" is that of its last date.
+    pub firings: Rc<Vec<Firing>>,
     pub settings: Rc<ClinicSettings>,
 }
 
@@ -133,8 +135,10 @@ pub fn Report(props: &ReportProps) -> Html {
                 { for props.episodes.iter().map(|ep| {
                     let what = what(t, ep.rule);
                     let when = episode_dates(&locale, ep);
-                    let did = acknowledged(diary, ep).map(|a| action_label(t, a));
-                    let last: Vec<_> = ep.firings.iter().filter(|f| f.date == ep.to).collect();
+                    let did = acknowledged(diary, ep).map(|a| match &a.note {
+                        Some(note) => format!("{} ({note})", action_label(t, a.action)),
+                        None => action_label(t, a.action).to_string(),
+                    });
                     html! {
                         <li class={classes!("episode", format!("tier-{}", ep.tier.name()))} data-rule={ep.rule} data-tier={ep.tier.name()}
                             data-from={ep.from.to_string()} data-to={ep.to.to_string()}>
@@ -145,8 +149,8 @@ pub fn Report(props: &ReportProps) -> Html {
                                 }) }
                             </ul>
                             if ep.tier != Tier::Followup {
-                                <p class="shown">{ fill(t.message_shown, &[("message", &message(&locale, ep.tier, &last, diary, &props.settings))]) }</p>
-                                <p>{ fill(t.patient_did, &[("action", did.unwrap_or(t.not_recorded_lower))]) }</p>
+                                <p class="shown">{ fill(t.message_shown, &[("message", &message(&locale, ep.tier, ep.to, &props.firings, diary, &props.settings))]) }</p>
+                                <p>{ fill(t.patient_did, &[("action", did.as_deref().unwrap_or(t.not_recorded_lower))]) }</p>
                             }
                         </li>
                     }
