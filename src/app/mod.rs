@@ -1,6 +1,7 @@
 //! The Yew app. State flows one way: components send `state::Action`s to the reducer, and
 //! one effect here writes storage once per change.
 
+mod hooks;
 mod locale;
 mod mount;
 mod panic_screen;
@@ -20,6 +21,9 @@ use crate::domain::config::{ConfigProblem, EmbedConfig};
 use crate::domain::i18n::{fill, Locale};
 use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
 use crate::domain::rules::{episodes, evaluate, reevaluate, ClinicSettings, Episode, Firing};
+use hooks::{
+    use_focus_new_screen, use_persist, use_persist_settings, use_tab_sync, use_update_notice,
+};
 use screens::import_panel::ImportRequest;
 use screens::{
     baseline::BaselineScreen, checkin::CheckInScreen, data::DataScreen, flags::DayResult,
@@ -115,101 +119,21 @@ pub fn App(props: &AppProps) -> Html {
         |(patient, clinic)| locale::choose(*patient, *clinic, &platform::language()),
     );
 
-    // The one place that writes storage: once per change, in a task of its own right after
-    // this render, so the patient sees the result without waiting for a megabyte to be
-    // written. A reload in between loses at most the change being saved.
-    {
-        let (state, keys) = (state.clone(), keys.clone());
-        use_effect_with(state.revision, move |_| {
-            if !state.pending.is_empty() {
-                let (diary, pending, dispatcher) = (
-                    state.diary.clone(),
-                    state.pending.clone(),
-                    state.dispatcher(),
-                );
-                platform::later(move || {
-                    let written = pending.len();
-                    match storage::commit(&keys, &diary, &pending) {
-                        Ok(stored) => dispatcher.dispatch(Action::Saved { written, stored }),
-                        Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
-                    }
-                });
-            }
-        });
-    }
-
-    // The clinic numbers: written when the patient changes them.
-    {
-        let keys = keys.clone();
-        use_effect_with(state.patient_settings.clone(), move |settings| {
-            if storage::load_settings(&keys) != *settings {
-                let _ = storage::save_settings(&keys, settings);
-            }
-        });
-    }
-
+    use_persist(&state, &keys);
+    use_persist_settings(&state.patient_settings, &keys);
     let flags = use_flags(&state.diary, &state.settings);
+    let update_ready = use_update_notice();
+    use_tab_sync(&state, &keys);
+    use_focus_new_screen(
+        &main_ref,
+        (*screen, *warning_open, state.phase == Phase::Ready),
+    );
 
     use_test_panic();
 
     // Checked once: a browser that keeps nothing is said up front, before any entry.
     let probe_keys = keys.clone();
     let writable = *use_state(move || storage::writable(&probe_keys));
-
-    // The service worker installed a new version (boot.js tells): say so; it is used next time.
-    let update_ready = use_state(|| false);
-    {
-        let update_ready = update_ready.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "recovery-diary-update-ready", move |_| {
-                    update_ready.set(true)
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Another tab saved: merge by date (this tab's unsaved changes are replayed on top).
-    {
-        let (dispatcher, keys) = (state.dispatcher(), keys.clone());
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "storage", move |event| {
-                    use wasm_bindgen::JsCast;
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    if event.key().as_deref() == Some(keys.main.as_str()) {
-                        if let Some(diary) = storage::external(&keys, event.new_value()) {
-                            dispatcher.dispatch(Action::External(diary));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Move focus to the new screen's heading, so keyboard and screen-reader users land there
-    // (also when setup or a restore ends on the home screen).
-    {
-        let main_ref = main_ref.clone();
-        let ready = state.phase == Phase::Ready;
-        use_effect_with((*screen, *warning_open, ready), move |_| {
-            use wasm_bindgen::JsCast;
-            let main = main_ref.cast::<web_sys::Element>();
-            let heading = main
-                .as_ref()
-                .and_then(|m| m.query_selector("h1").ok().flatten())
-                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-            // The whole diary (top bar included) is the container brought into view.
-            let app = main.as_ref().and_then(|m| m.parent_element());
-            if let (Some(app), Some(heading)) = (app, heading) {
-                platform::show_new_screen(&app, heading);
-            }
-        });
-    }
 
     let navigate = {
         let (screen, warning_open, state) = (screen.clone(), warning_open.clone(), state.clone());
@@ -306,7 +230,7 @@ pub fn App(props: &AppProps) -> Html {
                 if !writable {
                     <p class="save-error storage-warning" role="alert">{ locale.t().storage_private }</p>
                 }
-                if *update_ready {
+                if update_ready {
                     <p class="update-ready" role="status">{ locale.t().notice_update_ready }</p>
                 }
                 { save_error(&state, &locale) }

@@ -18,17 +18,27 @@ const TYPES = {
 export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 export const KEY = 'recovery-diary';
 
-/** The strict policy the app must work under (issue 5). */
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'";
+/**
+ * The strict policy the app must work under (issue 11): it may fetch only its own files
+ * from its own origin (the `.wasm`), never data anywhere.
+ */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** The policy before issue 11, which forbids even the app's own files: the app must say so. */
+export const OLD_CSP = STRICT_CSP.replace("connect-src 'self'", "connect-src 'none'");
 
 /**
  * The service worker's own policy: a worker's CSP comes from its own response, and it must
- * fetch the app's files to cache them (the pages keep connect-src 'none').
+ * fetch the app's files to cache them.
  */
 export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'";
 
-/** Serves dist/ (or `root`) on a free port of 127.0.0.1, with `csp` on every response. */
-export async function serve({ csp = null, root = DIST, compress = false } = {}) {
+/**
+ * Serves dist/ (or `root`) on a free port of 127.0.0.1, with `csp` on every response.
+ * `compress`: false, true (brotli or gzip as the browser accepts), 'gzip' or 'br' (that one
+ * only). `log`: an array that gets `{ path, bytes, encoding }` for every response sent.
+ */
+export async function serve({ csp = null, root = DIST, compress = false, log = null } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path.endsWith('/') ? path + 'index.html' : path);
@@ -38,15 +48,16 @@ export async function serve({ csp = null, root = DIST, compress = false } = {}) 
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (csp) headers['content-security-policy'] = file.endsWith('sw.js') ? WORKER_CSP : csp;
       const accept = String(req.headers['accept-encoding'] || '');
-      if (compress && accept.includes('br')) {
+      let sent = body;
+      if ((compress === true || compress === 'br') && accept.includes('br')) {
         headers['content-encoding'] = 'br';
-        res.writeHead(200, headers).end(brotliCompressSync(body));
-      } else if (compress && accept.includes('gzip')) {
+        sent = brotliCompressSync(body);
+      } else if ((compress === true || compress === 'gzip') && accept.includes('gzip')) {
         headers['content-encoding'] = 'gzip';
-        res.writeHead(200, headers).end(gzipSync(body, { level: 9 }));
-      } else {
-        res.writeHead(200, headers).end(body);
+        sent = gzipSync(body, { level: 9 });
       }
+      log?.push({ path, bytes: sent.length, encoding: headers['content-encoding'] ?? 'identity' });
+      res.writeHead(200, headers).end(sent);
     } catch {
       res.writeHead(404).end('not found');
     }

@@ -2,11 +2,15 @@
 // request after loading its own files; nothing from storage is treated as HTML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, diaryWith, sixWeeks, STRICT_CSP } from './harness.mjs';
+import { serve, launch, openApp, diaryWith, sixWeeks, STRICT_CSP, OLD_CSP } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve({ csp: STRICT_CSP }); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+let server, oldServer, browser;
+before(async () => {
+  server = await serve({ csp: STRICT_CSP });
+  oldServer = await serve({ csp: OLD_CSP });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); await oldServer?.close(); });
 
 async function watch(context) {
   await context.addInitScript(() => {
@@ -52,3 +56,40 @@ test('text from storage is shown as text, never run as HTML', async () => {
   assert.equal(await page.locator('[data-report] img, [data-report] b, [data-report] script').count(), 0);
   await context.close();
 });
+
+test('the wasm is streamed from its own origin as application/wasm (no fallback, no string module)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const logs = [];
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+  const wasm = [];
+  page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push([r.url(), r.headers()['content-type']]); });
+  await page.goto(server.url);
+  await page.locator('main h1').first().waitFor();
+  assert.deepEqual(wasm, [[`${server.url}recovery-diary_bg.wasm`, 'application/wasm']]);
+  assert.ok(!logs.some((l) => /instantiateStreaming/.test(l)), logs.join('\n'));
+  await context.close();
+});
+
+for (const [lang, title, words] of [
+  ['en-US', 'The diary could not start on this page.', /add 'self' to connect-src/],
+  ['es-MX', 'El diario no pudo iniciarse en esta página.', /añadir 'self' a connect-src/],
+]) {
+  test(`a page whose CSP still says connect-src 'none' gets a visible message (${lang}), never a blank page`, async () => {
+    const context = await browser.newContext({ locale: lang });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(oldServer.url);
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { name: title }).waitFor();
+    assert.match(await alert.innerText(), words);
+    assert.ok(errors.some((e) => e.includes("connect-src 'self'")), errors.join('\n'));
+    // In a portal: in each embedded diary, in the diary's own language attribute.
+    await page.goto(`${oldServer.url}demo/portal.html`);
+    const embedded = page.locator('recovery-diary').getByRole('alert');
+    await embedded.waitFor();
+    assert.match(await embedded.innerText(), /connect-src 'self'/);
+    await context.close();
+  });
+}
