@@ -110,7 +110,10 @@ test('what the patient did: tier A offers emergency care, the clinic, or somethi
   const choices = await banner.locator('.ack button').allInnerTexts();
   assert.deepEqual(choices, ['I called the emergency number or went to emergency care', 'I called the clinic', 'Something else']);
   await banner.getByRole('button', { name: 'Something else' }).click();
-  await banner.getByLabel('What did you do? (a few words)').fill('My neighbour drove me to urgent care');
+  const note = banner.getByLabel('What did you do? (a few words)');
+  await note.waitFor();
+  assert.equal(await note.evaluate((el) => el === el.getRootNode().activeElement), true, 'the field has focus');
+  await note.fill('My neighbour drove me to urgent care');
   await banner.getByRole('button', { name: 'Save what I did' }).click();
   await banner.waitFor({ state: 'detached' });
   const saved = await stored(page);

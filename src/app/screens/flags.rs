@@ -275,6 +275,15 @@ fn AckChoices(props: &AckChoicesProps) -> Html {
     let t = locale.t();
     let writing = use_state(|| false);
     let note = use_node_ref();
+    // The field takes focus when it opens, so a keyboard or screen-reader user is in it.
+    {
+        let note = note.clone();
+        use_effect_with(*writing, move |open| {
+            if *open {
+                crate::app::platform::focus(note.cast::<web_sys::HtmlElement>());
+            }
+        });
+    }
     let id = format!("ack-note-{}-{}", props.rule, props.date);
     let record = {
         let (rule, date, cb) = (props.rule, props.date, props.on_acknowledge.clone());
