@@ -1,4 +1,4 @@
-//! Diary file format v1: the one schema for storage, export and import.
+//! Diary file format v2: the one schema for storage, export and import (v1 still reads).
 //!
 //! `parse` refuses anything invalid with a message that names the field path, counts the
 //! unknown fields it ignored, and migrates older versions (in `migrate`, the one place).
@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::model::{Acknowledgement, Diary, Entry, Profile, Region, Side};
 
 pub const FORMAT_NAME: &str = "recovery-diary";
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Why a file or stored value was refused: where (`path`, empty for the whole file) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +73,10 @@ struct DiaryFile {
     checkins: Vec<Entry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     acknowledgements: Vec<Acknowledgement>,
+    #[serde(default)]
+    questionnaires: Option<Vec<Value>>,
+    #[serde(default)]
+    questionnaire_responses: Option<Vec<Value>>,
 }
 
 /// Reads a diary file (or the stored diary).
@@ -105,11 +109,17 @@ pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
         )
     })?;
 
-    let diary = into_diary(
+    let mut diary = into_diary(
         file.profile,
         file.baseline,
         file.checkins,
         file.acknowledgements,
+    )?;
+    diary.questionnaires = resources(file.questionnaires, "questionnaires", "Questionnaire")?;
+    diary.questionnaire_responses = resources(
+        file.questionnaire_responses,
+        "questionnaire_responses",
+        "QuestionnaireResponse",
     )?;
     Ok(Parsed {
         diary,
@@ -174,10 +184,35 @@ fn check_header(value: &Value) -> Result<u64, FormatError> {
 }
 
 /// Brings an older file up to the current version. The one place for migrations: each
-/// step takes version N to N+1. Version 1 is the first, so there is nothing to do yet.
-fn migrate(value: Value, version: u64) -> Result<Value, FormatError> {
+/// step takes version N to N+1.
+fn migrate(mut value: Value, version: u64) -> Result<Value, FormatError> {
     debug_assert!(version <= CURRENT_VERSION);
+    if version < 2 {
+        // 1 → 2: version 2 only adds optional fields (`questionnaires`,
+        // `questionnaire_responses`, `timed_tests`); a v1 file is a v2 file without them.
+        if let Value::Object(map) = &mut value {
+            map.insert("version".into(), Value::from(2));
+        }
+    }
     Ok(value)
+}
+
+/// FHIR resources of the file, kept as they are: each must be a JSON object of `kind`.
+fn resources(list: Option<Vec<Value>>, field: &str, kind: &str) -> Result<Vec<Value>, FormatError> {
+    let list = list.unwrap_or_default();
+    for (i, r) in list.iter().enumerate() {
+        match r.get("resourceType").and_then(Value::as_str) {
+            Some(k) if k == kind && r.is_object() => {}
+            _ => {
+                return Err(FormatError::new(
+                    FormatErrorKind::Invalid,
+                    format!("{field}[{i}].resourceType"),
+                    format!("must be \"{kind}\" (a FHIR R4 {kind})"),
+                ))
+            }
+        }
+    }
+    Ok(list)
 }
 
 /// The checks that serde's types cannot express: one check-in per date, the baseline has
@@ -219,6 +254,7 @@ fn into_diary(
         baseline,
         checkins: by_date,
         acknowledgements,
+        ..Diary::default()
     })
 }
 
@@ -234,6 +270,17 @@ fn check_entry(entry: &Entry, path: &str) -> Result<(), FormatError> {
                 FormatErrorKind::Invalid,
                 format!("{path}.neuro[{i}].side"),
                 format!("must be {expected} (found \"{}\")", side_name(f.side)),
+            ));
+        }
+    }
+    for (i, t) in entry.timed_tests.iter().flatten().enumerate() {
+        if t.first_symptom_minutes
+            .is_some_and(|s| s.get() > t.minutes.get())
+        {
+            return Err(FormatError::new(
+                FormatErrorKind::Invalid,
+                format!("{path}.timed_tests[{i}].first_symptom_minutes"),
+                "must not be more than minutes (symptoms began during the test)",
             ));
         }
     }
@@ -265,7 +312,7 @@ fn plain_serde_message(msg: &str) -> String {
         .replace("expected a boolean", "expected true or false")
 }
 
-/// Writes the diary as a v1 file. Check-ins come out in date order.
+/// Writes the diary as a file of the current version. Check-ins come out in date order.
 pub fn to_json(diary: &Diary, exported_at: Option<DateTime<FixedOffset>>) -> String {
     let file = DiaryFileRef {
         format: FORMAT_NAME,
@@ -275,6 +322,8 @@ pub fn to_json(diary: &Diary, exported_at: Option<DateTime<FixedOffset>>) -> Str
         baseline: diary.baseline.as_ref(),
         checkins: diary.checkins.values().collect(),
         acknowledgements: &diary.acknowledgements,
+        questionnaires: &diary.questionnaires,
+        questionnaire_responses: &diary.questionnaire_responses,
     };
     // Serializing plain data structs to a String cannot fail.
     serde_json::to_string(&file).unwrap_or_default()
@@ -292,6 +341,10 @@ struct DiaryFileRef<'a> {
     checkins: Vec<&'a Entry>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     acknowledgements: &'a [Acknowledgement],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    questionnaires: &'a [Value],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    questionnaire_responses: &'a [Value],
 }
 
 #[cfg(test)]
@@ -327,7 +380,10 @@ mod tests {
 
     /// A diary as each version of the app stored it, oldest first. A new format version adds
     /// its file here, and the older ones must still read (through `migrate`) to the same diary.
-    const STORED: [(u64, &str); 1] = [(1, include_str!("../../tests/fixtures/stored-v1.json"))];
+    const STORED: [(u64, &str); 2] = [
+        (1, include_str!("../../tests/fixtures/stored-v1.json")),
+        (2, include_str!("../../tests/fixtures/stored-v2.json")),
+    ];
 
     #[test]
     fn every_stored_version_reads() {
@@ -354,6 +410,57 @@ mod tests {
             // And it is written back in the current version, which reads to the same diary.
             assert_eq!(parse(&to_json(&d, None)).unwrap().diary, d);
         }
+    }
+
+    #[test]
+    fn version_2_keeps_timed_tests_and_questionnaires_and_v1_reads_as_v2() {
+        let v2 = parse(STORED[1].1).expect("v2 fixture").diary;
+        let first = &v2.checkins[&NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()];
+        let tests = first.timed_tests.as_ref().expect("timed tests");
+        assert_eq!(tests.len(), 2);
+        assert_eq!(tests[0].kind, TimedKind::Walk);
+        assert_eq!(tests[0].minutes.get(), 6.4);
+        assert_eq!(tests[0].first_symptom_minutes.map(Amount::get), Some(4.1));
+        assert_eq!(tests[0].stopped_because, Some(StopReason::Symptoms));
+        assert_eq!(tests[1].kind, TimedKind::Stand);
+        assert_eq!(v2.questionnaires.len(), 1);
+        assert_eq!(v2.questionnaire_responses.len(), 1);
+        // Written as version 2, with everything in it.
+        let written: Value = serde_json::from_str(&to_json(&v2, None)).unwrap();
+        assert_eq!(written["version"], 2);
+        assert_eq!(
+            written["questionnaires"][0]["url"],
+            "https://clinic.example/q/walking"
+        );
+        assert_eq!(
+            written["checkins"][0]["timed_tests"][0]["first_symptom_minutes"],
+            4.1
+        );
+        // A v1 file reads as v2 with none of them, and is written as v2.
+        let v1 = parse(STORED[0].1).expect("v1 fixture").diary;
+        assert!(v1.questionnaires.is_empty() && v1.questionnaire_responses.is_empty());
+        assert!(v1.checkins.values().all(|e| e.timed_tests.is_none()));
+        let written: Value = serde_json::from_str(&to_json(&v1, None)).unwrap();
+        assert_eq!(written["version"], 2);
+    }
+
+    #[test]
+    fn version_3_is_refused_and_bad_v2_values_name_their_path() {
+        let e = err(r#"{"format":"recovery-diary","version":3,"checkins":[]}"#);
+        assert_eq!(e.kind, FormatErrorKind::NewerVersion);
+        assert!(e.message.contains("reads up to 2"), "{e}");
+        let e = err(
+            r#"{"format":"recovery-diary","version":2,"checkins":[{"date":"2026-11-03","timed_tests":[{"kind":"walk","started_at":"2026-11-03T17:00:00-05:00","minutes":3,"first_symptom_minutes":4}]}]}"#,
+        );
+        assert_eq!(e.path, "checkins[0].timed_tests[0].first_symptom_minutes");
+        let e = err(
+            r#"{"format":"recovery-diary","version":2,"checkins":[{"date":"2026-11-03","timed_tests":[{"kind":"run","started_at":"2026-11-03T17:00:00-05:00","minutes":3}]}]}"#,
+        );
+        assert_eq!(e.path, "checkins[0].timed_tests[0].kind");
+        let e = err(
+            r#"{"format":"recovery-diary","version":2,"checkins":[],"questionnaire_responses":[{"resourceType":"Patient"}]}"#,
+        );
+        assert_eq!(e.path, "questionnaire_responses[0].resourceType");
     }
 
     #[test]
@@ -420,7 +527,7 @@ mod tests {
 
     #[test]
     fn refuses_a_newer_version_by_name() {
-        let e = err(r#"{"format":"recovery-diary","version":2,"checkins":"anything"}"#);
+        let e = err(r#"{"format":"recovery-diary","version":3,"checkins":"anything"}"#);
         assert_eq!(e.kind, FormatErrorKind::NewerVersion);
         assert!(e.message.contains("newer version"));
     }

@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use serde_json::Value;
+
 use super::model::Diary;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -22,6 +24,8 @@ pub struct ImportPlan {
     /// the patient is told, and can change it in Settings).
     pub other_procedure_date: Option<NaiveDate>,
     pub new_acknowledgements: usize,
+    /// Questionnaire responses (format v2) for a (questionnaire, date) the diary lacks.
+    pub new_responses: usize,
 }
 
 impl ImportPlan {
@@ -31,6 +35,7 @@ impl ImportPlan {
             || self.adds_baseline
             || self.adds_procedure_date
             || self.new_acknowledgements > 0
+            || self.new_responses > 0
     }
 }
 
@@ -65,7 +70,39 @@ pub fn plan(current: &Diary, incoming: &Diary) -> ImportPlan {
         .iter()
         .filter(|a| !current.acknowledgements.contains(a))
         .count();
+    plan.new_responses = incoming
+        .questionnaire_responses
+        .iter()
+        .filter(|r| !has_response(current, r))
+        .count();
     plan
+}
+
+/// A questionnaire's identity: its `url` and `version` (format v2).
+fn questionnaire_key(q: &Value) -> (Option<&str>, Option<&str>) {
+    (
+        q.get("url").and_then(Value::as_str),
+        q.get("version").and_then(Value::as_str),
+    )
+}
+
+/// A response's identity: its questionnaire and the local date of `authored` (the date part
+/// of an RFC 3339 instant with offset), as check-ins are by date.
+fn response_key(r: &Value) -> (Option<&str>, Option<&str>) {
+    (
+        r.get("questionnaire").and_then(Value::as_str),
+        r.get("authored")
+            .and_then(Value::as_str)
+            .and_then(|a| a.get(..10)),
+    )
+}
+
+fn has_response(diary: &Diary, r: &Value) -> bool {
+    let key = response_key(r);
+    diary
+        .questionnaire_responses
+        .iter()
+        .any(|mine| response_key(mine) == key)
 }
 
 /// `current` with `incoming` merged in. Nothing of `current` is deleted; its own check-ins
@@ -88,6 +125,21 @@ pub fn merge(current: &Diary, incoming: &Diary, replace_different: bool) -> Diar
             out.acknowledgements.push(ack.clone());
         }
     }
+    for q in &incoming.questionnaires {
+        let key = questionnaire_key(q);
+        if !out
+            .questionnaires
+            .iter()
+            .any(|mine| questionnaire_key(mine) == key)
+        {
+            out.questionnaires.push(q.clone());
+        }
+    }
+    for r in &incoming.questionnaire_responses {
+        if !has_response(&out, r) {
+            out.questionnaire_responses.push(r.clone());
+        }
+    }
     out
 }
 
@@ -95,6 +147,35 @@ pub fn merge(current: &Diary, incoming: &Diary, replace_different: bool) -> Diar
 mod tests {
     use super::*;
     use crate::domain::model::*;
+
+    #[test]
+    fn questionnaires_and_responses_merge_by_identity_nothing_deleted() {
+        let q = |v: &str| serde_json::json!({"resourceType": "Questionnaire", "url": "u", "version": v});
+        let r = |at: &str, score: i64| {
+            serde_json::json!({"resourceType": "QuestionnaireResponse",
+            "questionnaire": "u|1", "authored": at, "item": [{"linkId": "a", "answer": [{"valueInteger": score}]}]})
+        };
+        let mut mine = Diary::default();
+        mine.questionnaires.push(q("1"));
+        mine.questionnaire_responses
+            .push(r("2026-11-01T10:00:00-05:00", 1));
+        let mut theirs = Diary::default();
+        theirs.questionnaires.extend([q("1"), q("2")]);
+        theirs.questionnaire_responses.extend([
+            r("2026-11-01T18:00:00-05:00", 9), // same questionnaire, same local date: mine kept
+            r("2026-11-20T10:00:00-05:00", 2),
+        ]);
+        let p = plan(&mine, &theirs);
+        assert_eq!(p.new_responses, 1);
+        assert!(p.changes_anything(false));
+        let merged = merge(&mine, &theirs, false);
+        assert_eq!(merged.questionnaires.len(), 2);
+        assert_eq!(merged.questionnaire_responses.len(), 2);
+        assert_eq!(
+            merged.questionnaire_responses[0]["item"][0]["answer"][0]["valueInteger"],
+            1
+        );
+    }
 
     fn d(n: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, n).unwrap()

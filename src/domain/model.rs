@@ -1,4 +1,4 @@
-//! The diary model: exactly the fields of file format v1 (`shared/spec/diary-format.md`).
+//! The diary model: exactly the fields of file format v2 (`shared/spec/diary-format.md`).
 //!
 //! Every answer is optional: `None` means "not asked or skipped", which never fires a rule
 //! and never counts as normal. Values that have a range are newtypes whose constructors
@@ -19,6 +19,11 @@ pub struct Diary {
     /// One entry per calendar date; the key is the entry's `date`.
     pub checkins: BTreeMap<NaiveDate, Entry>,
     pub acknowledgements: Vec<Acknowledgement>,
+    /// Format v2: the clinic questionnaires the patient answered (FHIR R4 `Questionnaire`
+    /// resources, kept as they came so nothing is lost), unique by `url` + `version`.
+    pub questionnaires: Vec<serde_json::Value>,
+    /// Format v2: the answers (FHIR R4 `QuestionnaireResponse` resources).
+    pub questionnaire_responses: Vec<serde_json::Value>,
 }
 
 impl Diary {
@@ -117,6 +122,42 @@ pub struct Entry {
     pub ask_at_visit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Format v2: walks and stands timed on the phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timed_tests: Option<Vec<TimedTest>>,
+}
+
+/// A walk or a stand the patient timed with the diary (format v2, "Timed tests"): a
+/// self-paced walking test, until leg pain, numbness or heaviness makes them stop.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimedTest {
+    pub kind: TimedKind,
+    pub started_at: DateTime<FixedOffset>,
+    /// Total time, to 0.1 minute.
+    pub minutes: Amount,
+    /// When symptoms began (not more than `minutes`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_symptom_minutes: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_because: Option<StopReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<Distance>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimedKind {
+    Walk,
+    Stand,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopReason {
+    Symptoms,
+    Tired,
+    Limit,
+    Other,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
