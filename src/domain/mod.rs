@@ -10,6 +10,7 @@ pub mod import;
 pub mod measures;
 pub mod model;
 pub mod questions;
+pub mod reminder;
 pub mod rules;
 pub mod summary;
 pub mod trends;

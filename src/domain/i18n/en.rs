@@ -290,6 +290,26 @@ strings {
     fact_below_baseline = "{measure} below your before-procedure value on 7 check-ins in a row",
     fact_leg_not_improving = "leg pain averages {mean} this week against {before} before the procedure",
 
+    // ---- Daily reminder (in the phone's calendar) ----
+    reminder_title = "Remind me every day",
+    reminder_lead = "Your phone's calendar can remind you to fill in the diary. Pick a time, then add the reminder to your calendar.",
+    reminder_time_label = "Time of the reminder",
+    reminder_span_legend = "For how long",
+    reminder_until_day_42 = "Until day 42 after the procedure",
+    reminder_two_weeks = "2 weeks",
+    reminder_six_weeks = "6 weeks",
+    reminder_three_months = "3 months",
+    reminder_until_stopped = "Until I stop it",
+    reminder_get_file = "Add the reminder to my calendar",
+    reminder_will_until = "Your calendar will remind you every day at {time}, until {last}.",
+    reminder_will_forever = "Your calendar will remind you every day at {time}, until you delete the reminder in your calendar.",
+    reminder_how = "Your phone saves a calendar file or offers to share it. Open it and choose your calendar app. If you change the time later, add it again: the new time replaces the old one.",
+    reminder_google = "Google Calendar does not keep the alert from a file: after adding it, open the event there and turn on a notification.",
+    reminder_done = "Calendar file ready. Open it to add the reminder.",
+    reminder_nudge = "It is after {time} and today's check-in is not done yet.",
+    reminder_summary = "Recovery diary: today's check-in",
+    reminder_description = "Open your recovery diary and fill in today's check-in. It takes about a minute. If you have a warning sign, call now.",
+
     // ---- Report ----
     report_title = "Report for your care team",
     report_meta = "Procedure: {date}. Check-ins: {n}.",

@@ -288,6 +288,26 @@ pub const ES: Texts = Texts {
     fact_below_baseline: "{measure} por debajo de su valor de antes del procedimiento en 7 registros seguidos",
     fact_leg_not_improving: "el dolor de pierna promedia {mean} esta semana frente a {before} antes del procedimiento",
 
+    // ---- Daily reminder (in the phone's calendar) ----
+    reminder_title: "Recordármelo todos los días",
+    reminder_lead: "El calendario de su teléfono puede recordarle que llene el diario. Elija una hora y luego añada el recordatorio a su calendario.",
+    reminder_time_label: "Hora del recordatorio",
+    reminder_span_legend: "Durante cuánto tiempo",
+    reminder_until_day_42: "Hasta el día 42 después del procedimiento",
+    reminder_two_weeks: "2 semanas",
+    reminder_six_weeks: "6 semanas",
+    reminder_three_months: "3 meses",
+    reminder_until_stopped: "Hasta que yo lo quite",
+    reminder_get_file: "Añadir el recordatorio a mi calendario",
+    reminder_will_until: "Su calendario le avisará todos los días a las {time}, hasta el {last}.",
+    reminder_will_forever: "Su calendario le avisará todos los días a las {time}, hasta que borre el recordatorio de su calendario.",
+    reminder_how: "Su teléfono guarda un archivo de calendario o le ofrece compartirlo. Ábralo y elija su aplicación de calendario. Si cambia la hora más tarde, añádalo otra vez: la hora nueva reemplaza a la anterior.",
+    reminder_google: "Google Calendar no conserva el aviso de un archivo: después de añadirlo, abra el evento allí y active una notificación.",
+    reminder_done: "El archivo de calendario está listo. Ábralo para añadir el recordatorio.",
+    reminder_nudge: "Ya pasó de las {time} y todavía no ha hecho el registro de hoy.",
+    reminder_summary: "Diario de recuperación: registro de hoy",
+    reminder_description: "Abra su diario de recuperación y llene el registro de hoy. Toma más o menos un minuto. Si tiene una señal de alarma, llame ahora.",
+
     // ---- Report ----
     report_title: "Informe para su equipo médico",
     report_meta: "Procedimiento: {date}. Registros: {n}.",
