@@ -267,7 +267,7 @@ mod tests {
         assert_eq!(Span::SixWeeks.last_day(today, None), Some(day(2027, 1, 9)));
         assert_eq!(
             Span::ThreeMonths.last_day(today, None),
-            Some(day(2027, 2, 28))
+            Some(day(2027, 2, 27))
         );
         assert_eq!(Span::UntilStopped.last_day(today, None), None);
     }

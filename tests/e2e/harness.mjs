@@ -39,6 +39,8 @@ export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 's
  * only). `log`: an array that gets `{ path, bytes, encoding }` for every response sent.
  */
 export async function serve({ csp = null, root = DIST, compress = false, log = null } = {}) {
+  // `handle.log` may be replaced between page loads to measure each on its own.
+  const handle = { url: null, log, close: () => new Promise((ok) => server.close(ok)) };
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path.endsWith('/') ? path + 'index.html' : path);
@@ -56,15 +58,15 @@ export async function serve({ csp = null, root = DIST, compress = false, log = n
         headers['content-encoding'] = 'gzip';
         sent = gzipSync(body, { level: 9 });
       }
-      log?.push({ path, bytes: sent.length, encoding: headers['content-encoding'] ?? 'identity' });
+      handle.log?.push({ path, bytes: sent.length, encoding: headers['content-encoding'] ?? 'identity' });
       res.writeHead(200, headers).end(sent);
     } catch {
       res.writeHead(404).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  handle.url = `http://127.0.0.1:${server.address().port}/`;
+  return handle;
 }
 
 export async function launch() {
