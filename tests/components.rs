@@ -156,6 +156,7 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
         settings: Rc::new(ClinicSettings::default()),
         on_acknowledge: Callback::noop(),
         notice: Html::default(),
+        reminder: None,
     };
     yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
     until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
@@ -328,6 +329,8 @@ async fn settings_show_a_number_the_clinic_set_and_a_field_for_the_others() {
             clinic_phone: Some("+1 555 0100".into()),
             ..RawSettings::default()
         },
+        reminder: None,
+        on_reminder: Callback::noop(),
     };
     yew::Renderer::<Settings>::with_root_and_props(root.clone(), props).render();
     until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
@@ -369,6 +372,7 @@ async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
         settings: Rc::new(ClinicSettings::default()),
         on_acknowledge: Callback::from(move |a| sink.borrow_mut().push(a)),
         notice: Html::default(),
+        reminder: None,
     };
     yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
     until("rendered", || {

@@ -169,6 +169,8 @@ pub fn App(props: &AppProps) -> Html {
             Phase::Setup => {
                 let config = state.config.clone();
                 let on_language = choose_language(&state);
+                let on_reminder = set_reminder(&state);
+                let reminder = state.patient_settings.reminder.clone();
                 // A new phone's first run: the diary starts with the file's profile (procedure
                 // date and units), and the file, which holds the whole diary, is today's backup.
                 let on_restore = {
@@ -205,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
                     distance_unit: config.distance_unit.unwrap_or(distance),
                     temperature_unit: config.temperature_unit.unwrap_or(temperature),
                 };
-                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} {on_restore} /> }
+                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} {on_restore} {on_reminder} {reminder} /> }
             }
             Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate, &locale),
         }
@@ -259,6 +261,7 @@ fn ready_screen(
     match screen {
         Screen::Home | Screen::WarningNow => {
             let notice = notice(state, flags, locale);
+            let reminder = state.patient_settings.reminder.clone();
             let state = state.clone();
             let on_acknowledge = Callback::from(move |ack: Acknowledgement| {
                 state.dispatch(Action::Edit(Change::Acknowledge(ack), None));
@@ -266,7 +269,7 @@ fn ready_screen(
             html! {
                 <Home {diary} {today} on_navigate={navigate.clone()} episodes={flags.episodes.clone()}
                     firings={flags.firings.clone()} {notice}
-                    {settings} {on_acknowledge} />
+                    {reminder} {settings} {on_acknowledge} />
             }
         }
         Screen::CheckIn(date) => {
@@ -309,6 +312,7 @@ fn ready_screen(
             let on_language = choose_language(state);
             html! {
                 <Settings {diary} {on_save} on_navigate={navigate.clone()}
+                    reminder={state.patient_settings.reminder.clone()} on_reminder={set_reminder(state)}
                     clinic={state.patient_settings.clone()} clinic_errors={state.settings_errors.clone()}
                     {on_save_clinic} clinic_fixed={state.config.settings.clone()} {on_language}
                     emergency_number={state.settings.emergency_number.clone()} />
@@ -375,7 +379,17 @@ fn choose_language(state: &UseReducerHandle<AppState>) -> Callback<crate::domain
     Callback::from(move |lang| {
         let mut next = state.patient_settings.clone();
         next.language = Some(lang);
-        state.dispatch(Action::SetLanguage(next));
+        state.dispatch(Action::SetPreferences(next));
+    })
+}
+
+/// The patient made a calendar file for the daily reminder (kept with their settings).
+fn set_reminder(state: &UseReducerHandle<AppState>) -> Callback<crate::domain::reminder::Reminder> {
+    let state = state.clone();
+    Callback::from(move |reminder| {
+        let mut next = state.patient_settings.clone();
+        next.reminder = Some(reminder);
+        state.dispatch(Action::SetPreferences(next));
     })
 }
 

@@ -100,8 +100,9 @@ pub enum Action {
     DismissNotice,
     /// The patient changed the clinic's numbers (written by the settings effect).
     SetPatientSettings(PatientSettings),
-    /// The patient chose a language (the settings with it; no notice: the screen changes).
-    SetLanguage(PatientSettings),
+    /// The patient chose a language or set the daily reminder (the settings with it; no
+    /// notice: the screen says what changed).
+    SetPreferences(PatientSettings),
 }
 
 impl Reducible for AppState {
@@ -149,7 +150,7 @@ impl Reducible for AppState {
                 next.settings_errors = errors;
                 next.notice = Some(Notice::SettingsSaved);
             }
-            Action::SetLanguage(patient) => next.patient_settings = patient,
+            Action::SetPreferences(patient) => next.patient_settings = patient,
         }
         Rc::new(next)
     }

@@ -252,6 +252,9 @@ pub struct PatientSettings {
     /// The language the patient chose (over the clinic's and the browser's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
+    /// The daily reminder the patient added to their calendar (its time, span and UID).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminder: Option<crate::domain::reminder::Reminder>,
 }
 
 impl PatientSettings {

@@ -23,6 +23,9 @@ pub struct HomeProps {
     /// The app's notice (a saved check-in's result), shown below the warning signs to act on.
     #[prop_or_default]
     pub notice: Html,
+    /// The daily reminder the patient set: after its time, home nudges.
+    #[prop_or_default]
+    pub reminder: Option<crate::domain::reminder::Reminder>,
 }
 
 /// A backup reminder once there is a week of check-ins and no backup in the last 7 days.
@@ -66,6 +69,11 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="button" onclick={open(today)}>{ t.change_today }</button>
                 } else {
                     <p class="status">{ t.today_not_done }</p>
+                    if let Some(r) = props.reminder.as_ref().filter(|r| {
+                        crate::domain::reminder::nudge(Some(r), crate::app::platform::now().map(|n| n.time()).unwrap_or_default(), done_today)
+                    }) {
+                        <p class="nudge">{ super::reminder::nudge_text(&locale, r) }</p>
+                    }
                     <button type="button" class="button primary big" onclick={open(today)}>{ t.start_today }</button>
                 }
             </div>

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::reminder::ReminderPanel;
 use super::setup::{parse_date_input, LanguageChoice};
 use crate::app::storage::PatientSettings;
 use crate::app::use_locale;
@@ -26,6 +27,11 @@ pub struct SettingsProps {
     /// Numbers the clinic configured: shown, not editable.
     #[prop_or_default]
     pub clinic_fixed: crate::domain::rules::RawSettings,
+    /// The daily reminder the patient set, and where a new one goes.
+    #[prop_or_default]
+    pub reminder: Option<crate::domain::reminder::Reminder>,
+    #[prop_or_default]
+    pub on_reminder: Callback<crate::domain::reminder::Reminder>,
 }
 
 fn text_value(e: &Event) -> Option<String> {
@@ -162,6 +168,9 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 on_change={set_clinic(|c, v| c.emergency_number = v)} />
             { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
             <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ t.save_clinic_numbers }</button>
+
+            <ReminderPanel procedure_date={props.diary.profile.procedure_date}
+                reminder={props.reminder.clone()} on_set={props.on_reminder.clone()} />
 
             <h2>{ t.before_title }</h2>
             <p>{ match baseline {

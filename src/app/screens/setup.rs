@@ -23,6 +23,11 @@ pub struct SetupProps {
     pub on_language: Callback<Lang>,
     /// A new phone restores a diary file saved on the old one.
     pub on_restore: Callback<ImportRequest>,
+    /// The end of setup offers the daily reminder.
+    #[prop_or_default]
+    pub reminder: Option<crate::domain::reminder::Reminder>,
+    #[prop_or_default]
+    pub on_reminder: Callback<crate::domain::reminder::Reminder>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -133,6 +138,8 @@ pub fn Setup(props: &SetupProps) -> Html {
                     <p class="lead">{ t.baseline_offer_lead }</p>
                     <button type="button" class="button primary" onclick={goto(Page::Baseline)}>{ t.describe_now }</button>
                     <button type="button" class="button" onclick={skip}>{ t.skip_for_now }</button>
+                    <super::reminder::ReminderPanel procedure_date={profile.procedure_date}
+                        reminder={props.reminder.clone()} on_set={props.on_reminder.clone()} />
                 </>
             }
         }

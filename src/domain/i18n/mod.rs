@@ -113,6 +113,16 @@ impl Locale {
         self.lang.texts()
     }
 
+    /// A time of day: "7:00 PM" in US English (and the other month-first regions), "19:00"
+    /// elsewhere.
+    pub fn time(&self, t: chrono::NaiveTime) -> String {
+        if self.lang == Lang::En && self.month_first {
+            t.format("%-I:%M %p").to_string()
+        } else {
+            t.format("%H:%M").to_string()
+        }
+    }
+
     /// A value with at most one decimal: 12 → "12", 37.46 → "37.5" or "37,5".
     pub fn number(&self, v: f64) -> String {
         let s = trim_number(v);

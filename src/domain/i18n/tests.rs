@@ -161,6 +161,10 @@ fn dates_and_numbers_in_the_patients_locale() {
     let uk = Locale::new(Lang::En, "en-GB");
     let mx = Locale::new(Lang::Es, "es-MX");
     let spain = Locale::new(Lang::Es, "es-ES");
+    let seven = chrono::NaiveTime::from_hms_opt(19, 0, 0).unwrap();
+    assert_eq!(us.time(seven), "7:00 PM");
+    assert_eq!(uk.time(seven), "19:00");
+    assert_eq!(mx.time(seven), "19:00");
     // Spanish chosen in settings on a browser set to English: Spanish conventions.
     let es_on_en = Locale::new(Lang::Es, "en-US");
     assert_eq!(us.long_date(d), "Sunday, November 22, 2026");
