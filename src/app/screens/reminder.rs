@@ -46,8 +46,13 @@ pub fn ReminderPanel(props: &ReminderPanelProps) -> Html {
     let time = use_state(|| props.reminder.as_ref().map_or(default_time, |r| r.time));
     let span = use_state(|| props.reminder.as_ref().map_or(Span::default(), |r| r.span));
     let made = use_state(|| false);
+    // Without a procedure date there is no day 42: six weeks from today instead.
+    let span_now = match *span {
+        Span::UntilDay42 if props.procedure_date.is_none() => Span::SixWeeks,
+        s => s,
+    };
     let today = platform::today();
-    let last = span.last_day(today, props.procedure_date);
+    let last = span_now.last_day(today, props.procedure_date);
     let will = plain_words(
         t,
         &locale.time(*time),
@@ -71,12 +76,12 @@ pub fn ReminderPanel(props: &ReminderPanelProps) -> Html {
         Callback::from(move |s: Span| span.set(s))
     };
     let make = {
-        let (time, span, made) = (time.clone(), span.clone(), made.clone());
+        let (time, made) = (time.clone(), made.clone());
         let (previous, on_set) = (props.reminder.clone(), props.on_set.clone());
         Callback::from(move |_: MouseEvent| {
             let reminder = Reminder {
                 time: *time,
-                span: *span,
+                span: span_now,
                 uid: previous.as_ref().map_or_else(new_uid, |r| r.uid.clone()),
                 sequence: previous.as_ref().map_or(0, |r| r.sequence + 1),
             };
@@ -126,7 +131,7 @@ pub fn ReminderPanel(props: &ReminderPanelProps) -> Html {
                 <input id="reminder-time" type="time" value={time.format("%H:%M").to_string()} onchange={on_time} />
             </div>
             <Choice<Span> name="reminder-span" legend={t.reminder_span_legend} {options}
-                selected={Some(*span)} on_select={on_span} />
+                selected={Some(span_now)} on_select={on_span} />
             <p class="reminder-will">{ will }</p>
             <button type="button" class="button primary" onclick={make}>{ t.reminder_get_file }</button>
             if *made {
