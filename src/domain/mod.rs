@@ -13,6 +13,7 @@ pub mod questions;
 pub mod reminder;
 pub mod rules;
 pub mod summary;
+pub mod timed;
 pub mod trends;
 
 // proptest is a native-only dev-dependency.

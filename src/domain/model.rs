@@ -558,6 +558,9 @@ impl Amount {
     pub fn get(self) -> f64 {
         self.0
     }
+    pub const fn zero() -> Self {
+        Amount(0.0)
+    }
 }
 
 impl TryFrom<f64> for Amount {
