@@ -32,6 +32,10 @@ impl Keys {
     pub fn backup(&self) -> String {
         format!("{}.last-backup", self.main)
     }
+    /// A timed walk or stand under way (so a reload can finish or discard it).
+    pub fn timer(&self) -> String {
+        format!("{}.timer", self.main)
+    }
 }
 
 /// A stored value that could not be read as a diary. It is never overwritten: it is copied
@@ -282,6 +286,25 @@ pub fn save_settings(keys: &Keys, settings: &PatientSettings) -> Result<(), Stor
     raw_storage()?
         .set_item(&keys.settings(), &text)
         .map_err(|_| StorageError::Full)
+}
+
+/// The timed test under way, if any (anything unreadable counts as none).
+pub fn load_timer(keys: &Keys) -> Option<crate::domain::timed::Running> {
+    let raw = raw_storage().ok()?.get_item(&keys.timer()).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// Keeps (or, with `None`, forgets) the timed test under way.
+pub fn save_timer(keys: &Keys, running: Option<&crate::domain::timed::Running>) {
+    let Ok(s) = raw_storage() else { return };
+    match running.and_then(|r| serde_json::to_string(r).ok()) {
+        Some(text) => {
+            let _ = s.set_item(&keys.timer(), &text);
+        }
+        None => {
+            let _ = s.remove_item(&keys.timer());
+        }
+    }
 }
 
 /// When the patient last saved a backup file (YYYY-MM-DD), for the reminder.

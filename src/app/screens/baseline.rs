@@ -29,6 +29,7 @@ pub fn BaselineScreen(props: &BaselineProps) -> Html {
         first_two_weeks: true,
         emergency_number: props.emergency_number.clone(),
         previous: None,
+        baseline_minutes: (None, None),
     });
     html! {
         <section class="baseline" aria-labelledby="baseline-title">

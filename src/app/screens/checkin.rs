@@ -7,8 +7,10 @@ use super::entry::{EntryWizard, Purpose, Step, StepContext};
 use crate::app::use_locale;
 use crate::domain::calendar::{day_number, in_first_two_weeks};
 use crate::domain::i18n::fill;
+use crate::domain::model::TimedKind;
 use crate::domain::model::{Diary, Entry};
 use crate::domain::rules::{evaluate, ClinicSettings, Firing, Tier};
+use crate::domain::timed::baseline_minutes;
 
 #[derive(Properties, PartialEq)]
 pub struct CheckInProps {
@@ -48,6 +50,10 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         first_two_weeks: in_first_two_weeks(diary.profile.procedure_date, date),
         emergency_number: props.settings.emergency_number.clone(),
         previous: diary.checkin_before(date).cloned(),
+        baseline_minutes: (
+            baseline_minutes(diary, TimedKind::Walk),
+            baseline_minutes(diary, TimedKind::Stand),
+        ),
     });
     let when = if date == props.today {
         t.today.to_string()
@@ -78,6 +84,13 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
                 .collect()
         })
     };
+    // A timed test of this date left running (the page was reloaded): open on its step.
+    let keys = use_context::<Rc<crate::app::Keys>>();
+    let start_at = keys
+        .as_deref()
+        .and_then(crate::app::storage::load_timer)
+        .filter(|r| r.date == date)
+        .map(|_| Step::Walking);
     html! {
         <section class="checkin" aria-labelledby="checkin-title">
             <h1 id="checkin-title" tabindex="-1">{ format!("{title}{day}") }</h1>
@@ -85,7 +98,7 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
             <EntryWizard key={date.to_string()} title={title.clone()}
                 steps={Step::CHECK_IN.to_vec()} {initial} {context} {on_save}
                 on_cancel={props.on_cancel.clone()} save_label={t.save_checkin}
-                emergency_for={Some(emergency_for)}
+                emergency_for={Some(emergency_for)} {start_at}
                 alert_context={Some((props.diary.clone(), props.settings.clone()))} />
         </section>
     }

@@ -43,6 +43,20 @@ pub fn Home(props: &HomeProps) -> Html {
     let keys = use_context::<std::rc::Rc<crate::app::Keys>>();
     // Read once when home is shown (a backup is saved on another screen), not per render.
     let last_backup = *use_state(|| keys.as_deref().and_then(crate::app::storage::last_backup));
+    // A timed walk or stand left running (the page was reloaded): go back to it or discard it.
+    let timer = {
+        let keys = keys.clone();
+        use_state(move || keys.as_deref().and_then(crate::app::storage::load_timer))
+    };
+    let discard_timer = {
+        let (timer, keys) = (timer.clone(), keys.clone());
+        Callback::from(move |_| {
+            if let Some(keys) = keys.as_deref() {
+                crate::app::storage::save_timer(keys, None);
+            }
+            timer.set(None);
+        })
+    };
     let week = last_seven_days(diary, today);
     let missed = missed_days(diary, today);
     let open = |d: NaiveDate| props.on_navigate.reform(move |_| Screen::CheckIn(d));
@@ -63,6 +77,16 @@ pub fn Home(props: &HomeProps) -> Html {
                 settings={props.settings.clone()} on_acknowledge={props.on_acknowledge.clone()}
                 {today} on_report={props.on_navigate.reform(|_| Screen::Report)} />
             { props.notice.clone() }
+            if let Some(r) = &*timer {
+                <div class="card timer-running" role="status">
+                    <p>{ fill(match r.kind {
+                        crate::domain::model::TimedKind::Walk => t.timed_running_walk,
+                        crate::domain::model::TimedKind::Stand => t.timed_running_stand,
+                    }, &[("time", &locale.time(r.started_at.time()))]) }</p>
+                    <button type="button" class="button primary" onclick={open(r.date)}>{ t.timed_go_back }</button>
+                    <button type="button" class="button" onclick={discard_timer}>{ t.timed_discard_it }</button>
+                </div>
+            }
             <div class="card today-card">
                 if done_today {
                     <p class="status done">{ t.today_done }</p>

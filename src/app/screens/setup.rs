@@ -151,6 +151,7 @@ pub fn Setup(props: &SetupProps) -> Html {
                 first_two_weeks: true,
                 emergency_number: props.emergency_number.clone(),
                 previous: None,
+                baseline_minutes: (None, None),
             });
             let on_save = finish.reform(Some);
             let page = page.clone();

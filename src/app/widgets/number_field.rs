@@ -42,6 +42,19 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let locale = crate::app::use_locale();
     let text = use_state(|| props.value.map(|v| locale.number(v)).unwrap_or_default());
     let error = use_state(|| None::<String>);
+    // A value set from elsewhere (a timed walk kept into the minutes) shows in the field;
+    // what the patient is typing is left alone while it reads as the same value.
+    {
+        let (text, error, min, max) = (text.clone(), error.clone(), props.min, props.max);
+        use_effect_with(props.value.map(f64::to_bits), move |bits| {
+            let value = bits.map(f64::from_bits);
+            let typed = parse_number(&locale, &text, min, max).ok().flatten();
+            if value.is_some() && typed != value {
+                text.set(value.map(|v| locale.number(v)).unwrap_or_default());
+                error.set(None);
+            }
+        });
+    }
     let oninput = {
         let (text, error, on_change, min, max) = (
             text.clone(),

@@ -7,6 +7,7 @@ mod nerves_step;
 mod notes_step;
 mod pain_step;
 mod symptoms_step;
+mod timed_test;
 mod walking_step;
 mod warning_step;
 mod wizard;

@@ -1,9 +1,11 @@
 use yew::prelude::*;
 
+use super::timed_test::TimedTestPanel;
 use super::{Purpose, StepProps};
 use crate::app::widgets::NumberField;
 use crate::domain::i18n::fill;
-use crate::domain::model::{Amount, Distance, Walking};
+use crate::domain::model::{Amount, Distance, TimedKind, Walking};
+use crate::domain::timed::keep;
 
 #[function_component]
 pub fn WalkingStep(props: &StepProps) -> Html {
@@ -35,12 +37,20 @@ pub fn WalkingStep(props: &StepProps) -> Html {
                 on_change={props.edit(|e, v: Option<f64>| {
                     e.walking.get_or_insert_with(Walking::default).minutes = v.and_then(|v| Amount::new(v).ok());
                 })} />
+            if let Purpose::CheckIn(date) = props.context.purpose {
+                <TimedTestPanel kind={TimedKind::Walk} {date} baseline={props.context.baseline_minutes.0}
+                    on_keep={props.edit(keep)} />
+            }
             <NumberField id="stand-minutes"
                 label={t.stand_minutes_question} unit={t.minutes}
                 min={0.0} max={1440.0} value={props.entry.standing_minutes.map(|m| m.get())}
                 on_change={props.edit(|e, v: Option<f64>| {
                     e.standing_minutes = v.and_then(|v| Amount::new(v).ok());
                 })} />
+            if let Purpose::CheckIn(date) = props.context.purpose {
+                <TimedTestPanel kind={TimedKind::Stand} {date} baseline={props.context.baseline_minutes.1}
+                    on_keep={props.edit(keep)} />
+            }
         </div>
     }
 }

@@ -28,6 +28,8 @@ pub struct StepContext {
     pub emergency_number: String,
     /// The check-in before this date, for "same as last time".
     pub previous: Option<Entry>,
+    /// The baseline's walking and standing minutes, for a timed test's result.
+    pub baseline_minutes: (Option<f64>, Option<f64>),
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,6 +47,9 @@ pub struct EntryWizardProps {
     pub emergency_for: Option<Callback<Entry, Vec<Firing>>>,
     #[prop_or_default]
     pub alert_context: Option<(Rc<Diary>, Rc<ClinicSettings>)>,
+    /// The step to open on (a timed walk left running after a reload opens its step).
+    #[prop_or_default]
+    pub start_at: Option<Step>,
 }
 
 #[function_component]
@@ -54,7 +59,14 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
     // The tier-A evidence the patient has read and closed for this draft (closing is their
     // choice). Evidence the alert did not have when it was closed shows it again.
     let closed = use_state(Vec::<Fact>::new);
-    let index = use_state(|| 0usize);
+    let index = {
+        let (steps, start_at) = (props.steps.clone(), props.start_at);
+        use_state(move || {
+            start_at
+                .and_then(|s| steps.iter().position(|x| *x == s))
+                .unwrap_or(0)
+        })
+    };
     let heading = use_node_ref();
 
     // Focus the step's heading when the step changes (not on first show: the screen's
