@@ -6,13 +6,16 @@ use chrono::{Days, NaiveDate};
 
 use super::calendar::day_number;
 use super::measures::Measure;
-use super::model::Diary;
+use super::model::{Diary, TimedKind};
+use super::timed::is_timed;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub date: NaiveDate,
     pub day: Option<i64>,
     pub value: f64,
+    /// Measured with the diary's timer (a kept timed walk or stand), not an estimate.
+    pub timed: bool,
 }
 
 /// The chart ranges.
@@ -68,6 +71,11 @@ pub fn series(diary: &Diary, measure: Measure, range: Range) -> Vec<Point> {
                 date,
                 day: day_number(diary.profile.procedure_date, date),
                 value,
+                timed: match measure {
+                    Measure::WalkMinutes => is_timed(e, TimedKind::Walk),
+                    Measure::StandMinutes => is_timed(e, TimedKind::Stand),
+                    _ => false,
+                },
             })
         })
         .collect()

@@ -12,8 +12,9 @@ use crate::domain::calendar::day_number;
 use crate::domain::model::*;
 use crate::domain::rules::Firing;
 use crate::domain::summary::trim_number;
+use crate::domain::timed::is_timed;
 
-pub const COLUMNS: [&str; 42] = [
+pub const COLUMNS: [&str; 45] = [
     "date",
     "day",
     "back_pain",
@@ -56,6 +57,10 @@ pub const COLUMNS: [&str; 42] = [
     "notes",
     "flags",
     "recorded_at",
+    // Format v2, appended so that the earlier columns keep their places.
+    "walk_minutes_timed",
+    "stand_minutes_timed",
+    "timed_tests",
 ];
 
 /// A cell of free text, neutralised against formula injection and quoted as needed.
@@ -92,6 +97,33 @@ fn name<T: serde::Serialize>(v: Option<T>) -> String {
             .and_then(|j| j.as_str().map(str::to_string))
             .unwrap_or_default()
     })
+}
+
+/// "walk 7 min (symptoms from 3 min; stopped: symptoms); stand 5 min".
+fn timed_tests(e: &Entry) -> String {
+    e.timed_tests
+        .iter()
+        .flatten()
+        .map(|t| {
+            let mut s = format!(
+                "{} {} min",
+                name(Some(t.kind)),
+                trim_number(t.minutes.get())
+            );
+            let mut details = Vec::new();
+            if let Some(m) = t.first_symptom_minutes {
+                details.push(format!("symptoms from {} min", trim_number(m.get())));
+            }
+            if let Some(b) = t.stopped_because {
+                details.push(format!("stopped: {}", name(Some(b))));
+            }
+            if !details.is_empty() {
+                s.push_str(&format!(" ({})", details.join("; ")));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub fn to_csv(diary: &Diary, firings: &[Firing]) -> String {
@@ -184,6 +216,13 @@ pub fn to_csv(diary: &Diary, firings: &[Firing]) -> String {
             text_cell(e.notes.as_deref().unwrap_or_default()),
             flags.join(" "),
             opt(e.recorded_at, |t| t.to_rfc3339()),
+            yes_no(
+                e.walking
+                    .and_then(|w| w.minutes)
+                    .map(|_| is_timed(e, TimedKind::Walk)),
+            ),
+            yes_no(e.standing_minutes.map(|_| is_timed(e, TimedKind::Stand))),
+            text_cell(&timed_tests(e)),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
@@ -195,6 +234,26 @@ pub fn to_csv(diary: &Diary, firings: &[Firing]) -> String {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn timed_tests_have_their_own_columns_at_the_end() {
+        let diary =
+            crate::domain::format::parse(include_str!("../../../tests/fixtures/stored-v2.json"))
+                .expect("fixture")
+                .diary;
+        let csv = to_csv(&diary, &[]);
+        let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert!(
+            rows[0].ends_with(",recorded_at,walk_minutes_timed,stand_minutes_timed,timed_tests")
+        );
+        // The fixture's walk minutes (6) are not the timed walk's (6.4): typed, not timed;
+        // its standing minutes (12) are the timed stand's.
+        assert!(
+            rows[1].ends_with(",no,yes,walk 6.4 min (symptoms from 4.1 min; stopped: symptoms); stand 12 min (stopped: tired)"),
+            "{}",
+            rows[1]
+        );
+    }
 
     #[test]
     fn neutralises_formulas_and_quotes() {

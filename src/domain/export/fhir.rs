@@ -270,6 +270,57 @@ fn observations(date: &str, e: &Entry) -> Vec<Value> {
             ));
         }
     }
+    // Format v2: each walk or stand timed on the phone, its method said (local code).
+    for (n, t) in e.timed_tests.iter().flatten().enumerate() {
+        let (key, text) = match t.kind {
+            TimedKind::Walk => ("walk-minutes", "Minutes walked at one time before symptoms"),
+            TimedKind::Stand => ("stand-minutes", "Minutes standing before symptoms"),
+        };
+        let mut o = observation(
+            &format!("timed-{key}-{date}-{n}"),
+            &t.started_at.to_rfc3339(),
+            &qr,
+            coding(LOCAL_CODES, key, text),
+            quantity(t.minutes.get(), "min", "min"),
+            None,
+        );
+        let mut components = Vec::new();
+        if let Some(m) = t.first_symptom_minutes {
+            let mut c = json!({ "code": coding(LOCAL_CODES, "first-symptom-minutes", "Minutes until symptoms began") });
+            if let (Some(map), Value::Object(v)) =
+                (c.as_object_mut(), quantity(m.get(), "min", "min"))
+            {
+                map.extend(v);
+            }
+            components.push(c);
+        }
+        if let Some(b) = t.stopped_because {
+            let code = match b {
+                StopReason::Symptoms => "symptoms",
+                StopReason::Tired => "tired",
+                StopReason::Limit => "limit",
+                StopReason::Other => "other",
+            };
+            components.push(json!({
+                "code": coding(LOCAL_CODES, "stopped-because", "Why the test stopped"),
+                "valueCodeableConcept": coding(LOCAL_CODES, code, code),
+            }));
+        }
+        if let Some(map) = o.as_object_mut() {
+            map.insert(
+                "method".into(),
+                coding(
+                    LOCAL_CODES,
+                    "timed-self-paced",
+                    "Timed on the phone: self-paced test until symptoms",
+                ),
+            );
+            if !components.is_empty() {
+                map.insert("component".into(), Value::Array(components));
+            }
+        }
+        out.push(o);
+    }
     out
 }
 
@@ -421,5 +472,38 @@ mod tests {
             .map(|e| e["fullUrl"].as_str().unwrap())
             .collect();
         assert_eq!(urls.len(), a["entry"].as_array().unwrap().len());
+    }
+}
+
+#[cfg(test)]
+mod timed_tests {
+    use super::*;
+
+    #[test]
+    fn a_timed_walk_is_an_observation_with_its_method_and_components() {
+        let diary =
+            crate::domain::format::parse(include_str!("../../../tests/fixtures/stored-v2.json"))
+                .expect("fixture")
+                .diary;
+        let bundle = to_fhir(&diary, &[], None);
+        let timed: Vec<&Value> = bundle["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["resource"])
+            .filter(|r| r["method"]["coding"][0]["code"] == "timed-self-paced")
+            .collect();
+        assert_eq!(timed.len(), 2);
+        let walk = timed[0];
+        assert_eq!(walk["code"]["coding"][0]["code"], "walk-minutes");
+        assert_eq!(walk["valueQuantity"]["value"], 6.4);
+        assert_eq!(walk["valueQuantity"]["code"], "min");
+        assert_eq!(walk["effectiveDateTime"], "2026-11-03T17:02:10-05:00");
+        assert_eq!(walk["component"][0]["valueQuantity"]["value"], 4.1);
+        assert_eq!(
+            walk["component"][1]["valueCodeableConcept"]["coding"][0]["code"],
+            "symptoms"
+        );
+        assert_eq!(timed[1]["code"]["coding"][0]["code"], "stand-minutes");
     }
 }

@@ -318,6 +318,7 @@ strings {
     timed_go_back = "Go back to it",
     timed_discard_it = "Discard it",
     timed_mark = "timed",
+    chart_timed_legend = "Squares are times measured with the diary's timer; dots are estimates.",
 
 
     reminder_title = "Remind me every day",

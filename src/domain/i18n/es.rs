@@ -316,6 +316,7 @@ pub const ES: Texts = Texts {
     timed_go_back: "Volver a ella",
     timed_discard_it: "Descartarla",
     timed_mark: "cronometrado",
+    chart_timed_legend: "Los cuadrados son tiempos medidos con el cronómetro del diario; los puntos son estimaciones.",
 
 
     reminder_title: "Recordármelo todos los días",

@@ -95,11 +95,19 @@ pub fn Chart(props: &ChartProps) -> Html {
                     <text class="baseline-label" x={(LEFT + 3.0).to_string()} y={format!("{:.1}", y(b) - 3.0)}>{ fill(t.chart_before, &[("value", &locale.number((b * 10.0).round() / 10.0))]) }</text>
                 }
                 <polyline class="series" points={line} />
-                { for pts.iter().map(|p| html! { <circle class="dot" cx={format!("{:.1}", x(p.date))} cy={format!("{:.1}", y(p.value))} r="2.5" /> }) }
+                // Timed values are squares, estimates dots: told apart by shape, not colour.
+                { for pts.iter().map(|p| if p.timed {
+                    html! { <rect class="dot timed" x={format!("{:.1}", x(p.date) - 3.5)} y={format!("{:.1}", y(p.value) - 3.5)} width="7" height="7" /> }
+                } else {
+                    html! { <circle class="dot" cx={format!("{:.1}", x(p.date))} cy={format!("{:.1}", y(p.value))} r="2.5" /> }
+                }) }
                 <text class="last-label" x={format!("{:.1}", x(last_point.date) - 4.0)} y={format!("{:.1}", y(last_point.value) - 5.0)} text-anchor="end">{ locale.number((last_point.value * 10.0).round() / 10.0) }</text>
             </svg>
             <figcaption>
                 <strong>{ &props.title }</strong>{ " — " }{ &props.summary }
+                if pts.iter().any(|p| p.timed) {
+                    <span class="hint">{ " " }{ t.chart_timed_legend }</span>
+                }
             </figcaption>
             <details class="chart-table">
                 <summary>{ fill(t.chart_show_numbers, &[("title", &props.title)]) }</summary>
@@ -107,7 +115,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     <thead><tr><th scope="col">{ t.col_date }</th><th scope="col">{ t.col_day }</th><th scope="col">{ fill(t.col_value, &[("unit", &props.unit)]) }</th></tr></thead>
                     <tbody>
                         { for pts.iter().map(|p| html! {
-                            <tr><td>{ locale.day_month_year(p.date) }</td><td>{ p.day.map(|d| d.to_string()).unwrap_or_default() }</td><td>{ locale.number(p.value) }</td></tr>
+                            <tr><td>{ locale.day_month_year(p.date) }</td><td>{ p.day.map(|d| d.to_string()).unwrap_or_default() }</td><td>{ locale.number(p.value) }{ if p.timed { format!(" ({})", t.timed_mark) } else { String::new() } }</td></tr>
                         }) }
                     </tbody>
                 </table>

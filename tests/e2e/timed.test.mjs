@@ -1,0 +1,104 @@
+// Timed walk and stand (issue 12), with Playwright's clock: a 7-minute walk with the phone
+// locked in the middle (the clock jumps, no timer fires), symptoms marked, the result kept
+// into the check-in and shown against the baseline; a reload during a test goes back to it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp, stored, diaryWith, isoDay, SIZES } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+function diary() {
+  const d = diaryWith({ days: [-1] });
+  d.baseline.walking = { minutes: 4 };
+  d.baseline.standing_minutes = 8;
+  return d;
+}
+
+async function withClock() {
+  const context = await browser.newContext({ viewport: SIZES.phone, locale: 'en-US' });
+  await context.clock.install({ time: new Date() });
+  const page = await openApp(browser, server.url, { context, diary: diary() });
+  return page;
+}
+
+async function toWalkingStep(page) {
+  await page.getByRole('button', { name: "Start today's check-in" }).click();
+  await page.getByRole('button', { name: 'I have none of these' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Step 3 of 8').waitFor();
+}
+
+test('a 7-minute walk with a lock in the middle: timed from its start, kept, against the baseline, saved', async () => {
+  const page = await withClock();
+  await toWalkingStep(page);
+  const walk = page.locator('#timed-walk');
+  await walk.getByRole('button', { name: 'Time my walk' }).click();
+  await walk.getByRole('button', { name: 'Start' }).click();
+  await walk.getByText('Timer started.').waitFor();
+  const stop = walk.getByRole('button', { name: 'Stop' });
+  const box = await stop.boundingBox();
+  assert.ok(box.height >= 90, `Stop is a large target (${box.height}px)`);
+  await page.clock.runFor(3 * 60_000);
+  await walk.getByRole('timer').filter({ hasText: '3:00' }).waitFor();
+  await walk.getByRole('button', { name: 'Symptoms started' }).click();
+  await walk.getByText('Symptoms started at 3:00.').waitFor();
+  // The phone locks: the clock moves 4 minutes on and no timer fires meanwhile.
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.setSystemTime(now + 4 * 60_000);
+  await stop.click();
+  await walk.getByText('Stopped at 7:00.').waitFor();
+  await walk.getByText('Before the procedure: 4 min. Today: 7 min.').waitFor();
+  await walk.getByLabel('Leg pain, numbness or heaviness').check();
+  await walk.getByRole('button', { name: 'Keep this result' }).click();
+  await walk.getByText('Timed walk kept.').waitFor();
+  assert.equal(await page.locator('#walk-minutes').inputValue(), '7');
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  const saved = (await stored(page)).checkins.find((c) => c.date === isoDay(0));
+  assert.equal(saved.walking.minutes, 7);
+  assert.equal(saved.timed_tests.length, 1);
+  const [t] = saved.timed_tests;
+  assert.deepEqual([t.kind, t.minutes, t.first_symptom_minutes, t.stopped_because], ['walk', 7, 3, 'symptoms']);
+  assert.ok(!Number.isNaN(Date.parse(t.started_at)));
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('.timer')).length), 0, 'nothing left running');
+  await page.context().close();
+});
+
+test('a reload during a timed stand: home offers to go back to it, and it finishes with the right time', async () => {
+  const page = await withClock();
+  await toWalkingStep(page);
+  const stand = page.locator('#timed-stand');
+  await stand.getByRole('button', { name: 'Time my standing' }).click();
+  await stand.getByRole('button', { name: 'Start' }).click();
+  await page.clock.runFor(2 * 60_000);
+  await page.reload();
+  const card = page.locator('.timer-running');
+  await card.getByText(/A timed standing test started at .* is still running\./).waitFor();
+  await page.clock.runFor(3 * 60_000);
+  await card.getByRole('button', { name: 'Go back to it' }).click();
+  // The check-in opens on the step with the test, still running from its start.
+  await page.getByText('Step 3 of 8').waitFor();
+  await stand.getByRole('timer').filter({ hasText: '5:00' }).waitFor();
+  await stand.getByRole('button', { name: 'Stop' }).click();
+  await stand.getByLabel('I was tired').check();
+  await stand.getByRole('button', { name: 'Keep this result' }).click();
+  await stand.getByText('Before the procedure: 8 min. Today: 5 min.').waitFor();
+  assert.equal(await page.locator('#stand-minutes').inputValue(), '5');
+  await page.context().close();
+});
+
+test('a test left running can be discarded from home', async () => {
+  const page = await withClock();
+  await toWalkingStep(page);
+  await page.locator('#timed-walk').getByRole('button', { name: 'Time my walk' }).click();
+  await page.locator('#timed-walk').getByRole('button', { name: 'Start' }).click();
+  await page.reload();
+  await page.locator('.timer-running').getByRole('button', { name: 'Discard it' }).click();
+  await page.locator('.timer-running').waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('button', { name: "Start today's check-in" }).waitFor();
+  assert.equal(await page.locator('.timer-running').count(), 0);
+  await page.context().close();
+});
