@@ -102,3 +102,37 @@ test('a test left running can be discarded from home', async () => {
   assert.equal(await page.locator('.timer-running').count(), 0);
   await page.context().close();
 });
+
+test('timed values: squares in the report with "(timed)" in its table; CSV and FHIR (schema-valid) carry them', async () => {
+  const { readFile: read } = await import('node:fs/promises');
+  const { validateFhir } = await import('./fhir-schema.mjs');
+  const fixture = await read(new URL('../fixtures/stored-v2.json', import.meta.url), 'utf8');
+  const page = await openApp(browser, server.url, { diary: fixture });
+  await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
+  const stand = page.locator('#chart-stand_minutes');
+  await stand.waitFor();
+  assert.equal(await stand.locator('rect.dot.timed').count(), 1, 'the timed stand is a square');
+  assert.equal(await page.locator('#chart-walk_minutes rect.dot.timed').count(), 0, 'typed minutes stay dots');
+  assert.match(await stand.locator('figcaption').innerText(), /Squares are times measured with the diary's timer/);
+  assert.match(await stand.locator('table').textContent(), /12 \(timed\)/);
+  const download = async (name) => {
+    const pending = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    const d = await pending;
+    return read(await d.path(), 'utf8');
+  };
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Save, share or import' }).click();
+  const csv = await download('Download CSV');
+  assert.match(csv.split('\r\n')[0], /,walk_minutes_timed,stand_minutes_timed,timed_tests$/);
+  assert.match(csv, /walk 6\.4 min \(symptoms from 4\.1 min; stopped: symptoms\)/);
+  const bundle = JSON.parse(await download('Download FHIR'));
+  const timed = bundle.entry.map((e) => e.resource).filter((r) => r.method?.coding?.[0]?.code === 'timed-self-paced');
+  assert.equal(timed.length, 2);
+  assert.deepEqual(await validateFhir(bundle), []);
+  const json = JSON.parse(await download('Download JSON'));
+  assert.equal(json.version, 2);
+  assert.equal(json.checkins[0].timed_tests.length, 2);
+  assert.equal(json.questionnaires.length, 1, 'the clinic questionnaires come along');
+  await page.context().close();
+});
