@@ -73,10 +73,6 @@ struct DiaryFile {
     checkins: Vec<Entry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     acknowledgements: Vec<Acknowledgement>,
-    #[serde(default)]
-    questionnaires: Option<Vec<Value>>,
-    #[serde(default)]
-    questionnaire_responses: Option<Vec<Value>>,
 }
 
 /// Reads a diary file (or the stored diary).
@@ -93,7 +89,15 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
 
 pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
     let version = check_header(&value)?;
-    let value = migrate(value, version)?;
+    let mut value = migrate(value, version)?;
+    // The FHIR resources are taken from the JSON tree as they are (not through the typed
+    // reader: that would add a second, tracked copy of serde_json's Value reader to the wasm).
+    let mut take = |field: &str| match &mut value {
+        Value::Object(map) => map.remove(field),
+        _ => None,
+    };
+    let questionnaires = take("questionnaires");
+    let questionnaire_responses = take("questionnaire_responses");
 
     let mut ignored_fields = Vec::new();
     let mut track = serde_path_to_error::Track::new();
@@ -115,9 +119,9 @@ pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
         file.checkins,
         file.acknowledgements,
     )?;
-    diary.questionnaires = resources(file.questionnaires, "questionnaires", "Questionnaire")?;
+    diary.questionnaires = resources(questionnaires, "questionnaires", "Questionnaire")?;
     diary.questionnaire_responses = resources(
-        file.questionnaire_responses,
+        questionnaire_responses,
         "questionnaire_responses",
         "QuestionnaireResponse",
     )?;
@@ -197,9 +201,31 @@ fn migrate(mut value: Value, version: u64) -> Result<Value, FormatError> {
     Ok(value)
 }
 
-/// FHIR resources of the file, kept as they are: each must be a JSON object of `kind`.
-fn resources(list: Option<Vec<Value>>, field: &str, kind: &str) -> Result<Vec<Value>, FormatError> {
-    let list = list.unwrap_or_default();
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// FHIR resources of the file, kept as they are: a list (absent or null: none), each a JSON
+/// object of `kind`.
+fn resources(list: Option<Value>, field: &str, kind: &str) -> Result<Vec<Value>, FormatError> {
+    let list = match list {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(list)) => list,
+        Some(other) => {
+            return Err(FormatError::new(
+                FormatErrorKind::Invalid,
+                field,
+                format!("must be a list (found {})", kind_of(&other)),
+            ))
+        }
+    };
     for (i, r) in list.iter().enumerate() {
         match r.get("resourceType").and_then(Value::as_str) {
             Some(k) if k == kind && r.is_object() => {}

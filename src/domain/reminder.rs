@@ -9,7 +9,7 @@
 //! which would need a time-zone database in the app. RFC 5545 then requires UNTIL in local
 //! time too. Nothing personal is in the file: the time, the words, and the diary's address.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{fill, Texts};
@@ -126,8 +126,28 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
+/// `20261129T190000` (written by hand: chrono's formatter is a lot of wasm for this).
 fn local(date: NaiveDate, time: NaiveTime) -> String {
-    date.and_time(time).format("%Y%m%dT%H%M%S").to_string()
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        date.year(),
+        date.month(),
+        date.day(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
+}
+
+/// "19:00", and back: the value of an `<input type="time">`.
+pub fn hh_mm(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
+    let (h, m) = text.split_once(':')?;
+    let m = m.get(..2).unwrap_or(m);
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
 /// The iCalendar file, in the patient's language.
@@ -143,7 +163,8 @@ pub fn to_ics(c: &Calendar, t: &Texts) -> String {
     put("BEGIN:VEVENT");
     put(&format!("UID:{}", text(&r.uid)));
     put(&format!("SEQUENCE:{}", r.sequence));
-    put(&format!("DTSTAMP:{}", c.stamp.format("%Y%m%dT%H%M%SZ")));
+    let stamp = c.stamp.naive_utc();
+    put(&format!("DTSTAMP:{}Z", local(stamp.date(), stamp.time())));
     put(&format!("DTSTART:{}", local(c.first_day, r.time)));
     put("DURATION:PT15M");
     put("TRANSP:TRANSPARENT");
@@ -241,6 +262,16 @@ mod tests {
             "{unfolded}"
         );
         assert!(std::str::from_utf8(ics.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn times_of_an_input_read_and_write() {
+        let t = NaiveTime::from_hms_opt(7, 5, 0).unwrap();
+        assert_eq!(hh_mm(t), "07:05");
+        assert_eq!(parse_hh_mm("07:05"), Some(t));
+        assert_eq!(parse_hh_mm("07:05:30"), Some(t));
+        assert_eq!(parse_hh_mm("25:00"), None);
+        assert_eq!(parse_hh_mm("seven"), None);
     }
 
     #[test]

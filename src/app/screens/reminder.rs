@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::{platform, use_locale, widgets::Choice};
 use crate::domain::i18n::fill;
-use crate::domain::reminder::{plain_words, to_ics, Calendar, Reminder, Span};
+use crate::domain::reminder::{hh_mm, parse_hh_mm, plain_words, to_ics, Calendar, Reminder, Span};
 
 #[derive(Properties, PartialEq)]
 pub struct ReminderPanelProps {
@@ -66,7 +66,7 @@ pub fn ReminderPanel(props: &ReminderPanelProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .map(|i| i.value());
-            if let Some(v) = value.and_then(|v| NaiveTime::parse_from_str(&v, "%H:%M").ok()) {
+            if let Some(v) = value.as_deref().and_then(parse_hh_mm) {
                 time.set(v);
             }
         })
@@ -128,7 +128,7 @@ pub fn ReminderPanel(props: &ReminderPanelProps) -> Html {
             <p>{ t.reminder_lead }</p>
             <div class="field">
                 <label for="reminder-time">{ t.reminder_time_label }</label>
-                <input id="reminder-time" type="time" value={time.format("%H:%M").to_string()} onchange={on_time} />
+                <input id="reminder-time" type="time" value={hh_mm(*time)} onchange={on_time} />
             </div>
             <Choice<Span> name="reminder-span" legend={t.reminder_span_legend} {options}
                 selected={Some(span_now)} on_select={on_span} />

@@ -116,10 +116,12 @@ impl Locale {
     /// A time of day: "7:00 PM" in US English (and the other month-first regions), "19:00"
     /// elsewhere.
     pub fn time(&self, t: chrono::NaiveTime) -> String {
+        use chrono::Timelike;
         if self.lang == Lang::En && self.month_first {
-            t.format("%-I:%M %p").to_string()
+            let (pm, h) = t.hour12();
+            format!("{h}:{:02} {}", t.minute(), if pm { "PM" } else { "AM" })
         } else {
-            t.format("%H:%M").to_string()
+            format!("{:02}:{:02}", t.hour(), t.minute())
         }
     }
 
