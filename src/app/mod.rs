@@ -373,24 +373,27 @@ fn import_callback(state: &UseReducerHandle<AppState>) -> Callback<ImportRequest
     })
 }
 
-/// The patient picked a language (kept with their settings).
-fn choose_language(state: &UseReducerHandle<AppState>) -> Callback<crate::domain::i18n::Lang> {
+/// A preference the patient set, kept with their settings by `apply`.
+fn set_preference<T: 'static>(
+    state: &UseReducerHandle<AppState>,
+    apply: fn(&mut storage::PatientSettings, T),
+) -> Callback<T> {
     let state = state.clone();
-    Callback::from(move |lang| {
+    Callback::from(move |value| {
         let mut next = state.patient_settings.clone();
-        next.language = Some(lang);
+        apply(&mut next, value);
         state.dispatch(Action::SetPreferences(next));
     })
 }
 
-/// The patient made a calendar file for the daily reminder (kept with their settings).
+/// The patient picked a language.
+fn choose_language(state: &UseReducerHandle<AppState>) -> Callback<crate::domain::i18n::Lang> {
+    set_preference(state, |s, lang| s.language = Some(lang))
+}
+
+/// The patient made a calendar file for the daily reminder.
 fn set_reminder(state: &UseReducerHandle<AppState>) -> Callback<crate::domain::reminder::Reminder> {
-    let state = state.clone();
-    Callback::from(move |reminder| {
-        let mut next = state.patient_settings.clone();
-        next.reminder = Some(reminder);
-        state.dispatch(Action::SetPreferences(next));
-    })
+    set_preference(state, |s, reminder| s.reminder = Some(reminder))
 }
 
 fn save_error(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {

@@ -373,6 +373,15 @@ struct DiaryFileRef<'a> {
     questionnaire_responses: &'a [Value],
 }
 
+/// The stored-v2 fixture as a diary, for the tests of the exports.
+#[cfg(test)]
+pub fn stored_v2() -> Diary {
+    match parse(include_str!("../../tests/fixtures/stored-v2.json")) {
+        Ok(p) => p.diary,
+        Err(e) => panic!("the v2 fixture reads: {e}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -87,7 +87,7 @@ for (const lang of ['en', 'es']) {
     await page.context().close();
   });
 
-  test(`${lang}: a tier-A answer before the procedure says "due to have", on home and in the alert`, async () => {
+  test(`${lang}: a tier-A answer before the procedure says "due to have", on home and in the report`, async () => {
     const diary = diaryWith({ procedureOffset: 5, days: [-1] });
     diary.checkins[0].symptoms = { bladder_trouble: true };
     const page = await openApp(browser, server.url, { diary, lang });

@@ -237,10 +237,7 @@ mod tests {
 
     #[test]
     fn timed_tests_have_their_own_columns_at_the_end() {
-        let diary =
-            crate::domain::format::parse(include_str!("../../../tests/fixtures/stored-v2.json"))
-                .expect("fixture")
-                .diary;
+        let diary = crate::domain::format::stored_v2();
         let csv = to_csv(&diary, &[]);
         let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert!(

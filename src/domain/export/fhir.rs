@@ -481,10 +481,7 @@ mod timed_tests {
 
     #[test]
     fn a_timed_walk_is_an_observation_with_its_method_and_components() {
-        let diary =
-            crate::domain::format::parse(include_str!("../../../tests/fixtures/stored-v2.json"))
-                .expect("fixture")
-                .diary;
+        let diary = crate::domain::format::stored_v2();
         let bundle = to_fhir(&diary, &[], None);
         let timed: Vec<&Value> = bundle["entry"]
             .as_array()
