@@ -60,7 +60,7 @@ test('first run: setup, an unremarkable check-in, reload: still there', async ()
 
   const saved = await stored(page);
   assert.equal(saved.format, 'recovery-diary');
-  assert.equal(saved.version, 1);
+  assert.equal(saved.version, 2, "written in format version 2");
   assert.equal(saved.profile.procedure_date, isoDay(-3));
   assert.deepEqual(saved.baseline.pain, { back: 6, leg: 7 });
   assert.deepEqual(saved.baseline.walking.distance, { value: 250, unit: 'ft' });

@@ -32,6 +32,9 @@ export const WORDS = {
 };
 const words = (o) => WORDS[o?.lang ?? 'en'];
 
+/** Back to the top of the page: Playwright's clicks scroll the page, a person's taps do not. */
+const top = (page) => page.evaluate(() => window.scrollTo(0, 0));
+
 async function checkInStep(page, n, w) {
   await page.getByRole('button', { name: w.start }).click();
   for (let i = 1; i < n; i++) {
@@ -50,8 +53,8 @@ export const SCREENS = [
     name: `checkin-step-${n}`,
     open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, n, words(o)); return p; },
   })),
-  { name: 'checkin-timed-walk', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 3, words(o)); await p.locator('#timed-walk button').click(); await p.locator('#timed-walk button.primary').click(); await p.locator('#timed-walk [role=timer]').waitFor(); return p; } },
-  { name: 'checkin-timed-walk-stopped', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 3, words(o)); await p.locator('#timed-walk button').click(); await p.locator('#timed-walk button.primary').click(); await p.locator('#timed-walk button.stop').click(); await p.locator('#timed-walk fieldset').waitFor(); return p; } },
+  { name: 'checkin-timed-walk', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 3, words(o)); await p.locator('#timed-walk button').click(); await p.locator('#timed-walk button.primary').click(); await p.locator('#timed-walk [role=timer]').waitFor(); await top(p); return p; } },
+  { name: 'checkin-timed-walk-stopped', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 3, words(o)); await p.locator('#timed-walk button').click(); await p.locator('#timed-walk button.primary').click(); await p.locator('#timed-walk button.stop').click(); await p.locator('#timed-walk fieldset').waitFor(); await top(p); return p; } },
   { name: 'checkin-emergency-answer', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1, words(o)); await p.locator('input[name="q-bladder_trouble"]').first().check(); await p.getByRole('alertdialog').waitFor(); return p; } },
   { name: 'home-with-flags', open: (b, url, o) => openApp(b, url, { ...o, diary: flagged() }) },
   { name: 'home-flag-something-else', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: flagged() }); await p.locator('.banner[data-rule="A2"] .ack button[aria-expanded]').click(); await p.locator('.ack-note input').waitFor(); return p; } },

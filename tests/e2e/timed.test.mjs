@@ -38,6 +38,7 @@ test('a 7-minute walk with a lock in the middle: timed from its start, kept, aga
   await walk.getByRole('button', { name: 'Start' }).click();
   await walk.getByText('Timer started.').waitFor();
   const stop = walk.getByRole('button', { name: 'Stop' });
+  await walk.locator('button.stop:focus').waitFor(); // focus moved on from Start
   const box = await stop.boundingBox();
   assert.ok(box.height >= 90, `Stop is a large target (${box.height}px)`);
   await page.clock.runFor(3 * 60_000);
@@ -49,6 +50,7 @@ test('a 7-minute walk with a lock in the middle: timed from its start, kept, aga
   await page.clock.setSystemTime(now + 4 * 60_000);
   await stop.click();
   await walk.getByText('Stopped at 7:00.').waitFor();
+  await walk.locator('.timer:focus').waitFor(); // then to the time, before "Why did you stop?"
   await walk.getByText('Before the procedure: 4 min. Today: 7 min.').waitFor();
   await walk.getByLabel('Leg pain, numbness or heaviness').check();
   await walk.getByRole('button', { name: 'Keep this result' }).click();

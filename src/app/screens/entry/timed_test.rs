@@ -81,6 +81,19 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
     // Re-render once a second while the clock runs (the time itself comes from the instants).
     let tick = use_state(|| 0u32);
     let ticking = running.as_ref().is_some_and(|r| r.stopped_at.is_none());
+    // The button pressed goes away: focus moves to what comes next (Stop, then the time it
+    // stopped at, before "Why did you stop?"), so a
+    // keyboard or screen-reader user is never left on the page itself.
+    let next_ref = use_node_ref();
+    {
+        let next_ref = next_ref.clone();
+        let phase = running.as_ref().map(|r| r.stopped_at.is_some());
+        use_effect_with(phase, move |phase| {
+            if phase.is_some() {
+                platform::focus(next_ref.cast::<web_sys::HtmlElement>());
+            }
+        });
+    }
     {
         let tick = tick.clone();
         use_effect_with(ticking, move |on| {
@@ -212,7 +225,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
                 } else {
                     <button type="button" class="button huge" onclick={symptoms}>{ t.timed_symptoms }</button>
                 }
-                <button type="button" class="button primary huge stop" onclick={stop}>{ t.timed_stop }</button>
+                <button type="button" class="button primary huge stop" ref={next_ref.clone()} onclick={stop}>{ t.timed_stop }</button>
             </>
         },
         (Some(r), _) => {
@@ -228,7 +241,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
             let minutes = r.result(now_or_start(r), None).minutes.get();
             html! {
                 <>
-                    <p class="timer">{ clock(r.seconds(now_or_start(r))) }</p>
+                    <p class="timer" tabindex="-1" ref={next_ref.clone()}>{ clock(r.seconds(now_or_start(r))) }</p>
                     <p class="timed-result">{ result_words(minutes) }</p>
                     <Choice<StopReason> name={format!("timed-{id}-why")} legend={t.timed_why} {options}
                         selected={*because} on_select={on_because} />
