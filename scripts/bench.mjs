@@ -94,6 +94,46 @@ for (const [label, diary] of [['empty', null], ['1 year', longDiary(365)], ['5 y
   console.log(`   ${label}: ${median(times).toFixed(0)} ms`);
 }
 
+// 3b. Open to an interactive home with the CPU throttled 4× (DevTools protocol), this build
+// against the base build (BENCH_BASE_DIST, built by bench.sh from BENCH_BASE) in the same run:
+// a first open (fresh context, nothing cached) and the median of 6 reopens (same context:
+// the browser's HTTP and compiled-code caches at work), empty diary and 5 years.
+async function openTimes(root, diary) {
+  const srv = await serve({ root, compress: true });
+  const b = await launch();
+  const context = await b.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (diary) {
+    await page.goto(srv.url + 'manifest.webmanifest');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(diary)]);
+  }
+  const ready = diary ? 'text=Start today\'s check-in' : 'text=I understand, continue';
+  const once = async () => {
+    await page.goto(srv.url + 'index.html');
+    await page.locator(ready).waitFor({ timeout: 60_000 });
+    return page.evaluate(() => performance.now());
+  };
+  const first = await once();
+  const again = [];
+  for (let i = 0; i < 6; i++) again.push(await once());
+  await b.close();
+  await srv.close();
+  return { first, reopen: median(again) };
+}
+const baseDist = process.env.BENCH_BASE_DIST;
+console.log(`\n3b. Open to an interactive home, CPU throttled 4× (first open; median of 6 reopens)${baseDist ? `, against ${process.env.BENCH_BASE}` : ' (set BENCH_BASE to compare with another build)'}`);
+for (const [label, diary] of [['empty', null], ['5 years', longDiary(5 * 365)]]) {
+  const now = await openTimes(join(process.cwd(), 'dist'), diary);
+  let line = `   ${label}: this build ${now.first.toFixed(0)} ms; ${now.reopen.toFixed(0)} ms`;
+  if (baseDist) {
+    const base = await openTimes(baseDist, diary);
+    line += ` | base ${base.first.toFixed(0)} ms; ${base.reopen.toFixed(0)} ms`;
+  }
+  console.log(line);
+}
+
 console.log('\n4. Tap on Save to the re-rendered screen with its flags (median of 20)');
 const results = {};
 for (const [label, days] of [['30 days', 30], ['5 years', 5 * 365]]) {

@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Builds what the benchmark needs and prints every figure of issue 6 (numbers, no verdicts).
+# Builds what the benchmark needs and prints every figure of issues 6 and 11 (numbers, no
+# verdicts). BENCH_BASE=<git rev> also builds that revision and compares its open times.
 set -euo pipefail
 source "$(dirname "$0")/ensure-tools.sh"
 cd "$ROOT"
 trunk build --release
+# BENCH_BASE=<git rev>: that build too, measured in the same run (section 3b).
+if [ -n "${BENCH_BASE:-}" ]; then
+  base_tree="$ROOT/target/bench-base"
+  rm -rf "$base_tree"; git worktree prune
+  git worktree add --detach "$base_tree" "$BENCH_BASE"
+  (cd "$base_tree" && CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/target/dist-base")
+  git worktree remove --force "$base_tree"
+  export BENCH_BASE_DIST="$ROOT/target/dist-base"
+fi
 (cd bench/counter && cargo fetch --locked --quiet && trunk build --release)
 echo
 echo "5. Native evaluation of every rule:"
