@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod import;
 pub mod measures;
 pub mod model;
+pub mod questionnaire;
 pub mod questions;
 pub mod reminder;
 pub mod rules;
