@@ -251,7 +251,6 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
             }
         }
     };
-    let _ = *tick;
     html! {
         <div class="timed-test" id={format!("timed-{id}")}>
             { body }
