@@ -116,7 +116,7 @@ pub fn DayResult(props: &DayResultProps) -> Html {
                 <TierAAlert {date} firings={firings.clone()} diary={diary.clone()} settings={settings.clone()} />
             }
             if !b.is_empty() {
-                <CallMessage {date} {firings} diary={diary.clone()} settings={settings.clone()} />
+                { call_message(&locale, date, &firings, &diary, &settings) }
             }
             if !c.is_empty() {
                 <div class="followup">
@@ -128,25 +128,21 @@ pub fn DayResult(props: &DayResultProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CallMessageProps {
-    pub date: NaiveDate,
-    /// Firings in date order; the message is that of `date`'s tier-B firings.
-    pub firings: Rc<Vec<Firing>>,
-    pub diary: Rc<Diary>,
-    pub settings: Rc<ClinicSettings>,
-}
-
-/// Tier B: call the clinic today (or now), with the phone as a tel: link.
-#[function_component]
-pub fn CallMessage(props: &CallMessageProps) -> Html {
-    let locale = use_locale();
+/// Tier B: call the clinic today (or now), with the phone as a tel: link. `firings` are in
+/// date order; the message is that of `date`'s tier-B firings. (A plain function: it keeps
+/// no state.)
+pub fn call_message(
+    locale: &Locale,
+    date: NaiveDate,
+    firings: &[Firing],
+    diary: &Diary,
+    s: &ClinicSettings,
+) -> Html {
     let t = locale.t();
-    let s = &props.settings;
     html! {
         <div class="tier-b" role="alert">
             <p class="tier-b-title">{ t.call_clinic_title }</p>
-            <p>{ message(&locale, Tier::Call, props.date, &props.firings, &props.diary, s) }</p>
+            <p>{ message(locale, Tier::Call, date, firings, diary, s) }</p>
             if let Some(phone) = &s.clinic_phone {
                 <a class="button primary" href={tel(phone)}>{ fill(t.call_the_clinic, &[("phone", phone)]) }</a>
             }
@@ -243,7 +239,7 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
                             <p>{ message(&locale, Tier::Emergency, ep.to, &firings, &diary, &settings) }</p>
                             <a class="button call" href={tel(&settings.emergency_number)}>{ fill(t.call_number, &[("number", &settings.emergency_number)]) }</a>
                         } else {
-                            <CallMessage date={ep.to} {firings} {diary} {settings} />
+                            { call_message(&locale, ep.to, &firings, &diary, &settings) }
                         }
                         <AckChoices rule={ep.rule} date={ep.to} tier={ep.tier} what={what}
                             on_acknowledge={props.on_acknowledge.clone()} />
@@ -338,18 +334,10 @@ fn AckChoices(props: &AckChoicesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct VisitListProps {
-    pub episodes: Rc<Vec<Episode>>,
-}
-
-/// Tier C: kept for the next visit.
-#[function_component]
-pub fn VisitList(props: &VisitListProps) -> Html {
-    let locale = use_locale();
+/// Tier C: kept for the next visit (the latest 10). A plain function: it keeps no state.
+pub fn visit_list(locale: &Locale, episodes: &[Episode]) -> Html {
     let t = locale.t();
-    let notes: Vec<&Episode> = props
-        .episodes
+    let notes: Vec<&Episode> = episodes
         .iter()
         .filter(|e| e.tier == Tier::Followup)
         .collect();
@@ -361,7 +349,7 @@ pub fn VisitList(props: &VisitListProps) -> Html {
             <h2 id="visit-title">{ t.for_next_visit_title }</h2>
             <ul>
                 { for notes.iter().rev().take(10).map(|ep| {
-                    let detail = ep.firings.last().map(|f| evidence(&locale, &f.evidence)).unwrap_or_default();
+                    let detail = ep.firings.last().map(|f| evidence(locale, &f.evidence)).unwrap_or_default();
                     html! { <li>{ format!("{} — {}: {detail}", locale.long_date(ep.to), capitalise(what(t, ep.rule))) }</li> }
                 }) }
             </ul>

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::flags::{FlagBanners, VisitList};
+use super::flags::{visit_list, FlagBanners};
 use crate::app::use_locale;
 use crate::app::widgets::Screen;
 use crate::domain::calendar::day_phrase;
@@ -150,7 +150,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 }) }
             </ol>
             <p class="hint">{ t.week_hint }</p>
-            <VisitList episodes={props.episodes.clone()} />
+            { visit_list(&locale, &props.episodes) }
         </section>
     }
 }

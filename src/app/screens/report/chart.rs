@@ -7,7 +7,8 @@ use yew::prelude::*;
 use crate::domain::i18n::{fill, Locale};
 use crate::domain::trends::Point;
 
-#[derive(Properties, PartialEq)]
+/// What one chart shows. A plain function draws it (it keeps no state, so it needs none of
+/// a component's machinery in the wasm).
 pub struct ChartProps {
     pub id: AttrValue,
     pub title: AttrValue,
@@ -35,9 +36,7 @@ fn day_label(l: &Locale, p: &Point) -> String {
     }
 }
 
-#[function_component]
-pub fn Chart(props: &ChartProps) -> Html {
-    let locale = crate::app::use_locale();
+pub fn chart(locale: &Locale, props: &ChartProps) -> Html {
     let t = locale.t();
     let pts = &props.points;
     let title_id = format!("{}-title", props.id);
@@ -88,8 +87,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                 <line class="axis" x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={(H - BOTTOM).to_string()} />
                 <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(max) + 4.0).to_string()} text-anchor="end">{ locale.number(max.round()) }</text>
                 <text class="tick" x={(LEFT - 4.0).to_string()} y={(y(0.0) + 4.0).to_string()} text-anchor="end">{ "0" }</text>
-                <text class="tick" x={LEFT.to_string()} y={(H - 6.0).to_string()}>{ day_label(&locale, &pts[0]) }</text>
-                <text class="tick" x={(W - RIGHT).to_string()} y={(H - 6.0).to_string()} text-anchor="end">{ day_label(&locale, &last_point) }</text>
+                <text class="tick" x={LEFT.to_string()} y={(H - 6.0).to_string()}>{ day_label(locale, &pts[0]) }</text>
+                <text class="tick" x={(W - RIGHT).to_string()} y={(H - 6.0).to_string()} text-anchor="end">{ day_label(locale, &last_point) }</text>
                 if let Some(b) = props.baseline {
                     <line class="baseline" x1={LEFT.to_string()} y1={format!("{:.1}", y(b))} x2={(W - RIGHT).to_string()} y2={format!("{:.1}", y(b))} />
                     <text class="baseline-label" x={(LEFT + 3.0).to_string()} y={format!("{:.1}", y(b) - 3.0)}>{ fill(t.chart_before, &[("value", &locale.number((b * 10.0).round() / 10.0))]) }</text>

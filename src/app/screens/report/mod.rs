@@ -20,7 +20,7 @@ use crate::domain::model::Diary;
 use crate::domain::rules::words::evidence;
 use crate::domain::rules::{message, what, ClinicSettings, Episode, Firing, Tier};
 use crate::domain::trends::{baseline, compare, series, Range};
-use chart::Chart;
+use chart::{chart, ChartProps};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
@@ -117,12 +117,16 @@ pub fn Report(props: &ReportProps) -> Html {
                     selected={Some(*range)} on_select={set_range} />
             </div>
             <div class="charts">
-                { for Measure::ALL.into_iter().map(|m| html! {
-                    <Chart id={format!("chart-{}", m.key())} title={m.label(t)} unit={m.unit(diary.profile.distance_unit)}
-                        points={series(diary, m, *range)} baseline={baseline(diary, m)}
-                        fixed_max={m.is_pain().then_some(10.0)} marks={marks.clone()}
-                        summary={summary_text(&locale, diary, m)} />
-                }) }
+                { for Measure::ALL.into_iter().map(|m| chart(&locale, &ChartProps {
+                    id: format!("chart-{}", m.key()).into(),
+                    title: m.label(t).into(),
+                    unit: m.unit(diary.profile.distance_unit).into(),
+                    points: series(diary, m, *range),
+                    baseline: baseline(diary, m),
+                    fixed_max: m.is_pain().then_some(10.0),
+                    marks: marks.clone(),
+                    summary: summary_text(&locale, diary, m).into(),
+                })) }
             </div>
             <p class="hint">{ t.chart_hint }</p>
 
