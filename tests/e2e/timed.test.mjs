@@ -23,19 +23,21 @@ async function withClock() {
   return page;
 }
 
-async function toWalkingStep(page) {
+/** Opens today's check-in on its walking step and starts the timer of `id` ('walk' or 'stand'). */
+async function startTimer(page, id) {
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await page.getByRole('button', { name: 'I have none of these' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByText('Step 3 of 8').waitFor();
+  const panel = page.locator(`#timed-${id}`);
+  await panel.getByRole('button', { name: id === 'walk' ? 'Time my walk' : 'Time my standing' }).click();
+  await panel.getByRole('button', { name: 'Start' }).click();
+  return panel;
 }
 
 test('a 7-minute walk with a lock in the middle: timed from its start, kept, against the baseline, saved', async () => {
   const page = await withClock();
-  await toWalkingStep(page);
-  const walk = page.locator('#timed-walk');
-  await walk.getByRole('button', { name: 'Time my walk' }).click();
-  await walk.getByRole('button', { name: 'Start' }).click();
+  const walk = await startTimer(page, 'walk');
   await walk.getByText('Timer started.').waitFor();
   const stop = walk.getByRole('button', { name: 'Stop' });
   await walk.locator('button.stop:focus').waitFor(); // focus moved on from Start
@@ -70,10 +72,8 @@ test('a 7-minute walk with a lock in the middle: timed from its start, kept, aga
 
 test('a reload during a timed stand: home offers to go back to it, and it finishes with the right time', async () => {
   const page = await withClock();
-  await toWalkingStep(page);
-  const stand = page.locator('#timed-stand');
-  await stand.getByRole('button', { name: 'Time my standing' }).click();
-  await stand.getByRole('button', { name: 'Start' }).click();
+  const stand = await startTimer(page, 'stand');
+  await stand.getByRole('timer').waitFor();
   await page.clock.runFor(2 * 60_000);
   await page.reload();
   const card = page.locator('.timer-running');
@@ -93,9 +93,8 @@ test('a reload during a timed stand: home offers to go back to it, and it finish
 
 test('a test left running can be discarded from home', async () => {
   const page = await withClock();
-  await toWalkingStep(page);
-  await page.locator('#timed-walk').getByRole('button', { name: 'Time my walk' }).click();
-  await page.locator('#timed-walk').getByRole('button', { name: 'Start' }).click();
+  const walk = await startTimer(page, 'walk');
+  await walk.getByRole('timer').waitFor();
   await page.reload();
   await page.locator('.timer-running').getByRole('button', { name: 'Discard it' }).click();
   await page.locator('.timer-running').waitFor({ state: 'detached' });

@@ -85,12 +85,14 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         })
     };
     // A timed test of this date left running (the page was reloaded): open on its step.
+    // Read from storage once when the date opens, not on every render.
     let keys = use_context::<Rc<crate::app::Keys>>();
-    let start_at = keys
-        .as_deref()
-        .and_then(crate::app::storage::load_timer)
-        .filter(|r| r.date == date)
-        .map(|_| Step::Walking);
+    let start_at = *use_memo(date, move |date| {
+        keys.as_deref()
+            .and_then(crate::app::storage::load_timer)
+            .filter(|r| r.date == *date)
+            .map(|_| Step::Walking)
+    });
     html! {
         <section class="checkin" aria-labelledby="checkin-title">
             <h1 id="checkin-title" tabindex="-1">{ format!("{title}{day}") }</h1>

@@ -3,7 +3,7 @@
 //! computed from the start instant (right after a lock or a sleeping tab); the test under
 //! way is kept in storage, so a reload can go back to it or discard it.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -52,10 +52,6 @@ fn release(lock: Option<JsValue>) {
             let _ = f.call0(&lock);
         }
     }
-}
-
-fn now() -> Option<DateTime<FixedOffset>> {
-    platform::now()
 }
 
 #[function_component]
@@ -116,7 +112,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
     let start = {
         let (store, live, lock, kept) = (store.clone(), live.clone(), lock.clone(), kept.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(now) = now() else { return };
+            let Some(now) = platform::now() else { return };
             store(Some(Running::new(kind, date, now)));
             kept.set(None);
             live.set(t.timed_started_live.to_string());
@@ -129,7 +125,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
     let symptoms = {
         let (store, running) = (store.clone(), running.clone());
         Callback::from(move |_: MouseEvent| {
-            if let (Some(mut r), Some(now)) = ((*running).clone(), now()) {
+            if let (Some(mut r), Some(now)) = ((*running).clone(), platform::now()) {
                 r.symptoms_at.get_or_insert(now);
                 store(Some(r));
             }
@@ -139,7 +135,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
         let (store, running, live, lock) =
             (store.clone(), running.clone(), live.clone(), lock.clone());
         Callback::from(move |_: MouseEvent| {
-            if let (Some(mut r), Some(now)) = ((*running).clone(), now()) {
+            if let (Some(mut r), Some(now)) = ((*running).clone(), platform::now()) {
                 r.stopped_at = Some(now);
                 live.set(fill(
                     t.timed_stopped_live,
@@ -160,7 +156,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
             props.on_keep.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            if let (Some(r), Some(now)) = ((*running).clone(), now()) {
+            if let (Some(r), Some(now)) = ((*running).clone(), platform::now()) {
                 let result = r.result(now, *because);
                 kept.set(Some(result.minutes.get()));
                 live.set(
@@ -201,7 +197,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
         ),
         None => fill(t.timed_result, &[("today", &locale.number(today))]),
     };
-    let now_or_start = |r: &Running| now().unwrap_or(r.started_at);
+    let now_or_start = |r: &Running| platform::now().unwrap_or(r.started_at);
     let body = match (&*running, *open) {
         (None, false) => html! {
             <button type="button" class="button" aria-expanded="false"
