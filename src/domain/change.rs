@@ -18,6 +18,12 @@ pub enum Change {
     PutCheckIn(NaiveDate, Entry),
     DeleteCheckIn(NaiveDate),
     Acknowledge(Acknowledgement),
+    /// A clinic questionnaire answered: its copy (FHIR `Questionnaire`) and the completed
+    /// `QuestionnaireResponse`.
+    AnswerQuestionnaire {
+        questionnaire: Box<serde_json::Value>,
+        response: Box<serde_json::Value>,
+    },
     /// Merge an imported diary by date (nothing is deleted).
     Import {
         incoming: Box<Diary>,
@@ -46,6 +52,10 @@ impl Change {
                     diary.acknowledgements.push(ack.clone());
                 }
             }
+            Change::AnswerQuestionnaire {
+                questionnaire,
+                response,
+            } => super::questionnaire::record(diary, questionnaire, response),
             Change::Import {
                 incoming,
                 replace_different,

@@ -9,7 +9,7 @@ use super::model::{DistanceUnit, TemperatureUnit};
 use super::rules::{ClinicSettings, RawSettings};
 
 /// The keys a clinic may set (kebab-case, the same in attributes and URL queries).
-pub const KEYS: [&str; 16] = [
+pub const KEYS: [&str; 17] = [
     "clinic-name",
     "clinic-phone",
     "after-hours-phone",
@@ -26,6 +26,7 @@ pub const KEYS: [&str; 16] = [
     "theme-danger",
     "namespace",
     "theme",
+    "questionnaires",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -40,7 +41,13 @@ pub struct EmbedConfig {
     /// CSS custom properties to set: ("--primary", "#0b4f9c").
     pub theme: Vec<(&'static str, String)>,
     pub namespace: Option<String>,
+    /// The clinic's questionnaire files, as written (relative URLs): the app resolves them
+    /// against the page and refuses any of another origin.
+    pub questionnaires: Vec<String>,
 }
+
+/// At most this many questionnaire files (each is fetched and kept in storage).
+pub const MAX_QUESTIONNAIRES: usize = 8;
 
 /// A configuration value that was not used, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +157,18 @@ impl EmbedConfig {
                         bad(format!("“{v}” must be 1 to 32 of a–z, 0–9 and -; the diary uses no namespace."));
                     }
                 }
+                // `q/a.json q/b.json` (attribute) or `q/a.json,q/b.json` (query).
+                "questionnaires" => {
+                    let list: Vec<String> = v
+                        .split(|c: char| c == ',' || c.is_whitespace())
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    if list.len() > MAX_QUESTIONNAIRES {
+                        bad(format!("lists {} files; only the first {MAX_QUESTIONNAIRES} are used.", list.len()));
+                    }
+                    c.questionnaires = list.into_iter().take(MAX_QUESTIONNAIRES).collect();
+                }
                 "theme" | "src" | "class" | "id" | "style" => {}
                 _ => bad("is not a setting of the diary; ignored.".into()),
             }
@@ -232,6 +251,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn too_many_questionnaire_files_are_cut_with_a_problem() {
+        let list = (0..10).map(|i| format!("q{i}.json")).collect::<Vec<_>>().join(" ");
+        let (c, problems) = EmbedConfig::parse([("questionnaires", list.as_str())]);
+        assert_eq!(c.questionnaires.len(), MAX_QUESTIONNAIRES);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("only the first 8"), "{problems:?}");
+    }
+
+    #[test]
     fn reads_a_full_configuration() {
         let (c, problems) = EmbedConfig::parse([
             ("clinic-name", "Spine Centre"),
@@ -245,8 +273,10 @@ mod tests {
             ("temperature-unit", "C"),
             ("theme-primary", "#004488"),
             ("namespace", "clinic-a"),
+            ("questionnaires", " q/a.json  q/b.json,q/c.json "),
         ]);
         assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.questionnaires, ["q/a.json", "q/b.json", "q/c.json"]);
         assert_eq!(c.clinic_name.as_deref(), Some("Spine Centre"));
         assert_eq!(c.storage_key(), "clinic-a:recovery-diary");
         assert_eq!(c.theme, vec![("--primary", "#004488".to_string())]);

@@ -3,10 +3,12 @@
 //! enabled (`enableWhen`, `enableBehavior`), scoring (`urn:recovery-diary:score`), when one
 //! is due (`urn:recovery-diary:due-day`), and answers to and from a `QuestionnaireResponse`.
 //!
-//! Pure: no web, no UI. The screens, the loading from the clinic's files, the report and
-//! the exports are still to come (see the README's status).
+//! Pure: no web, no UI. `kept`: the questionnaires in the diary, scored by date.
 
 use std::collections::BTreeMap;
+
+mod kept;
+pub use kept::{answered_dates, change, kept, record, response_date, responses, ScoreChange, Scored};
 
 use chrono::{Days, NaiveDate};
 use serde_json::{json, Map, Value};

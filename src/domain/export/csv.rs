@@ -230,6 +230,55 @@ pub fn to_csv(diary: &Diary, firings: &[Firing]) -> String {
     out
 }
 
+/// The clinic questionnaires' file: one row per response (oldest first), with its date, day,
+/// questionnaire (`url|version`), score, then one column per linkId of every questionnaire
+/// in the diary (in their order). A choice is written as its code.
+pub fn questionnaires_csv(diary: &Diary) -> String {
+    use crate::domain::questionnaire::{kept, responses, Answer, Item, ItemKind};
+    fn links<'a>(items: &'a [Item], out: &mut Vec<&'a str>) {
+        for i in items {
+            if !matches!(i.kind, ItemKind::Group | ItemKind::Display) && !out.contains(&i.link_id.as_str()) {
+                out.push(&i.link_id);
+            }
+            links(&i.items, out);
+        }
+    }
+    let kept = kept(diary);
+    let mut ids = Vec::new();
+    for q in &kept {
+        links(&q.items, &mut ids);
+    }
+    let mut out = String::from("\u{feff}date,day,questionnaire,score");
+    for id in &ids {
+        out.push(',');
+        out.push_str(&text_cell(id));
+    }
+    out.push_str("\r\n");
+    let mut rows: Vec<_> = kept
+        .iter()
+        .flat_map(|q| responses(diary, q).into_iter().map(move |r| (q.canonical(), r)))
+        .collect();
+    rows.sort_by(|a, b| (a.1.date, &a.0).cmp(&(b.1.date, &b.0)));
+    for (canonical, r) in rows {
+        let mut cells = vec![
+            r.date.to_string(),
+            opt(r.day, |n| n.to_string()),
+            text_cell(&canonical),
+            opt(r.score, |s| trim_number((s * 10.0).round() / 10.0)),
+        ];
+        cells.extend(ids.iter().map(|id| match r.answers.get(*id) {
+            None => String::new(),
+            Some(Answer::Coding(c)) | Some(Answer::String(c)) => text_cell(c),
+            Some(Answer::Integer(i)) => i.to_string(),
+            Some(Answer::Decimal(d)) => trim_number(*d),
+            Some(Answer::Boolean(b)) => yes_no(Some(*b)),
+        }));
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +299,30 @@ mod tests {
             "{}",
             rows[1]
         );
+    }
+
+    #[test]
+    fn questionnaires_have_a_file_of_their_own_one_row_per_response() {
+        let mut diary = crate::domain::format::stored_v2();
+        let csv = questionnaires_csv(&diary);
+        assert_eq!(
+            csv,
+            "\u{feff}date,day,questionnaire,score,q1\r\n2026-10-28,-5,https://clinic.example/q/walking|1,,250\r\n"
+        );
+        // A scored questionnaire: the score, then each linkId (codes; groups and display
+        // items have no column).
+        let q: serde_json::Value =
+            serde_json::from_str(include_str!("../../../demo/questionnaires/walking.json")).unwrap();
+        let parsed = crate::domain::questionnaire::parse(&q).unwrap();
+        let mut a = crate::domain::questionnaire::Answers::new();
+        a.insert("legs".into(), crate::domain::questionnaire::Answer::Coding("yes".into()));
+        a.insert("note".into(), crate::domain::questionnaire::Answer::String("=1+1".into()));
+        let r = crate::domain::questionnaire::response(&parsed, &a, "2026-11-20T10:00:00-05:00");
+        crate::domain::questionnaire::record(&mut diary, &q, &r);
+        let csv = questionnaires_csv(&diary);
+        let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(rows[0], "date,day,questionnaire,score,q1,legs,rest,bend,blocks,note");
+        assert_eq!(rows[2], "2026-11-20,18,https://clinic.example/questionnaires/walking|2,1,,yes,,,,'=1+1");
     }
 
     #[test]

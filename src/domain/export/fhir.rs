@@ -1,6 +1,7 @@
 //! FHIR R4 export ("Standards for export" in rules.md): a Bundle of type `collection` with a
 //! Patient (no name), the check-in Questionnaire, one QuestionnaireResponse per check-in,
-//! Observations derived from them, and one Flag per episode. Deterministic ids, so the same
+//! Observations derived from them, the clinic questionnaires the patient answered with their
+//! responses, and one Flag per episode. Deterministic ids, so the same
 //! diary always exports the same bundle.
 
 use serde_json::{json, Value};
@@ -357,6 +358,19 @@ pub fn to_fhir(diary: &Diary, episodes: &[Episode], exported_at: Option<String>)
             entries.push(entry("Observation", &id, o));
         }
     }
+    // The clinic's questionnaires as they came, and the patient's answers to them.
+    for q in &diary.questionnaires {
+        let url = q.get("url").and_then(Value::as_str).unwrap_or_default();
+        let version = q.get("version").and_then(Value::as_str).unwrap_or_default();
+        entries.push(entry("Questionnaire", &format!("{url}|{version}"), q.clone()));
+    }
+    for (i, r) in diary.questionnaire_responses.iter().enumerate() {
+        let mut r = r.clone();
+        if let Some(map) = r.as_object_mut() {
+            map.insert("subject".into(), reference("Patient", "patient"));
+        }
+        entries.push(entry("QuestionnaireResponse", &format!("clinic-{i}"), r));
+    }
     for ep in episodes {
         let id = format!("{}-{}", ep.rule, ep.from);
         // The clinical record is in English (code displays); the app shows the patient's language.
@@ -459,6 +473,29 @@ mod tests {
         let flag = &b["entry"][9]["resource"];
         assert_eq!(flag["code"]["coding"][0]["code"], "B1");
         assert_eq!(flag["code"]["coding"][0]["system"], RULE_CODES);
+    }
+
+    #[test]
+    fn the_clinic_questionnaires_and_their_responses_are_in_the_bundle() {
+        let diary = crate::domain::format::stored_v2();
+        let b = to_fhir(&diary, &[], None);
+        let resources: Vec<&Value> = b["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["resource"])
+            .collect();
+        let clinic = resources
+            .iter()
+            .find(|r| r["url"] == "https://clinic.example/q/walking")
+            .expect("the clinic's Questionnaire");
+        assert_eq!(clinic["resourceType"], "Questionnaire");
+        let answer = resources
+            .iter()
+            .find(|r| r["questionnaire"] == "https://clinic.example/q/walking|1")
+            .expect("its response");
+        assert_eq!(answer["subject"], reference("Patient", "patient"));
+        assert_eq!(answer["item"][0]["answer"][0]["valueInteger"], 250);
     }
 
     #[test]

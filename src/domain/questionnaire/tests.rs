@@ -232,3 +232,93 @@ proptest! {
         }
     }
 }
+
+fn answered(q: &Questionnaire, picks: &[(&str, &str)], authored: &str) -> Value {
+    let a: Answers = picks
+        .iter()
+        .map(|(l, c)| (l.to_string(), coding(c)))
+        .collect();
+    response(q, &a, authored)
+}
+
+fn copy(name: &str) -> Value {
+    serde_json::from_str(match name {
+        "daily-life" => include_str!("../../../demo/questionnaires/daily-life.json"),
+        _ => include_str!("../../../demo/questionnaires/walking.json"),
+    })
+    .expect("demo JSON")
+}
+
+#[test]
+fn submitting_keeps_one_copy_and_one_response_per_local_date() {
+    let q = demo("daily-life");
+    let mut diary = crate::domain::model::Diary::default();
+    let r1 = answered(&q, &[("dressing", "much")], "2026-11-20T09:00:00-05:00");
+    let r2 = answered(&q, &[("dressing", "none")], "2026-11-20T21:00:00-05:00");
+    let r3 = answered(&q, &[("dressing", "some")], "2026-11-21T09:00:00-05:00");
+    for r in [&r1, &r2, &r3] {
+        record(&mut diary, &copy("daily-life"), r);
+    }
+    assert_eq!(diary.questionnaires.len(), 1);
+    assert_eq!(diary.questionnaire_responses, vec![r2, r3]);
+    assert_eq!(
+        answered_dates(&diary, &q.url),
+        vec![day(2026, 11, 20), day(2026, 11, 21)]
+    );
+    assert_eq!(kept(&diary), vec![q]);
+}
+
+#[test]
+fn the_change_is_against_the_first_response_before_the_procedure_with_the_mid() {
+    // daily-life: percent of 5 items of 0 to 4, lower is better, mid 10.
+    let q = demo("daily-life");
+    let mut diary = crate::domain::model::Diary::default();
+    diary.profile.procedure_date = Some(day(2026, 11, 10));
+    let all = |c: &'static str| {
+        ["dressing", "lifting", "sitting", "sleeping", "outings"]
+            .iter()
+            .map(|l| (*l, c))
+            .collect::<Vec<_>>()
+    };
+    // Day -9 and day -2 (both before), day 42 (after): the reference is day -9.
+    for (picks, at) in [
+        (all("much"), "2026-11-01T10:00:00+01:00"),
+        (all("some"), "2026-11-08T10:00:00+01:00"),
+        (all("slight"), "2026-12-22T10:00:00+01:00"),
+    ] {
+        record(&mut diary, &copy("daily-life"), &answered(&q, &picks, at));
+    }
+    let rows = responses(&diary, &q);
+    assert_eq!(
+        rows.iter().map(|r| (r.day, r.score)).collect::<Vec<_>>(),
+        vec![(Some(-9), Some(75.0)), (Some(-2), Some(50.0)), (Some(42), Some(25.0))]
+    );
+    let c = change(&q, &rows).expect("a change");
+    assert_eq!((c.reference_date, c.reference, c.latest, c.delta), (day(2026, 11, 1), 75.0, 25.0, -50.0));
+    assert_eq!(c.important, Some(true), "50 points lower is better by more than 10");
+
+    // Worse by at least the mid; and less than the mid.
+    let worse = [rows[2].clone(), Scored { score: Some(90.0), date: day(2026, 12, 30), ..rows[2].clone() }];
+    assert_eq!(change(&q, &worse).map(|c| c.important), Some(Some(false)));
+    let small = [rows[2].clone(), Scored { score: Some(30.0), date: day(2026, 12, 30), ..rows[2].clone() }];
+    assert_eq!(change(&q, &small).map(|c| c.important), Some(None));
+    // One scored response: no change.
+    assert_eq!(change(&q, &rows[..1]), None);
+    // Higher is better turns the mark round.
+    let higher = Questionnaire { higher_is_better: true, ..q.clone() };
+    assert_eq!(change(&higher, &worse).map(|c| c.important), Some(Some(true)));
+}
+
+#[test]
+fn a_response_to_another_version_is_scored_by_its_own_copy_only() {
+    let q = demo("walking");
+    let mut diary = crate::domain::model::Diary::default();
+    let mut older = copy("walking");
+    older["version"] = Value::from("1");
+    let old_q = parse(&older).unwrap();
+    record(&mut diary, &older, &answered(&old_q, &[("legs", "yes")], "2026-11-01T10:00:00Z"));
+    assert!(responses(&diary, &q).is_empty());
+    assert_eq!(responses(&diary, &old_q).len(), 1);
+    // Still counts as answered for the due windows of the newer version.
+    assert_eq!(answered_dates(&diary, &q.url), vec![day(2026, 11, 1)]);
+}
