@@ -1,6 +1,7 @@
 //! The Yew app. State flows one way: components send `state::Action`s to the reducer, and
 //! one effect here writes storage once per change.
 
+mod clinic_questionnaires;
 mod hooks;
 mod locale;
 mod mount;
@@ -16,6 +17,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use clinic_questionnaires::{use_clinic_questionnaires, ClinicQuestionnaires};
+
 use crate::domain::change::Change;
 use crate::domain::config::{ConfigProblem, EmbedConfig};
 use crate::domain::i18n::{fill, Locale};
@@ -27,8 +30,8 @@ use hooks::{
 use screens::import_panel::ImportRequest;
 use screens::{
     baseline::BaselineScreen, checkin::CheckInScreen, data::DataScreen, flags::DayResult,
-    history::History, home::Home, report::Report, settings::Settings, setup::Setup,
-    unreadable::UnreadableScreen, warning_now::WarningNow,
+    history::History, home::Home, questionnaire::QuestionnaireScreen, report::Report,
+    settings::Settings, setup::Setup, unreadable::UnreadableScreen, warning_now::WarningNow,
 };
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
@@ -122,6 +125,7 @@ pub fn App(props: &AppProps) -> Html {
     use_persist(&state, &keys);
     use_persist_settings(&state.patient_settings, &keys);
     let flags = use_flags(&state.diary, &state.settings);
+    let clinic = use_clinic_questionnaires(&keys, &props.config.questionnaires);
     let update_ready = use_update_notice();
     use_tab_sync(&state, &keys);
     use_focus_new_screen(
@@ -209,7 +213,9 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} {on_restore} {on_reminder} {reminder} /> }
             }
-            Phase::Ready => ready_screen(&state, &flags, *screen, today, &navigate, &locale),
+            Phase::Ready => {
+                ready_screen(&state, &flags, &clinic, *screen, today, &navigate, &locale)
+            }
         }
     };
 
@@ -223,10 +229,10 @@ pub fn App(props: &AppProps) -> Html {
             <TopBar screen={top_screen} on_navigate={navigate.clone()}
                 clinic_name={props.config.clinic_name.clone()} />
             <main id="main" ref={main_ref}>
-                if !props.problems.is_empty() {
+                if !props.problems.is_empty() || !clinic.problems.is_empty() {
                     <div class="config-problems" role="status">
                         <p>{ locale.t().config_problem }</p>
-                        <ul>{ for props.problems.iter().map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
+                        <ul>{ for props.problems.iter().chain(&clinic.problems).map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
                     </div>
                 }
                 if !writable {
@@ -250,6 +256,7 @@ pub fn App(props: &AppProps) -> Html {
 fn ready_screen(
     state: &UseReducerHandle<AppState>,
     flags: &Flags,
+    clinic: &Rc<ClinicQuestionnaires>,
     screen: Screen,
     today: NaiveDate,
     navigate: &Callback<Screen>,
@@ -266,9 +273,12 @@ fn ready_screen(
             let on_acknowledge = Callback::from(move |ack: Acknowledgement| {
                 state.dispatch(Action::Edit(Change::Acknowledge(ack), None));
             });
+            let due = Rc::new(clinic_questionnaires::due_now(
+                clinic, &diary, today, locale,
+            ));
             html! {
                 <Home {diary} {today} on_navigate={navigate.clone()} episodes={flags.episodes.clone()}
-                    firings={flags.firings.clone()} {notice}
+                    firings={flags.firings.clone()} {notice} {due}
                     {reminder} {settings} {on_acknowledge} />
             }
         }
@@ -334,8 +344,36 @@ fn ready_screen(
             }
         }
         Screen::Report => html! {
-            <Report {diary} episodes={flags.episodes.clone()} firings={flags.firings.clone()} {settings} />
+            <Report {diary} episodes={flags.episodes.clone()} firings={flags.firings.clone()} {settings}
+                clinic={clinic.clone()} {today} />
         },
+        Screen::Questionnaire(index) => {
+            let Some(offered) = clinic.offered.get(index) else {
+                return html! {};
+            };
+            let title = offered
+                .questionnaire
+                .title
+                .get(locale.lang.code())
+                .to_string();
+            let (state, go_home) = (state.clone(), navigate.clone());
+            let on_submit = Callback::from(
+                move |(questionnaire, response): (Rc<serde_json::Value>, serde_json::Value)| {
+                    go_home.emit(Screen::Home);
+                    state.dispatch(Action::Edit(
+                        Change::AnswerQuestionnaire {
+                            questionnaire: Box::new((*questionnaire).clone()),
+                            response: Box::new(response),
+                        },
+                        Some(Notice::QuestionnaireSaved(title.clone())),
+                    ));
+                },
+            );
+            html! {
+                <QuestionnaireScreen key={offered.source.clone()} questionnaire={offered.questionnaire.clone()}
+                    json={offered.json.clone()} {on_submit} on_close={home} />
+            }
+        }
         Screen::Data => {
             let on_import = import_callback(state);
             html! {
@@ -441,6 +479,10 @@ fn notice(state: &UseReducerHandle<AppState>, flags: &Flags, locale: &Locale) ->
         ),
         Notice::BaselineSaved => (t.notice_baseline_saved.to_string(), None),
         Notice::SettingsSaved => (t.notice_settings_saved.to_string(), None),
+        Notice::QuestionnaireSaved(title) => (
+            fill(t.notice_questionnaire_saved, &[("title", title)]),
+            None,
+        ),
         Notice::Imported { added, replaced } => (
             fill(
                 t.notice_imported,

@@ -50,9 +50,13 @@ fn query_pairs() -> Vec<(String, String)> {
 }
 
 fn configure(pairs: &[(String, String)]) -> (EmbedConfig, Vec<ConfigProblem>) {
-    let (config, problems) =
+    let (mut config, mut problems) =
         EmbedConfig::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     report(&problems);
+    // Same-origin files only (reported as they are found).
+    let (questionnaires, refused) = super::clinic_questionnaires::resolve(&config.questionnaires);
+    config.questionnaires = questionnaires;
+    problems.extend(refused);
     (config, problems)
 }
 

@@ -28,6 +28,8 @@ pub enum Notice {
     Deleted(NaiveDate, Rc<Entry>),
     BaselineSaved,
     SettingsSaved,
+    /// A clinic questionnaire's answers were saved (its title).
+    QuestionnaireSaved(String),
     /// An import: days added, days replaced with the file's version.
     Imported {
         added: usize,

@@ -32,11 +32,15 @@ impl Keys {
     pub fn backup(&self) -> String {
         format!("{}.last-backup", self.main)
     }
-    /// A timed walk or stand under way (so a reload can finish or discard it).
-    pub fn timer(&self) -> String {
-        format!("{}.timer", self.main)
+    /// `<main>.<name>`: a timed test under way (`timer`), the clinic's questionnaires as last
+    /// loaded (`questionnaires`), questionnaire drafts (`questionnaire-drafts`).
+    pub fn sibling(&self, name: &str) -> String {
+        format!("{}.{name}", self.main)
     }
 }
+
+/// A timed walk or stand under way (so a reload can finish or discard it).
+const TIMER: &str = "timer";
 
 /// A stored value that could not be read as a diary. It is never overwritten: it is copied
 /// to `quarantine_key` (when storage allowed the copy) and the original stays until the
@@ -288,22 +292,35 @@ pub fn save_settings(keys: &Keys, settings: &PatientSettings) -> Result<(), Stor
         .map_err(|_| StorageError::Full)
 }
 
+/// A sibling value of the diary (`<main>.<name>`) as JSON; anything unreadable is `None`.
+pub fn load_json<T: serde::de::DeserializeOwned>(keys: &Keys, name: &str) -> Option<T> {
+    let raw = raw_storage().ok()?.get_item(&keys.sibling(name)).ok()??;
+    serde_json::from_str(&raw).ok()
+}
+
+/// Keeps a sibling value of the diary as JSON (best effort: it is not the diary).
+pub fn save_json<T: serde::Serialize>(keys: &Keys, name: &str, value: &T) {
+    if let (Ok(s), Ok(text)) = (raw_storage(), serde_json::to_string(value)) {
+        let _ = s.set_item(&keys.sibling(name), &text);
+    }
+}
+
+pub fn remove_json(keys: &Keys, name: &str) {
+    if let Ok(s) = raw_storage() {
+        let _ = s.remove_item(&keys.sibling(name));
+    }
+}
+
 /// The timed test under way, if any (anything unreadable counts as none).
 pub fn load_timer(keys: &Keys) -> Option<crate::domain::timed::Running> {
-    let raw = raw_storage().ok()?.get_item(&keys.timer()).ok()??;
-    serde_json::from_str(&raw).ok()
+    load_json(keys, TIMER)
 }
 
 /// Keeps (or, with `None`, forgets) the timed test under way.
 pub fn save_timer(keys: &Keys, running: Option<&crate::domain::timed::Running>) {
-    let Ok(s) = raw_storage() else { return };
-    match running.and_then(|r| serde_json::to_string(r).ok()) {
-        Some(text) => {
-            let _ = s.set_item(&keys.timer(), &text);
-        }
-        None => {
-            let _ = s.remove_item(&keys.timer());
-        }
+    match running {
+        Some(r) => save_json(keys, TIMER, r),
+        None => remove_json(keys, TIMER),
     }
 }
 

@@ -252,11 +252,17 @@ mod tests {
 
     #[test]
     fn too_many_questionnaire_files_are_cut_with_a_problem() {
-        let list = (0..10).map(|i| format!("q{i}.json")).collect::<Vec<_>>().join(" ");
+        let list = (0..10)
+            .map(|i| format!("q{i}.json"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let (c, problems) = EmbedConfig::parse([("questionnaires", list.as_str())]);
         assert_eq!(c.questionnaires.len(), MAX_QUESTIONNAIRES);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("only the first 8"), "{problems:?}");
+        assert!(
+            problems[0].message.contains("only the first 8"),
+            "{problems:?}"
+        );
     }
 
     #[test]

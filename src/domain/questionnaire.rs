@@ -8,7 +8,9 @@
 use std::collections::BTreeMap;
 
 mod kept;
-pub use kept::{answered_dates, change, kept, record, response_date, responses, ScoreChange, Scored};
+pub use kept::{
+    answered_dates, change, kept, record, response_date, responses, ScoreChange, Scored,
+};
 
 use chrono::{Days, NaiveDate};
 use serde_json::{json, Map, Value};
@@ -473,6 +475,29 @@ impl Questionnaire {
         }
         let mut out = Vec::new();
         walk(&self.items, answers, &mut out);
+        out
+    }
+
+    /// The pages of the form, one question (or display text) each, in order: the items
+    /// asked that are not groups, each with the group it is in (its text heads the page).
+    pub fn pages<'a>(&'a self, answers: &Answers) -> Vec<(Option<&'a Item>, &'a Item)> {
+        fn walk<'a>(
+            items: &'a [Item],
+            group: Option<&'a Item>,
+            answers: &Answers,
+            out: &mut Vec<(Option<&'a Item>, &'a Item)>,
+        ) {
+            for i in items.iter().filter(|i| Questionnaire::enabled(i, answers)) {
+                if i.kind == ItemKind::Group {
+                    walk(&i.items, Some(i), answers, out);
+                } else {
+                    out.push((group, i));
+                    walk(&i.items, group, answers, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.items, None, answers, &mut out);
         out
     }
 

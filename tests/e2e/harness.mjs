@@ -80,9 +80,10 @@ export async function launch() {
 /**
  * A page on `url` with `diary` (an object, a raw string, or null for none) in storage, and
  * with `lang` ('en', 'es') the language the patient chose in Settings (none by default).
+ * `query`: the clinic's configuration in the URL ("?questionnaires=…").
  * Every request that leaves the app's own origin is recorded in `page.foreignRequests`.
  */
-export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale, lang, context } = {}) {
+export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale, lang, context, query = '' } = {}) {
   locale ??= lang === 'es' ? 'es-US' : 'en-US';
   const ctx = context ?? await browser.newContext({ viewport: size, locale });
   const page = await ctx.newPage();
@@ -100,7 +101,7 @@ export async function openApp(browser, url, { diary = null, size = SIZES.phone, 
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`${KEY}.settings`, JSON.stringify({ language: lang })]);
     }
   }
-  await page.goto(url);
+  await page.goto(url + query);
   await page.locator('main h1').first().waitFor();
   return page;
 }
@@ -133,6 +134,9 @@ export function diaryWith({ procedureOffset = -10, days = [], baseline = true } 
     checkins: days.map((o) => ({ date: isoDay(o), pain: { back: 3, leg: 2 }, neuro: [] })),
   };
 }
+
+/** The demo questionnaires (daily-life: percent; walking: sum, enableWhen, Spanish). */
+export const QUESTIONNAIRES = '?questionnaires=demo/questionnaires/daily-life.json,demo/questionnaires/walking.json';
 
 /** Runs axe-core in the page; returns its violations. */
 export async function axeViolations(page) {

@@ -1,6 +1,6 @@
 // Every screen of the app, each with how to reach it from a fresh page. Used by the
 // accessibility test and by scripts/screenshots.mjs.
-import { openApp, diaryWith, sixWeeks, KEY } from './harness.mjs';
+import { openApp, diaryWith, sixWeeks, isoDay, KEY, QUESTIONNAIRES } from './harness.mjs';
 
 const ready = (extra = {}) => diaryWith({ days: [-1, -2, -4], ...extra });
 /**
@@ -43,6 +43,24 @@ async function checkInStep(page, n, w) {
   }
 }
 
+/**
+ * Day 42 after the procedure; the demo's daily-life questionnaire answered on day -5
+ * (everything "much", 75%) and on day 40 (everything "slight", 25%).
+ */
+export function answeredTwice() {
+  const d = diaryWith({ procedureOffset: -42, days: [-1] });
+  d.format = 'recovery-diary'; d.version = 2;
+  const url = 'https://clinic.example/questionnaires/daily-life';
+  d.questionnaires = [{ resourceType: 'Questionnaire', url, version: '1', status: 'active', title: 'Daily life with your back (example)',
+    extension: [{ url: 'urn:recovery-diary:score', valueCode: 'percent' }, { url: 'urn:recovery-diary:mid', valueDecimal: 10 }],
+    item: ['dressing', 'lifting'].map((linkId) => ({ linkId, type: 'choice', text: linkId, answerOption: ['none', 'slight', 'some', 'much', 'cannot'].map((code, i) => ({
+      valueCoding: { code, display: code }, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: i }] })) })) }];
+  const answer = (day, code) => ({ resourceType: 'QuestionnaireResponse', questionnaire: `${url}|1`, status: 'completed', authored: `${isoDay(day)}T10:00:00Z`,
+    item: ['dressing', 'lifting'].map((linkId) => ({ linkId, answer: [{ valueCoding: { code } }] })) });
+  d.questionnaire_responses = [answer(-47, 'much'), answer(-2, 'slight')];
+  return d;
+}
+
 export const SCREENS = [
   { name: 'setup-welcome', open: (b, url, o) => openApp(b, url, o) },
   { name: 'setup-procedure-date', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, o); await p.getByRole('button', { name: w.understand }).click(); await p.getByLabel(w.procedureDate).waitFor(); return p; } },
@@ -64,6 +82,10 @@ export const SCREENS = [
   { name: 'settings', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.settings }).click(); await p.getByRole('heading', { name: w.settings }).waitFor(); return p; } },
   { name: 'your-data', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.settings }).click(); await p.getByRole('button', { name: w.data }).click(); await p.getByRole('heading', { name: w.yourData }).waitFor(); return p; } },
   { name: 'warning-now', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.warningNow }).click(); await p.getByRole('heading', { name: w.warningNow }).waitFor(); return p; } },
+  { name: 'questionnaire-due', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due').nth(1).waitFor(); return p; } },
+  { name: 'questionnaire-choice', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due button').nth(1).click(); await p.locator('.questionnaire fieldset').waitFor(); return p; } },
+  { name: 'questionnaire-number', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due button').nth(1).click(); await p.locator('.questionnaire .tile').first().click(); for (let i = 0; i < 3; i++) await p.locator('.wizard-nav .primary').click(); await p.locator('.questionnaire input[type=text]').waitFor(); await top(p); return p; } },
+  { name: 'report-questionnaires', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: answeredTwice(), query: QUESTIONNAIRES }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('.clinic-questionnaire svg').waitFor(); await p.locator('.clinic-questionnaire').first().scrollIntoViewIfNeeded(); return p; } },
   { name: 'unreadable-storage', open: (b, url, o) => openApp(b, url, { ...o, diary: '{"format":"recovery-diary","version":1,"checkins":[{"date":"2026-11-02","pain":{"back":42}}]}' }) },
 ];
 

@@ -118,7 +118,7 @@ test('timed values: squares in the report with "(timed)" in its table; CSV and F
   assert.match(await stand.locator('table').textContent(), /12 \(timed\)/);
   const download = async (name) => {
     const pending = page.waitForEvent('download');
-    await page.getByRole('button', { name }).click();
+    await page.getByRole('button', { name, exact: true }).click();
     const d = await pending;
     return read(await d.path(), 'utf8');
   };

@@ -8,7 +8,10 @@ use yew::prelude::*;
 
 use super::import_panel::{ImportPanel, ImportRequest};
 use crate::app::{platform, storage, use_locale, Keys};
-use crate::domain::export::{csv::to_csv, fhir::to_fhir};
+use crate::domain::export::{
+    csv::{questionnaires_csv, to_csv},
+    fhir::to_fhir,
+};
 use crate::domain::format::to_json;
 use crate::domain::i18n::{fill, Texts};
 use crate::domain::model::Diary;
@@ -28,6 +31,8 @@ enum Format {
     Json,
     Csv,
     Fhir,
+    /// The clinic questionnaires' answers: a second CSV file.
+    QuestionnairesCsv,
 }
 
 impl Format {
@@ -36,13 +41,15 @@ impl Format {
             Format::Json => t.export_json,
             Format::Csv => t.export_csv,
             Format::Fhir => t.export_fhir,
+            Format::QuestionnairesCsv => t.export_questionnaires_csv,
         }
     }
-    fn short(self) -> &'static str {
+    fn short(self, t: &Texts) -> &'static str {
         match self {
             Format::Json => "JSON",
             Format::Csv => "CSV",
             Format::Fhir => "FHIR",
+            Format::QuestionnairesCsv => t.q_csv_short,
         }
     }
 }
@@ -70,6 +77,11 @@ fn export(
             format!("recovery-diary-{today}.fhir.json"),
             to_fhir(diary, episodes, now.map(|t| t.to_rfc3339())).to_string(),
             "application/fhir+json",
+        ),
+        Format::QuestionnairesCsv => (
+            format!("recovery-diary-{today}-questionnaires.csv"),
+            questionnaires_csv(diary),
+            "text/csv",
         ),
     }
 }
@@ -159,12 +171,14 @@ pub fn DataScreen(props: &DataProps) -> Html {
                 None => t.no_backup.to_string(),
             } }</p>
             <h2>{ t.save_or_share }</h2>
-            { for [Format::Json, Format::Csv, Format::Fhir].into_iter().map(|f| html! {
+            { for [Format::Json, Format::Csv, Format::Fhir, Format::QuestionnairesCsv].into_iter()
+                .filter(|f| *f != Format::QuestionnairesCsv || !props.diary.questionnaire_responses.is_empty())
+                .map(|f| html! {
                 <div class="export-row">
                     <p>{ f.label(t) }</p>
-                    <button type="button" class="button" onclick={do_export(f, false)}>{ fill(t.download_format, &[("format", f.short())]) }</button>
+                    <button type="button" class="button" onclick={do_export(f, false)}>{ fill(t.download_format, &[("format", f.short(t))]) }</button>
                     if *can_share {
-                        <button type="button" class="button" onclick={do_export(f, true)}>{ fill(t.share_format, &[("format", f.short())]) }</button>
+                        <button type="button" class="button" onclick={do_export(f, true)}>{ fill(t.share_format, &[("format", f.short(t))]) }</button>
                     }
                 </div>
             }) }

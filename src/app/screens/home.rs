@@ -26,6 +26,9 @@ pub struct HomeProps {
     /// The daily reminder the patient set: after its time, home nudges.
     #[prop_or_default]
     pub reminder: Option<crate::domain::reminder::Reminder>,
+    /// The clinic's questionnaires due now.
+    #[prop_or_default]
+    pub due: std::rc::Rc<Vec<crate::app::clinic_questionnaires::DueNow>>,
 }
 
 /// A backup reminder once there is a week of check-ins and no backup in the last 7 days.
@@ -55,6 +58,15 @@ pub fn Home(props: &HomeProps) -> Html {
                 crate::app::storage::save_timer(keys, None);
             }
             timer.set(None);
+        })
+    };
+    // Questionnaires begun and not yet saved (read once when home is shown).
+    let drafts = {
+        let keys = keys.clone();
+        use_state(move || {
+            keys.as_deref()
+                .map(super::questionnaire::drafts)
+                .unwrap_or_default()
         })
     };
     let week = last_seven_days(diary, today);
@@ -101,6 +113,18 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="button primary big" onclick={open(today)}>{ t.start_today }</button>
                 }
             </div>
+            { for props.due.iter().map(|d| {
+                let index = d.index;
+                html! {
+                    <div class="card questionnaire-due" data-questionnaire={d.canonical.clone()}>
+                        <p><strong>{ t.q_due_title }</strong></p>
+                        <p>{ &d.title }</p>
+                        <button type="button" class="button primary" onclick={props.on_navigate.reform(move |_| Screen::Questionnaire(index))}>
+                            { if drafts.contains_key(&d.canonical) { t.q_go_on } else { t.q_answer_now } }
+                        </button>
+                    </div>
+                }
+            }) }
             if diary.baseline.is_none() {
                 <div class="card reminder">
                     <p>{ t.baseline_missing }</p>

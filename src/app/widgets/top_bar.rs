@@ -11,6 +11,8 @@ pub enum Screen {
     Report,
     Data,
     WarningNow,
+    /// A clinic questionnaire (its place in the clinic's list).
+    Questionnaire(usize),
 }
 
 #[derive(Properties, PartialEq)]

@@ -237,7 +237,9 @@ pub fn questionnaires_csv(diary: &Diary) -> String {
     use crate::domain::questionnaire::{kept, responses, Answer, Item, ItemKind};
     fn links<'a>(items: &'a [Item], out: &mut Vec<&'a str>) {
         for i in items {
-            if !matches!(i.kind, ItemKind::Group | ItemKind::Display) && !out.contains(&i.link_id.as_str()) {
+            if !matches!(i.kind, ItemKind::Group | ItemKind::Display)
+                && !out.contains(&i.link_id.as_str())
+            {
                 out.push(&i.link_id);
             }
             links(&i.items, out);
@@ -256,7 +258,11 @@ pub fn questionnaires_csv(diary: &Diary) -> String {
     out.push_str("\r\n");
     let mut rows: Vec<_> = kept
         .iter()
-        .flat_map(|q| responses(diary, q).into_iter().map(move |r| (q.canonical(), r)))
+        .flat_map(|q| {
+            responses(diary, q)
+                .into_iter()
+                .map(move |r| (q.canonical(), r))
+        })
         .collect();
     rows.sort_by(|a, b| (a.1.date, &a.0).cmp(&(b.1.date, &b.0)));
     for (canonical, r) in rows {
@@ -312,17 +318,30 @@ mod tests {
         // A scored questionnaire: the score, then each linkId (codes; groups and display
         // items have no column).
         let q: serde_json::Value =
-            serde_json::from_str(include_str!("../../../demo/questionnaires/walking.json")).unwrap();
+            serde_json::from_str(include_str!("../../../demo/questionnaires/walking.json"))
+                .unwrap();
         let parsed = crate::domain::questionnaire::parse(&q).unwrap();
         let mut a = crate::domain::questionnaire::Answers::new();
-        a.insert("legs".into(), crate::domain::questionnaire::Answer::Coding("yes".into()));
-        a.insert("note".into(), crate::domain::questionnaire::Answer::String("=1+1".into()));
+        a.insert(
+            "legs".into(),
+            crate::domain::questionnaire::Answer::Coding("yes".into()),
+        );
+        a.insert(
+            "note".into(),
+            crate::domain::questionnaire::Answer::String("=1+1".into()),
+        );
         let r = crate::domain::questionnaire::response(&parsed, &a, "2026-11-20T10:00:00-05:00");
         crate::domain::questionnaire::record(&mut diary, &q, &r);
         let csv = questionnaires_csv(&diary);
         let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert_eq!(rows[0], "date,day,questionnaire,score,q1,legs,rest,bend,blocks,note");
-        assert_eq!(rows[2], "2026-11-20,18,https://clinic.example/questionnaires/walking|2,1,,yes,,,,'=1+1");
+        assert_eq!(
+            rows[0],
+            "date,day,questionnaire,score,q1,legs,rest,bend,blocks,note"
+        );
+        assert_eq!(
+            rows[2],
+            "2026-11-20,18,https://clinic.example/questionnaires/walking|2,1,,yes,,,,'=1+1"
+        );
     }
 
     #[test]

@@ -362,7 +362,11 @@ pub fn to_fhir(diary: &Diary, episodes: &[Episode], exported_at: Option<String>)
     for q in &diary.questionnaires {
         let url = q.get("url").and_then(Value::as_str).unwrap_or_default();
         let version = q.get("version").and_then(Value::as_str).unwrap_or_default();
-        entries.push(entry("Questionnaire", &format!("{url}|{version}"), q.clone()));
+        entries.push(entry(
+            "Questionnaire",
+            &format!("{url}|{version}"),
+            q.clone(),
+        ));
     }
     for (i, r) in diary.questionnaire_responses.iter().enumerate() {
         let mut r = r.clone();

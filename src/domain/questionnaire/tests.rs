@@ -291,22 +291,53 @@ fn the_change_is_against_the_first_response_before_the_procedure_with_the_mid() 
     let rows = responses(&diary, &q);
     assert_eq!(
         rows.iter().map(|r| (r.day, r.score)).collect::<Vec<_>>(),
-        vec![(Some(-9), Some(75.0)), (Some(-2), Some(50.0)), (Some(42), Some(25.0))]
+        vec![
+            (Some(-9), Some(75.0)),
+            (Some(-2), Some(50.0)),
+            (Some(42), Some(25.0))
+        ]
     );
     let c = change(&q, &rows).expect("a change");
-    assert_eq!((c.reference_date, c.reference, c.latest, c.delta), (day(2026, 11, 1), 75.0, 25.0, -50.0));
-    assert_eq!(c.important, Some(true), "50 points lower is better by more than 10");
+    assert_eq!(
+        (c.reference_date, c.reference, c.latest, c.delta),
+        (day(2026, 11, 1), 75.0, 25.0, -50.0)
+    );
+    assert_eq!(
+        c.important,
+        Some(true),
+        "50 points lower is better by more than 10"
+    );
 
     // Worse by at least the mid; and less than the mid.
-    let worse = [rows[2].clone(), Scored { score: Some(90.0), date: day(2026, 12, 30), ..rows[2].clone() }];
+    let worse = [
+        rows[2].clone(),
+        Scored {
+            score: Some(90.0),
+            date: day(2026, 12, 30),
+            ..rows[2].clone()
+        },
+    ];
     assert_eq!(change(&q, &worse).map(|c| c.important), Some(Some(false)));
-    let small = [rows[2].clone(), Scored { score: Some(30.0), date: day(2026, 12, 30), ..rows[2].clone() }];
+    let small = [
+        rows[2].clone(),
+        Scored {
+            score: Some(30.0),
+            date: day(2026, 12, 30),
+            ..rows[2].clone()
+        },
+    ];
     assert_eq!(change(&q, &small).map(|c| c.important), Some(None));
     // One scored response: no change.
     assert_eq!(change(&q, &rows[..1]), None);
     // Higher is better turns the mark round.
-    let higher = Questionnaire { higher_is_better: true, ..q.clone() };
-    assert_eq!(change(&higher, &worse).map(|c| c.important), Some(Some(true)));
+    let higher = Questionnaire {
+        higher_is_better: true,
+        ..q.clone()
+    };
+    assert_eq!(
+        change(&higher, &worse).map(|c| c.important),
+        Some(Some(true))
+    );
 }
 
 #[test]
@@ -316,9 +347,35 @@ fn a_response_to_another_version_is_scored_by_its_own_copy_only() {
     let mut older = copy("walking");
     older["version"] = Value::from("1");
     let old_q = parse(&older).unwrap();
-    record(&mut diary, &older, &answered(&old_q, &[("legs", "yes")], "2026-11-01T10:00:00Z"));
+    record(
+        &mut diary,
+        &older,
+        &answered(&old_q, &[("legs", "yes")], "2026-11-01T10:00:00Z"),
+    );
     assert!(responses(&diary, &q).is_empty());
     assert_eq!(responses(&diary, &old_q).len(), 1);
     // Still counts as answered for the due windows of the newer version.
     assert_eq!(answered_dates(&diary, &q.url), vec![day(2026, 11, 1)]);
+}
+
+#[test]
+fn pages_are_the_questions_asked_each_with_its_group() {
+    let w = demo("walking");
+    let ids = |a: &Answers| {
+        w.pages(a)
+            .iter()
+            .map(|(g, i)| (g.map(|g| g.link_id.as_str()), i.link_id.as_str()))
+            .collect::<Vec<_>>()
+    };
+    let mut a = Answers::new();
+    let before = ids(&a);
+    a.insert("legs".into(), coding("yes"));
+    let after = ids(&a);
+    assert!(after.len() > before.len(), "{before:?} {after:?}");
+    assert!(after.contains(&(Some("legs-how"), "rest")), "{after:?}");
+    assert!(!before.iter().any(|(_, i)| *i == "rest"));
+    assert!(
+        !after.iter().any(|(_, i)| *i == "legs-how"),
+        "a group is not a page"
+    );
 }

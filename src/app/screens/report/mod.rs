@@ -5,6 +5,7 @@
 //! `data-from` and `data-to` (YYYY-MM-DD), once.
 
 mod chart;
+mod questionnaires;
 mod sections;
 
 use std::rc::Rc;
@@ -29,6 +30,10 @@ pub struct ReportProps {
     /// Every firing, in date order: an episode's "message shown" is that of its last date.
     pub firings: Rc<Vec<Firing>>,
     pub settings: Rc<ClinicSettings>,
+    /// The clinic's questionnaires now (for their missed due dates).
+    #[prop_or_default]
+    pub clinic: Rc<crate::app::clinic_questionnaires::ClinicQuestionnaires>,
+    pub today: chrono::NaiveDate,
 }
 
 fn summary_text(l: &Locale, diary: &Diary, m: Measure) -> String {
@@ -172,6 +177,8 @@ pub fn Report(props: &ReportProps) -> Html {
             { sections::neuro_changes(&locale, diary) }
 
             { sections::medicines_and_falls(&locale, diary) }
+
+            { questionnaires::clinic_questionnaires(&locale, diary, &props.clinic, props.today) }
             </div>
 
             <p class="hint disclaimer-print">{ t.disclaimer }</p>
