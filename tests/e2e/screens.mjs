@@ -35,6 +35,15 @@ const words = (o) => WORDS[o?.lang ?? 'en'];
 /** Back to the top of the page: Playwright's clicks scroll the page, a person's taps do not. */
 const top = (page) => page.evaluate(() => window.scrollTo(0, 0));
 
+/** Answers each page of a questionnaire with its first option until `selector` shows. */
+async function answerUntil(page, selector) {
+  for (let i = 0; i < 10 && !(await page.locator(selector).count()); i++) {
+    if (await page.locator('.questionnaire .tile').count()) await page.locator('.questionnaire .tile input').first().check();
+    await page.locator('.wizard-nav .primary').click();
+  }
+  await page.locator(selector).waitFor();
+}
+
 async function checkInStep(page, n, w) {
   await page.getByRole('button', { name: w.start }).click();
   for (let i = 1; i < n; i++) {
@@ -51,7 +60,8 @@ export function answeredTwice() {
   const d = diaryWith({ procedureOffset: -42, days: [-1] });
   d.format = 'recovery-diary'; d.version = 2;
   const url = 'https://clinic.example/questionnaires/daily-life';
-  d.questionnaires = [{ resourceType: 'Questionnaire', url, version: '1', status: 'active', title: 'Daily life with your back (example)',
+  const es = (text) => ({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/translation', extension: [{ url: 'lang', valueCode: 'es' }, { url: 'content', valueString: text }] }] });
+  d.questionnaires = [{ resourceType: 'Questionnaire', url, version: '1', status: 'active', title: 'Daily life with your back (example)', _title: es('La vida diaria con su espalda (ejemplo)'),
     extension: [{ url: 'urn:recovery-diary:score', valueCode: 'percent' }, { url: 'urn:recovery-diary:mid', valueDecimal: 10 }],
     item: ['dressing', 'lifting'].map((linkId) => ({ linkId, type: 'choice', text: linkId, answerOption: ['none', 'slight', 'some', 'much', 'cannot'].map((code, i) => ({
       valueCoding: { code, display: code }, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: i }] })) })) }];
@@ -84,7 +94,7 @@ export const SCREENS = [
   { name: 'warning-now', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.warningNow }).click(); await p.getByRole('heading', { name: w.warningNow }).waitFor(); return p; } },
   { name: 'questionnaire-due', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due').nth(1).waitFor(); return p; } },
   { name: 'questionnaire-choice', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due button').nth(1).click(); await p.locator('.questionnaire fieldset').waitFor(); return p; } },
-  { name: 'questionnaire-number', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due button').nth(1).click(); await p.locator('.questionnaire .tile').first().click(); for (let i = 0; i < 3; i++) await p.locator('.wizard-nav .primary').click(); await p.locator('.questionnaire input[type=text]').waitFor(); await top(p); return p; } },
+  { name: 'questionnaire-number', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due button').nth(1).click(); await answerUntil(p, '.questionnaire input[type=text]'); await top(p); return p; } },
   { name: 'report-questionnaires', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: answeredTwice(), query: QUESTIONNAIRES }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('.clinic-questionnaire svg').waitFor(); await p.locator('.clinic-questionnaire').first().scrollIntoViewIfNeeded(); return p; } },
   { name: 'unreadable-storage', open: (b, url, o) => openApp(b, url, { ...o, diary: '{"format":"recovery-diary","version":1,"checkins":[{"date":"2026-11-02","pain":{"back":42}}]}' }) },
 ];
