@@ -77,7 +77,7 @@ fn block(l: &Locale, diary: &Diary, q: &Questionnaire, missed: &[i64], n: usize)
                 </p>
             }
             if points.len() >= 2 {
-                { chart(l, &ChartProps {
+                <div class="charts">{ chart(l, &ChartProps {
                     id: format!("chart-questionnaire-{n}").into(),
                     title: title.clone().into(),
                     unit: AttrValue::from(""),
@@ -86,7 +86,7 @@ fn block(l: &Locale, diary: &Diary, q: &Questionnaire, missed: &[i64], n: usize)
                     baseline: None,
                     fixed_max: (q.scoring == Some(crate::domain::questionnaire::Scoring::Percent)).then_some(100.0),
                     marks: Vec::new(),
-                }) }
+                }) }</div>
             }
             if !missed.is_empty() {
                 <p class="q-missed">{ fill(t.q_missed, &[("days", &missed.iter().map(|d| fill(t.chart_day, &[("n", &d.to_string())])).collect::<Vec<_>>().join(", "))]) }</p>
