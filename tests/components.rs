@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use recovery_diary::app::screens::flags::{DayResult, DayResultProps};
 use recovery_diary::app::screens::home::{Home, HomeProps};
+use recovery_diary::app::screens::questionnaire::{QuestionnaireProps, QuestionnaireScreen};
 use recovery_diary::app::screens::report::{Report, ReportProps};
 use recovery_diary::app::state::{Action, AppState, Phase};
 use recovery_diary::app::widgets::{Choice, ChoiceProps, NumberField, NumberFieldProps};
@@ -157,6 +158,7 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
         on_acknowledge: Callback::noop(),
         notice: Html::default(),
         reminder: None,
+        due: Rc::default(),
     };
     yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
     until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
@@ -258,6 +260,8 @@ async fn the_report_lists_each_episode_once_with_its_data_attributes() {
         episodes: Rc::new(eps),
         firings: Rc::new(firings),
         settings: Rc::new(ClinicSettings::default()),
+        clinic: Rc::default(),
+        today: day(20),
     };
     yew::Renderer::<Report>::with_root_and_props(root.clone(), props).render();
     until("rendered", || {
@@ -373,6 +377,7 @@ async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
         on_acknowledge: Callback::from(move |a| sink.borrow_mut().push(a)),
         notice: Html::default(),
         reminder: None,
+        due: Rc::default(),
     };
     yew::Renderer::<Home>::with_root_and_props(root.clone(), props).render();
     until("rendered", || {
@@ -441,4 +446,67 @@ async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
         a.note.as_deref(),
         Some("My daughter drove me to urgent care")
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_questionnaire_asks_one_question_per_page_and_will_not_skip_a_required_one() {
+    let root = host();
+    let json: serde_json::Value =
+        serde_json::from_str(include_str!("../demo/questionnaires/walking.json")).unwrap();
+    let questionnaire = recovery_diary::domain::questionnaire::parse(&json).unwrap();
+    let sent: Rc<RefCell<Vec<serde_json::Value>>> = Rc::default();
+    let sink = sent.clone();
+    let props = QuestionnaireProps {
+        questionnaire: Rc::new(questionnaire),
+        json: Rc::new(json),
+        on_submit: Callback::from(move |(_, r): (Rc<serde_json::Value>, serde_json::Value)| {
+            sink.borrow_mut().push(r)
+        }),
+        on_close: Callback::noop(),
+    };
+    yew::Renderer::<QuestionnaireScreen>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || root.query_selector("h1").unwrap().is_some()).await;
+    let text = |sel: &str| {
+        root.query_selector(sel)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    let click = |sel: &str| {
+        root.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap()
+            .click()
+    };
+    assert!(
+        text(".step-count").starts_with("Question 1 of"),
+        "{}",
+        text(".step-count")
+    );
+    // Required: Next says so and stays.
+    click(".wizard-nav .primary");
+    until("the required message", || {
+        text(".error").contains("Please answer this question")
+    })
+    .await;
+    assert!(text(".step-count").starts_with("Question 1 of"));
+    // "No" asks nothing more about the legs: the next page is the last, then save.
+    click("#q-legs-1");
+    until("no error", || {
+        root.query_selector(".error").unwrap().is_none()
+    })
+    .await;
+    click(".wizard-nav .primary");
+    until("page 2", || {
+        text(".step-count").starts_with("Question 2 of 2")
+    })
+    .await;
+    assert_eq!(text(".wizard-nav .primary"), "Save my answers");
+    click(".wizard-nav .primary");
+    until("sent", || !sent.borrow().is_empty()).await;
+    let r = sent.borrow()[0].clone();
+    assert_eq!(r["status"], "completed");
+    assert_eq!(r["item"][0]["answer"][0]["valueCoding"]["code"], "no");
 }
