@@ -4,10 +4,9 @@
 //! Questionnaire is a configuration problem (console and the integrator's notice) and is
 //! never shown to the patient.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -68,7 +67,7 @@ pub fn resolve(list: &[String]) -> (Vec<String>, Vec<ConfigProblem>) {
     (ok, problems)
 }
 
-fn cached(keys: &Keys) -> BTreeMap<String, Value> {
+fn cached(keys: &Keys) -> Map<String, Value> {
     storage::load_json(keys, KEY).unwrap_or_default()
 }
 

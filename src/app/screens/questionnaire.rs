@@ -2,11 +2,9 @@
 //! answers are kept as a draft on the phone after every change (a reload or "Finish later"
 //! loses nothing); saving stores a completed `QuestionnaireResponse` in the diary.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 use yew::prelude::*;
 
 use crate::app::widgets::{yes_no, Choice, NumberField, TextField};
@@ -18,19 +16,14 @@ use crate::domain::questionnaire::{
 
 const DRAFTS: &str = "questionnaire-drafts";
 
-/// A questionnaire under way: the page it is on and the answers so far (as an in-progress
-/// `QuestionnaireResponse`, so a draft reads like the saved answer).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Draft {
-    pub page: Option<String>,
-    pub response: Value,
-}
-
-pub fn drafts(keys: &Keys) -> BTreeMap<String, Draft> {
+/// The questionnaires under way, by canonical reference: each `{"page": linkId, "response":
+/// an in-progress QuestionnaireResponse}` (so a draft reads like the saved answer). Plain
+/// JSON objects: no new serde types in the wasm.
+pub fn drafts(keys: &Keys) -> Map<String, Value> {
     storage::load_json(keys, DRAFTS).unwrap_or_default()
 }
 
-fn keep_draft(keys: &Keys, canonical: &str, draft: Option<Draft>) {
+fn keep_draft(keys: &Keys, canonical: &str, draft: Option<Value>) {
     let mut all = drafts(keys);
     match draft {
         Some(d) => all.insert(canonical.to_string(), d),
@@ -120,9 +113,9 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
     };
     let answers = {
         let start = start.clone();
-        use_state(move || answers_of(&start().response))
+        use_state(move || answers_of(&start()["response"]))
     };
-    let page = use_state(move || start().page);
+    let page = use_state(move || start()["page"].as_str().map(str::to_string));
     let error = use_state(|| None::<&'static str>);
     let heading = use_node_ref();
 
@@ -142,10 +135,7 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
         let (keys, canonical, q) = (keys.clone(), canonical.clone(), q.clone());
         move |answers: &Answers, page: &str| {
             if let Some(k) = keys.as_deref() {
-                let draft = Draft {
-                    page: Some(page.to_string()),
-                    response: response(&q, answers, ""),
-                };
+                let draft = json!({ "page": page, "response": response(&q, answers, "") });
                 keep_draft(k, &canonical, Some(draft));
             }
         }
