@@ -19,6 +19,6 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 step "release build (trunk)"
 trunk build --release
 step "test build with the panic-test feature (for tests/e2e/panic.test.mjs)"
-trunk build --features panic-test --dist target/dist-panic
+RD_FEATURES=panic-test trunk build --dist target/dist-panic
 step "end-to-end tests (Playwright, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

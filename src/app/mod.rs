@@ -3,6 +3,7 @@
 
 mod clinic_questionnaires;
 mod hooks;
+pub(crate) mod lazy;
 mod locale;
 mod mount;
 mod panic_screen;
@@ -27,11 +28,12 @@ use crate::domain::rules::{episodes, evaluate, reevaluate, ClinicSettings, Episo
 use hooks::{
     use_focus_new_screen, use_persist, use_persist_settings, use_tab_sync, use_update_notice,
 };
+use lazy::Lazy;
 use screens::import_panel::ImportRequest;
 use screens::{
-    baseline::BaselineScreen, checkin::CheckInScreen, data::DataScreen, flags::DayResult,
-    history::History, home::Home, questionnaire::QuestionnaireScreen, report::Report,
-    settings::Settings, setup::Setup, unreadable::UnreadableScreen, warning_now::WarningNow,
+    baseline::BaselineProps, checkin::CheckInProps, data::DataProps, flags::DayResult,
+    history::HistoryProps, home::Home, questionnaire::QuestionnaireProps, report::ReportProps,
+    settings::SettingsProps, setup::Setup, unreadable::UnreadableScreen, warning_now::WarningNow,
 };
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
@@ -292,9 +294,15 @@ fn ready_screen(
                     Some(Notice::Saved(date)),
                 ));
             });
-            html! {
-                <CheckInScreen {diary} {date} {today} {settings} {on_save} on_cancel={home} />
-            }
+            let props = CheckInProps {
+                diary,
+                date,
+                today,
+                settings,
+                on_save,
+                on_cancel: home,
+            };
+            html! { <Lazy<CheckInProps> split={&lazy::CHECK_IN} {props} /> }
         }
         Screen::History => {
             let state2 = state.clone();
@@ -306,7 +314,13 @@ fn ready_screen(
                     ));
                 }
             });
-            html! { <History {diary} {today} on_navigate={navigate.clone()} {on_delete} /> }
+            let props = HistoryProps {
+                diary,
+                today,
+                on_navigate: navigate.clone(),
+                on_delete,
+            };
+            html! { <Lazy<HistoryProps> split={&lazy::HISTORY} {props} /> }
         }
         Screen::Settings => {
             let state1 = state.clone();
@@ -320,13 +334,20 @@ fn ready_screen(
             let on_save_clinic =
                 Callback::from(move |s| state2.dispatch(Action::SetPatientSettings(s)));
             let on_language = choose_language(state);
-            html! {
-                <Settings {diary} {on_save} on_navigate={navigate.clone()}
-                    reminder={state.patient_settings.reminder.clone()} on_reminder={set_reminder(state)}
-                    clinic={state.patient_settings.clone()} clinic_errors={state.settings_errors.clone()}
-                    {on_save_clinic} clinic_fixed={state.config.settings.clone()} {on_language}
-                    emergency_number={state.settings.emergency_number.clone()} />
-            }
+            let props = SettingsProps {
+                diary,
+                on_save,
+                on_navigate: navigate.clone(),
+                reminder: state.patient_settings.reminder.clone(),
+                on_reminder: set_reminder(state),
+                clinic: state.patient_settings.clone(),
+                clinic_errors: state.settings_errors.clone(),
+                on_save_clinic,
+                clinic_fixed: state.config.settings.clone(),
+                on_language,
+                emergency_number: state.settings.emergency_number.clone(),
+            };
+            html! { <Lazy<SettingsProps> split={&lazy::SETTINGS} {props} /> }
         }
         Screen::Baseline => {
             let (state, navigate) = (state.clone(), navigate.clone());
@@ -339,14 +360,25 @@ fn ready_screen(
                     Some(Notice::BaselineSaved),
                 ));
             });
-            html! {
-                <BaselineScreen {diary} emergency_number={settings.emergency_number.clone()} {on_save} on_cancel={home} />
-            }
+            let props = BaselineProps {
+                diary,
+                emergency_number: settings.emergency_number.clone(),
+                on_save,
+                on_cancel: home,
+            };
+            html! { <Lazy<BaselineProps> split={&lazy::BASELINE} {props} /> }
         }
-        Screen::Report => html! {
-            <Report {diary} episodes={flags.episodes.clone()} firings={flags.firings.clone()} {settings}
-                clinic={clinic.clone()} {today} />
-        },
+        Screen::Report => {
+            let props = ReportProps {
+                diary,
+                episodes: flags.episodes.clone(),
+                firings: flags.firings.clone(),
+                settings,
+                clinic: clinic.clone(),
+                today,
+            };
+            html! { <Lazy<ReportProps> split={&lazy::REPORT} {props} /> }
+        }
         Screen::Questionnaire(index) => {
             let Some(offered) = clinic.offered.get(index) else {
                 return html! {};
@@ -369,17 +401,24 @@ fn ready_screen(
                     ));
                 },
             );
-            html! {
-                <QuestionnaireScreen key={offered.source.clone()} questionnaire={offered.questionnaire.clone()}
-                    json={offered.json.clone()} {on_submit} on_close={home} />
-            }
+            let props = QuestionnaireProps {
+                questionnaire: offered.questionnaire.clone(),
+                json: offered.json.clone(),
+                on_submit,
+                on_close: home,
+            };
+            html! { <Lazy<QuestionnaireProps> key={offered.source.clone()} split={&lazy::QUESTIONNAIRE} {props} /> }
         }
         Screen::Data => {
             let on_import = import_callback(state);
-            html! {
-                <DataScreen {diary} firings={flags.firings.clone()} episodes={flags.episodes.clone()}
-                    {today} {on_import} />
-            }
+            let props = DataProps {
+                diary,
+                firings: flags.firings.clone(),
+                episodes: flags.episodes.clone(),
+                today,
+                on_import,
+            };
+            html! { <Lazy<DataProps> split={&lazy::DATA} {props} /> }
         }
     }
 }

@@ -77,6 +77,7 @@ test('the report on a 390 px phone: its tables fit without sideways scrolling; o
   const desktop = await openApp(browser, server.url, { diary: sixWeeks(), size: { width: 1280, height: 800 } });
   await desktop.locator('nav button[data-nav="report"]').click();
   const header = desktop.locator('.incision-log thead th').first();
+  await header.waitFor(); // the report's chunk may still be on its way
   assert.equal(await header.isVisible(), true);
   assert.equal(await header.evaluate((th) => getComputedStyle(th.closest('tr')).display), 'table-row');
   assert.match(await desktop.locator('.incision-log tbody tr').first().innerText(), /^0\s+4\s+spotted/);

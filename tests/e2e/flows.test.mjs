@@ -84,6 +84,7 @@ test('edit a past day from history; delete with confirm, then undo', async () =>
   const page = await openApp(browser, server.url, { diary: diaryWith({ days: [-2, -5] }) });
   await page.getByRole('button', { name: 'History' }).click();
   const rows = page.locator('.history-item');
+  await rows.first().waitFor(); // history's chunk may still be on its way
   assert.equal(await rows.count(), 2);
   await rows.first().getByRole('button', { name: /^Open / }).click(); // newest first: day -2
   await page.getByRole('heading', { name: /^Change the check-in for/ }).waitFor();

@@ -46,6 +46,7 @@ async function answerUntil(page, selector) {
 
 async function checkInStep(page, n, w) {
   await page.getByRole('button', { name: w.start }).click();
+  await page.getByText(w.step(1)).waitFor(); // the check-in's chunk may still be on its way
   for (let i = 1; i < n; i++) {
     await page.getByRole('button', { name: w.next, exact: true }).click();
     await page.getByText(w.step(i + 1)).waitFor();

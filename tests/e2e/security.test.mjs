@@ -1,8 +1,15 @@
-// Security: the app works under the strict Content-Security-Policy and makes no network
-// request after loading its own files; nothing from storage is treated as HTML.
+// Security: the app works under the strict Content-Security-Policy; after it loads, the only
+// requests it makes are GETs of its own program chunks (issue 11 part 3) from its own origin,
+// which carry no data; nothing from storage is treated as HTML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { serve, launch, openApp, diaryWith, sixWeeks, STRICT_CSP, OLD_CSP } from './harness.mjs';
+
+/** The program chunks of the build: the only files fetched after the app has loaded. */
+const CHUNKS = new Set(readdirSync(fileURLToPath(new URL('../../dist/', import.meta.url)))
+  .filter((f) => /^(chunk_\d+|split_\w+)\.wasm$/.test(f)));
 
 let server, oldServer, browser;
 before(async () => {
@@ -19,13 +26,13 @@ async function watch(context) {
   });
 }
 
-test('under the strict CSP: setup, a check-in, the report; no violation, no request after load', async () => {
+test('under the strict CSP: setup, a check-in, the report; no violation; after load only its own chunks, as plain GETs', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
   await watch(context);
   const page = await openApp(browser, server.url, { context });
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   const requestsAfterLoad = [];
-  page.on('request', (r) => requestsAfterLoad.push(r.url()));
+  page.on('request', (r) => requestsAfterLoad.push(r));
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: /Skip for now/ }).click();
@@ -37,7 +44,10 @@ test('under the strict CSP: setup, a check-in, the report; no violation, no requ
   await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await page.locator('[data-report]').waitFor();
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
-  assert.deepEqual(requestsAfterLoad, [], 'no request after the app loaded');
+  const notChunks = requestsAfterLoad.filter((r) => r.method() !== 'GET' || r.postData() !== null
+    || !r.url().startsWith(server.url) || !CHUNKS.has(r.url().slice(server.url.length)));
+  assert.deepEqual(notChunks.map((r) => `${r.method()} ${r.url()}`), [], 'after load: only its own chunks, with no data');
+  assert.ok(requestsAfterLoad.some((r) => r.url().endsWith('/split_report.wasm')), 'the report came in its own chunk');
   assert.deepEqual(page.foreignRequests, []);
   assert.deepEqual(page.errors, []);
   await context.close();

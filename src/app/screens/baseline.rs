@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::entry::{EntryWizard, Purpose, Step, StepContext};
 use crate::domain::model::{Diary, Entry};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct BaselineProps {
     pub diary: Rc<Diary>,
     pub emergency_number: String,

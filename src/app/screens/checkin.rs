@@ -12,7 +12,7 @@ use crate::domain::model::{Diary, Entry};
 use crate::domain::rules::{evaluate, ClinicSettings, Firing, Tier};
 use crate::domain::timed::baseline_minutes;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct CheckInProps {
     pub diary: Rc<Diary>,
     pub date: NaiveDate,

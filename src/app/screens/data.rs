@@ -17,7 +17,7 @@ use crate::domain::i18n::{fill, Texts};
 use crate::domain::model::Diary;
 use crate::domain::rules::{Episode, Firing};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct DataProps {
     pub diary: Rc<Diary>,
     pub firings: Rc<Vec<Firing>>,

@@ -11,7 +11,7 @@ use crate::domain::i18n::fill;
 use crate::domain::model::Diary;
 use crate::domain::summary::key_values;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct HistoryProps {
     pub diary: Rc<Diary>,
     pub today: NaiveDate,

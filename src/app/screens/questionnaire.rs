@@ -36,7 +36,7 @@ fn keep_draft(keys: &Keys, canonical: &str, draft: Option<Value>) {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct QuestionnaireProps {
     pub questionnaire: Rc<Questionnaire>,
     /// The file as the clinic wrote it (kept in the diary with the answers).

@@ -9,7 +9,7 @@ use crate::app::{platform, use_locale, widgets::Choice};
 use crate::domain::i18n::fill;
 use crate::domain::reminder::{hh_mm, parse_hh_mm, plain_words, to_ics, Calendar, Reminder, Span};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ReminderPanelProps {
     pub procedure_date: Option<NaiveDate>,
     /// The reminder the patient last set, if any.

@@ -11,7 +11,7 @@ use crate::domain::i18n::{fill, Lang, Texts};
 use crate::domain::model::{Diary, Profile};
 use crate::domain::rules::SettingError;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct SettingsProps {
     pub diary: Rc<Diary>,
     pub on_save: Callback<Profile>,

@@ -5,8 +5,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::entry::{EntryWizard, Purpose, Step, StepContext};
+use super::entry::{EntryWizardProps, Purpose, Step, StepContext};
 use super::import_panel::{ImportPanel, ImportRequest};
+use super::reminder::ReminderPanelProps;
+use crate::app::lazy::{self, Lazy};
 use crate::app::platform;
 use crate::app::use_locale;
 use crate::app::widgets::{Choice, UnitChoices};
@@ -138,8 +140,11 @@ pub fn Setup(props: &SetupProps) -> Html {
                     <p class="lead">{ t.baseline_offer_lead }</p>
                     <button type="button" class="button primary" onclick={goto(Page::Baseline)}>{ t.describe_now }</button>
                     <button type="button" class="button" onclick={skip}>{ t.skip_for_now }</button>
-                    <super::reminder::ReminderPanel procedure_date={profile.procedure_date}
-                        reminder={props.reminder.clone()} on_set={props.on_reminder.clone()} />
+                    <Lazy<ReminderPanelProps> split={&lazy::REMINDER} props={ReminderPanelProps {
+                        procedure_date: profile.procedure_date,
+                        reminder: props.reminder.clone(),
+                        on_set: props.on_reminder.clone(),
+                    }} />
                 </>
             }
         }
@@ -155,12 +160,22 @@ pub fn Setup(props: &SetupProps) -> Html {
             });
             let on_save = finish.reform(Some);
             let page = page.clone();
-            html! {
-                <EntryWizard title={t.typical_day_title} steps={Step::BASELINE.to_vec()}
-                    initial={Entry { neuro: Some(Vec::new()), ..Entry::default() }} {context} {on_save}
-                    on_cancel={Callback::from(move |_| page.set(Page::BaselineOffer))}
-                    save_label={t.save_and_finish} />
-            }
+            let props = EntryWizardProps {
+                title: t.typical_day_title.into(),
+                steps: Step::BASELINE.to_vec(),
+                initial: Entry {
+                    neuro: Some(Vec::new()),
+                    ..Entry::default()
+                },
+                context,
+                on_save,
+                on_cancel: Callback::from(move |_| page.set(Page::BaselineOffer)),
+                save_label: t.save_and_finish.into(),
+                emergency_for: None,
+                alert_context: None,
+                start_at: None,
+            };
+            html! { <Lazy<EntryWizardProps> split={&lazy::WIZARD} {props} /> }
         }
     };
     html! { <section class="setup">{ body }</section> }

@@ -460,6 +460,9 @@ strings {
     panic_warning = "If you have a warning sign, call your emergency number or your clinic now.",
     panic_download = "Download my diary",
     panic_reload = "Reload",
+    lazy_loading = "Opening…",
+    lazy_failed = "This part of the diary could not be loaded. Check your connection, then try again. Your entries are safe.",
+    try_again = "Try again",
 
     // ---- Clinic questionnaires ----
     q_due_title = "A questionnaire from your clinic is due",

@@ -458,6 +458,9 @@ pub const ES: Texts = Texts {
     panic_warning: "Si tiene una señal de alarma, llame ahora a su número de emergencias o a su clínica.",
     panic_download: "Descargar mi diario",
     panic_reload: "Recargar",
+    lazy_loading: "Abriendo…",
+    lazy_failed: "No se pudo cargar esta parte del diario. Revise su conexión y vuelva a intentarlo. Sus registros están a salvo.",
+    try_again: "Intentar de nuevo",
 
     // ---- Clinic questionnaires ----
     q_due_title: "Hay un cuestionario de su clínica para responder",

@@ -12,7 +12,7 @@ mod walking_step;
 mod warning_step;
 mod wizard;
 
-pub use wizard::{EntryWizard, Purpose, StepContext};
+pub use wizard::{EntryWizard, EntryWizardProps, Purpose, StepContext};
 
 use yew::prelude::*;
 

@@ -32,7 +32,7 @@ pub struct StepContext {
     pub baseline_minutes: (Option<f64>, Option<f64>),
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct EntryWizardProps {
     pub title: AttrValue,
     pub steps: Vec<Step>,

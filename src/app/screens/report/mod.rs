@@ -23,7 +23,7 @@ use crate::domain::rules::{message, what, ClinicSettings, Episode, Firing, Tier}
 use crate::domain::trends::{baseline, compare, series, Range};
 use chart::{chart, ChartProps};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ReportProps {
     pub diary: Rc<Diary>,
     pub episodes: Rc<Vec<Episode>>,
