@@ -10,11 +10,13 @@ if [ -n "${BENCH_BASE:-}" ]; then
   base_tree="$ROOT/target/bench-base"
   rm -rf "$base_tree"; git worktree prune
   git worktree add --detach "$base_tree" "$BENCH_BASE"
-  (cd "$base_tree" && CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/target/dist-base")
+  # RUSTFLAGS= : the base and the counter are built as they are, without the relocations this
+  # build keeps for wasm-split-cli (.cargo/config.toml above them would add them).
+  (cd "$base_tree" && RUSTFLAGS= CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/target/dist-base")
   git worktree remove --force "$base_tree"
   export BENCH_BASE_DIST="$ROOT/target/dist-base"
 fi
-(cd bench/counter && cargo fetch --locked --quiet && trunk build --release)
+(cd bench/counter && cargo fetch --locked --quiet && RUSTFLAGS= trunk build --release)
 echo
 echo "5. Native evaluation of every rule:"
 cargo run --quiet --release --example evaluate_five_years
