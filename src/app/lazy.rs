@@ -27,8 +27,10 @@ use super::screens::{
     reminder::{ReminderPanel, ReminderPanelProps},
     report::{Report, ReportProps},
     settings::{Settings, SettingsProps},
+    unreadable::{UnreadableProps, UnreadableScreen},
 };
 use super::{platform, use_locale};
+use crate::domain::format::{FormatError, Parsed};
 
 /// A screen's view, from its chunk.
 pub type View<P> = fn(P) -> Html;
@@ -71,6 +73,23 @@ split!(BASELINE, baseline, BaselineProps, BaselineScreen);
 // Setup's "typical day" pages and its reminder (the welcome page needs neither).
 split!(WIZARD, wizard, EntryWizardProps, EntryWizard);
 split!(REMINDER, reminder, ReminderPanelProps, ReminderPanel);
+// Stored data that does not read: rare; its explanation needs the full reader.
+split!(UNREADABLE, unreadable, UnreadableProps, UnreadableScreen);
+
+/// The full reader of diary files (field paths, unknown fields), for an import: the first
+/// open reads the stored diary with the small one (`format::read_stored`).
+#[wasm_split(file_reader, fallible)]
+fn read_file(text: String) -> Result<Result<Parsed, FormatError>, SplitLoaderError> {
+    Ok(crate::domain::format::parse(&text))
+}
+
+/// Reads a file the patient picked: `Err(None)` when the reader's chunk could not be loaded.
+pub async fn parse_file(text: String) -> Result<Parsed, Option<FormatError>> {
+    match read_file(text).await {
+        Ok(read) => read.map_err(Some),
+        Err(_) => Err(None),
+    }
+}
 
 #[derive(Properties)]
 pub struct LazyProps<P: PartialEq + Clone + 'static> {

@@ -33,7 +33,7 @@ use screens::import_panel::ImportRequest;
 use screens::{
     baseline::BaselineProps, checkin::CheckInProps, data::DataProps, flags::DayResult,
     history::HistoryProps, home::Home, questionnaire::QuestionnaireProps, report::ReportProps,
-    settings::SettingsProps, setup::Setup, unreadable::UnreadableScreen, warning_now::WarningNow,
+    settings::SettingsProps, setup::Setup, unreadable::UnreadableProps, warning_now::WarningNow,
 };
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
@@ -170,7 +170,11 @@ pub fn App(props: &AppProps) -> Html {
                     storage::discard_unreadable(&keys);
                     state.dispatch(Action::StartFresh);
                 });
-                html! { <UnreadableScreen info={info.clone()} {on_start_fresh} /> }
+                let props = UnreadableProps {
+                    info: info.clone(),
+                    on_start_fresh,
+                };
+                html! { <Lazy<UnreadableProps> split={&lazy::UNREADABLE} {props} /> }
             }
             Phase::Setup => {
                 let config = state.config.clone();

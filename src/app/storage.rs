@@ -152,10 +152,10 @@ pub fn load(keys: &Keys) -> Loaded {
     let Some(raw) = value.as_string() else {
         return Loaded::Empty;
     };
-    match format::parse(&raw) {
-        Ok(parsed) => {
+    match format::read_stored(&raw) {
+        Ok(diary) => {
             seen(keys, Some(value));
-            Loaded::Diary(parsed.diary)
+            Loaded::Diary(diary)
         }
         Err(error) => Loaded::Unreadable(quarantine(keys, raw, error)),
     }
@@ -212,8 +212,8 @@ pub fn commit(
     // Only when another tab wrote since is the stored text brought into wasm and read.
     let changed = if unchanged { None } else { stored.as_string() };
     let merged = match changed {
-        Some(raw) => match format::parse(&raw) {
-            Ok(parsed) => Some(replay(&parsed.diary, pending)),
+        Some(raw) => match format::read_stored(&raw) {
+            Ok(diary) => Some(replay(&diary, pending)),
             Err(error) => {
                 // Something unreadable appeared under our key: keep a copy before replacing.
                 if quarantine(keys, raw, error).quarantine_key.is_none() {
@@ -237,9 +237,9 @@ pub fn commit(
 /// A diary another tab just wrote, from a `storage` event's new value.
 pub fn external(keys: &Keys, new_value: Option<String>) -> Option<Diary> {
     let raw = new_value?;
-    let parsed = format::parse(&raw).ok()?;
+    let diary = format::read_stored(&raw).ok()?;
     seen(keys, Some(JsValue::from_str(&raw)));
-    Some(parsed.diary)
+    Some(diary)
 }
 
 /// The stored text, for the recovery screens' download.

@@ -75,30 +75,72 @@ struct DiaryFile {
     acknowledgements: Vec<Acknowledgement>,
 }
 
-/// Reads a diary file (or the stored diary).
+/// Reads a diary file: every refusal names its field path, and the unknown fields that were
+/// ignored are listed (import, and the explanation of an unreadable stored diary).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    parse_value(json(text)?)
+}
+
+/// Reads the diary this app stored, on every open: the same checks as `parse`, with serde's
+/// plain reader (no field-path tracking, no count of unknown fields), so the first download
+/// of the wasm carries only this small reader; `parse` is in a chunk loaded when needed
+/// (issue 11). Whatever one refuses the other refuses (tested); only `parse` names the path.
+pub fn read_stored(text: &str) -> Result<Diary, FormatError> {
+    let (value, resources) = prepare(json(text)?)?;
+    let file = DiaryFile::deserialize(&value).map_err(|e| {
+        FormatError::new(
+            FormatErrorKind::Invalid,
+            "",
+            plain_serde_message(&e.to_string()),
+        )
+    })?;
+    assemble(file, resources)
+}
+
+fn json(text: &str) -> Result<Value, FormatError> {
+    serde_json::from_str(text).map_err(|e| {
         FormatError::new(
             FormatErrorKind::NotJson,
             "",
             format!("This is not a diary file: it is not valid JSON ({e})."),
         )
-    })?;
-    parse_value(value)
+    })
 }
 
-pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
+/// The FHIR resources of format v2, taken from the JSON tree as they are.
+type Resources = (Option<Value>, Option<Value>);
+
+/// Header checks and migrations; the FHIR resources are taken out of the tree as they are
+/// (not through the typed reader: that would add a second copy of serde_json's Value reader).
+fn prepare(value: Value) -> Result<(Value, Resources), FormatError> {
     let version = check_header(&value)?;
     let mut value = migrate(value, version)?;
-    // The FHIR resources are taken from the JSON tree as they are (not through the typed
-    // reader: that would add a second, tracked copy of serde_json's Value reader to the wasm).
     let mut take = |field: &str| match &mut value {
         Value::Object(map) => map.remove(field),
         _ => None,
     };
-    let questionnaires = take("questionnaires");
-    let questionnaire_responses = take("questionnaire_responses");
+    let resources = (take("questionnaires"), take("questionnaire_responses"));
+    Ok((value, resources))
+}
 
+fn assemble(file: DiaryFile, (questionnaires, responses): Resources) -> Result<Diary, FormatError> {
+    let mut diary = into_diary(
+        file.profile,
+        file.baseline,
+        file.checkins,
+        file.acknowledgements,
+    )?;
+    diary.questionnaires = resources(questionnaires, "questionnaires", "Questionnaire")?;
+    diary.questionnaire_responses = resources(
+        responses,
+        "questionnaire_responses",
+        "QuestionnaireResponse",
+    )?;
+    Ok(diary)
+}
+
+pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
+    let (value, resources) = prepare(value)?;
     let mut ignored_fields = Vec::new();
     let mut track = serde_path_to_error::Track::new();
     let file: DiaryFile = {
@@ -112,21 +154,8 @@ pub fn parse_value(value: Value) -> Result<Parsed, FormatError> {
             plain_serde_message(&e.to_string()),
         )
     })?;
-
-    let mut diary = into_diary(
-        file.profile,
-        file.baseline,
-        file.checkins,
-        file.acknowledgements,
-    )?;
-    diary.questionnaires = resources(questionnaires, "questionnaires", "Questionnaire")?;
-    diary.questionnaire_responses = resources(
-        questionnaire_responses,
-        "questionnaire_responses",
-        "QuestionnaireResponse",
-    )?;
     Ok(Parsed {
-        diary,
+        diary: assemble(file, resources)?,
         ignored_fields,
     })
 }
@@ -419,6 +448,19 @@ mod tests {
         (1, include_str!("../../tests/fixtures/stored-v1.json")),
         (2, include_str!("../../tests/fixtures/stored-v2.json")),
     ];
+
+    #[test]
+    fn the_fast_reader_of_the_stored_diary_reads_every_version_and_refuses_alike() {
+        for text in [
+            include_str!("../../tests/fixtures/stored-v1.json"),
+            include_str!("../../tests/fixtures/stored-v2.json"),
+        ] {
+            assert_eq!(read_stored(text).ok(), parse(text).ok().map(|p| p.diary));
+            assert!(read_stored(text).is_ok());
+        }
+        let bad = with_checkin(r#"{"date": "2026-11-02", "pain": {"back": 42}}"#);
+        assert!(read_stored(&bad).is_err() && parse(&bad).is_err());
+    }
 
     #[test]
     fn every_stored_version_reads() {

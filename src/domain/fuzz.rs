@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{json, Value};
 
-use super::format::{parse, to_json, FormatError, FormatErrorKind};
+use super::format::{parse, read_stored, to_json, FormatError, FormatErrorKind};
 use super::generate::{dense_diary, diary};
 
 fn config() -> Config {
@@ -105,6 +105,8 @@ proptest! {
             if let Err(e) = parse(&text) {
                 prop_assert!(says_where(&e), "{e:?}");
             }
+            // The stored diary's fast reader agrees with the full one.
+            prop_assert_eq!(read_stored(&text).ok(), parse(&text).ok().map(|p| p.diary));
         }
     }
 
@@ -128,6 +130,12 @@ proptest! {
                 _ => {}
             },
         }
+        // The stored diary's fast reader accepts and refuses exactly what the full one does.
+        prop_assert_eq!(
+            read_stored(&json.to_string()).ok(),
+            parse(&json.to_string()).ok().map(|p| p.diary),
+            "{}", pointer
+        );
         match parse(&json.to_string()) {
             Ok(parsed) => {
                 // Accepted: then it is a valid diary that writes and reads back the same.

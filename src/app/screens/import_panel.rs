@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::{platform, use_locale};
-use crate::domain::format::{parse, FormatError, FormatErrorKind};
+use crate::domain::format::{FormatError, FormatErrorKind};
 use crate::domain::i18n::{fill, Texts};
 use crate::domain::import::{plan, ImportPlan};
 use crate::domain::model::Diary;
@@ -92,11 +92,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match platform::read_text(&file).await {
                     None => Import::Refused(t.file_unreadable.to_string()),
-                    Some(text) => match parse(&text) {
-                        Err(e) => Import::Refused(fill(
+                    Some(text) => match crate::app::lazy::parse_file(text).await {
+                        Err(Some(e)) => Import::Refused(fill(
                             t.import_refused,
                             &[("reason", &format_error(t, &e))],
                         )),
+                        Err(None) => Import::Refused(t.lazy_failed.to_string()),
                         Ok(parsed) => Import::Preview {
                             plan: Rc::new(plan(&current, &parsed.diary)),
                             incoming: Rc::new(parsed.diary),

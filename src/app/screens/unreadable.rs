@@ -6,7 +6,7 @@ use crate::app::platform;
 use crate::app::storage::Unreadable;
 use crate::domain::i18n::fill;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct UnreadableProps {
     pub info: Rc<Unreadable>,
     pub on_start_fresh: Callback<()>,
@@ -27,6 +27,13 @@ pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
         })
     };
     let kept = props.info.quarantine_key.is_some();
+    // What was wrong, with its field path: the full reader (this screen's chunk has it) says
+    // where; the fast reader that found the problem at startup does not.
+    let error = use_memo(props.info.clone(), |info| {
+        crate::domain::format::parse(&info.raw)
+            .err()
+            .unwrap_or_else(|| info.error.clone())
+    });
     html! {
         <section class="unreadable" aria-labelledby="unreadable-title">
             <h1 id="unreadable-title">{ t.unreadable_title }</h1>
@@ -36,7 +43,7 @@ pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
             } else {
                 <p>{ t.unreadable_not_kept }</p>
             }
-            <p class="hint">{ fill(t.what_was_wrong, &[("reason", &super::import_panel::format_error(t, &props.info.error))]) }</p>
+            <p class="hint">{ fill(t.what_was_wrong, &[("reason", &super::import_panel::format_error(t, &error))]) }</p>
             <button type="button" class="button" onclick={download}>{ t.download_saved_data }</button>
             if *downloaded {
                 <p role="status">{ t.download_started }</p>
