@@ -26,8 +26,8 @@ console.log(`Recovery Diary benchmark, ${new Date().toISOString().slice(0, 10)},
 // request log, compressed as served (once gzip only, once brotli), up to the interactive
 // welcome screen; then what the service worker fetches to work offline (after that).
 const counter = await transfer('bench/counter/dist', (f) => /\.(js|wasm)$/.test(f));
-async function firstOpen(encoding) {
-  const srv = await serve({ compress: encoding, log: [] });
+async function firstOpen(encoding, root) {
+  const srv = await serve({ compress: encoding, log: [], ...(root ? { root } : {}) });
   const b = await launch();
   const measure = async (serviceWorkers) => {
     const log = [];
@@ -59,6 +59,12 @@ console.log(`   total: gzip ${kb(gz.total)}, brotli ${kb(br.total)}`);
 console.log(`   bare Yew counter (wasm + js): gzip ${kb(counter.gz)}, brotli ${kb(counter.br)}`);
 console.log(`   app / counter: gzip ${(gz.total / counter.gz).toFixed(2)}×, brotli ${(br.total / counter.br).toFixed(2)}× (required ≤ 300 KB gzip, ≤ 5.4×; goal 2.5×)`);
 console.log(`   then the service worker's precache for offline use: gzip ${kb(gz.precache)}, brotli ${kb(br.precache)}`);
+if (process.env.BENCH_BASE_DIST) {
+  // The same first open of the base build (BENCH_BASE), for the change this build makes.
+  const [bgz, bbr] = [await firstOpen('gzip', process.env.BENCH_BASE_DIST), await firstOpen('br', process.env.BENCH_BASE_DIST)];
+  const pct = (a, b) => `${((a / b - 1) * 100).toFixed(1)}%`;
+  console.log(`   ${process.env.BENCH_BASE}: gzip ${kb(bgz.total)}, brotli ${kb(bbr.total)}; this build ${pct(gz.total, bgz.total)} gzip, ${pct(br.total, bbr.total)} brotli`);
+}
 
 // 2. Lighthouse, mobile, served compressed.
 const lhServer = await serve({ compress: true });

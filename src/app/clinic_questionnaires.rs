@@ -114,7 +114,7 @@ async fn fetch_text(url: &str) -> Result<String, Option<u16>> {
 }
 
 /// Loads every listed file, falling back to the kept copy when the network fails.
-async fn load(keys: &Keys, sources: &[String]) -> ClinicQuestionnaires {
+pub(crate) async fn load(keys: &Keys, sources: &[String]) -> ClinicQuestionnaires {
     let mut copies = cached(keys);
     let mut out = ClinicQuestionnaires::default();
     for source in sources {
@@ -164,39 +164,29 @@ async fn load(keys: &Keys, sources: &[String]) -> ClinicQuestionnaires {
     out
 }
 
-/// The clinic's questionnaires: at once from the kept copies, then as fetched.
+/// The clinic's questionnaires, once loaded (fetched, or the kept copies when offline).
+/// The reading of Questionnaires is in a chunk of its own (`lazy::clinic_loader`), fetched
+/// after the first screen, so it does not weigh on the first open (issue 11).
 #[hook]
 pub fn use_clinic_questionnaires(keys: &Rc<Keys>, sources: &[String]) -> Rc<ClinicQuestionnaires> {
-    let state = {
-        let (keys, sources) = (keys.clone(), sources.to_vec());
-        use_state(move || {
-            let copies = cached(&keys);
-            Rc::new(ClinicQuestionnaires {
-                offered: sources
-                    .iter()
-                    .filter_map(|s| {
-                        let json = copies.get(s)?.clone();
-                        let q = parse(&json).ok()?;
-                        Some(Offered {
-                            source: s.clone(),
-                            json: Rc::new(json),
-                            questionnaire: Rc::new(q),
-                        })
-                    })
-                    .collect(),
-                problems: Vec::new(),
-            })
-        })
-    };
+    let state = use_state(Rc::<ClinicQuestionnaires>::default);
     {
         let (state, keys, sources) = (state.clone(), keys.clone(), sources.to_vec());
         use_effect_with((), move |_| {
             if !sources.is_empty() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = load(&keys, &sources).await;
-                    if loaded != **state {
-                        state.set(Rc::new(loaded));
-                    }
+                    let loaded = match super::lazy::clinic_loader(keys, sources).await {
+                        Ok(loading) => loading.await,
+                        Err(_) => ClinicQuestionnaires {
+                            offered: Vec::new(),
+                            problems: vec![problem(
+                                "",
+                                "the part of the diary that reads questionnaires could not be loaded."
+                                    .into(),
+                            )],
+                        },
+                    };
+                    state.set(Rc::new(loaded));
                 });
             }
         });

@@ -17,6 +17,7 @@ use std::thread::LocalKey;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
+use super::clinic_questionnaires::ClinicQuestionnaires;
 use super::screens::{
     baseline::{BaselineProps, BaselineScreen},
     checkin::{CheckInProps, CheckInScreen},
@@ -81,6 +82,18 @@ split!(UNREADABLE, unreadable, UnreadableProps, UnreadableScreen);
 #[wasm_split(file_reader, fallible)]
 fn read_file(text: String) -> Result<Result<Parsed, FormatError>, SplitLoaderError> {
     Ok(crate::domain::format::parse(&text))
+}
+
+/// The clinic's questionnaires, read from their files or the kept copies (the hook
+/// `use_clinic_questionnaires` awaits this after the first screen).
+#[wasm_split(clinic_questionnaires, fallible)]
+pub fn clinic_loader(
+    keys: std::rc::Rc<super::Keys>,
+    sources: Vec<String>,
+) -> Result<Pin<Box<dyn Future<Output = ClinicQuestionnaires>>>, SplitLoaderError> {
+    Ok(Box::pin(async move {
+        super::clinic_questionnaires::load(&keys, &sources).await
+    }))
 }
 
 /// Reads a file the patient picked: `Err(None)` when the reader's chunk could not be loaded.
