@@ -15,7 +15,7 @@ step "native tests (domain core)"
 cargo test --locked
 step "component tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked --target wasm32-unknown-unknown --test components
+  cargo test --locked --target wasm32-unknown-unknown --test components --features no-split
 step "release build (trunk)"
 trunk build --release
 step "test build with the panic-test feature (for tests/e2e/panic.test.mjs)"

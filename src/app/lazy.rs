@@ -14,7 +14,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::thread::LocalKey;
 
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
+#[cfg(not(feature = "no-split"))]
+use wasm_split_helpers::wasm_split;
+use wasm_split_helpers::SplitLoaderError;
 use yew::prelude::*;
 
 use super::clinic_questionnaires::ClinicQuestionnaires;
@@ -43,12 +45,31 @@ pub struct Split<P: 'static> {
     load: fn() -> Loading<P>,
 }
 
+/// A split point. In the app, `wasm_split` moves the function's code into a chunk of its own
+/// and makes the call async (the chunk is fetched first). With the feature `no-split` (the
+/// component tests: their wasm is not split) it is the same async function, called directly.
+macro_rules! split_point {
+    ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(not(feature = "no-split"))]
+        #[wasm_split($chunk, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, SplitLoaderError> {
+            Ok($body)
+        }
+        #[cfg(feature = "no-split")]
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, SplitLoaderError> {
+            Ok($body)
+        }
+    };
+}
+
 macro_rules! split {
     ($name:ident, $chunk:ident, $props:ty, $component:ty) => {
-        #[wasm_split($chunk, fallible)]
-        fn $chunk() -> Result<View<$props>, SplitLoaderError> {
-            Ok(|props| html! { <$component ..props /> })
-        }
+        split_point!(
+            $chunk,
+            fn $chunk() -> View<$props> {
+                |props| html! { <$component ..props /> }
+            }
+        );
         pub static $name: Split<$props> = {
             thread_local! { static CACHE: Cell<Option<View<$props>>> = const { Cell::new(None) }; }
             Split {
@@ -77,24 +98,26 @@ split!(REMINDER, reminder, ReminderPanelProps, ReminderPanel);
 // Stored data that does not read: rare; its explanation needs the full reader.
 split!(UNREADABLE, unreadable, UnreadableProps, UnreadableScreen);
 
-/// The full reader of diary files (field paths, unknown fields), for an import: the first
-/// open reads the stored diary with the small one (`format::read_stored`).
-#[wasm_split(file_reader, fallible)]
-fn read_file(text: String) -> Result<Result<Parsed, FormatError>, SplitLoaderError> {
-    Ok(crate::domain::format::parse(&text))
-}
+// The full reader of diary files (field paths, unknown fields), for an import: the first
+// open reads the stored diary with the small one (`format::read_stored`).
+split_point!(
+    file_reader,
+    fn read_file(text: String) -> Result<Parsed, FormatError> {
+        crate::domain::format::parse(&text)
+    }
+);
 
-/// The clinic's questionnaires, read from their files or the kept copies (the hook
-/// `use_clinic_questionnaires` awaits this after the first screen).
-#[wasm_split(clinic_questionnaires, fallible)]
-pub fn clinic_loader(
-    keys: std::rc::Rc<super::Keys>,
-    sources: Vec<String>,
-) -> Result<Pin<Box<dyn Future<Output = ClinicQuestionnaires>>>, SplitLoaderError> {
-    Ok(Box::pin(async move {
-        super::clinic_questionnaires::load(&keys, &sources).await
-    }))
-}
+// The clinic's questionnaires, read from their files or the kept copies (the hook
+// `use_clinic_questionnaires` awaits this after the first screen).
+split_point!(
+    clinic_questionnaires,
+    pub fn clinic_loader(
+        keys: std::rc::Rc<super::Keys>,
+        sources: Vec<String>,
+    ) -> Pin<Box<dyn Future<Output = ClinicQuestionnaires>>> {
+        Box::pin(async move { super::clinic_questionnaires::load(&keys, &sources).await })
+    }
+);
 
 /// Reads a file the patient picked: `Err(None)` when the reader's chunk could not be loaded.
 pub async fn parse_file(text: String) -> Result<Parsed, Option<FormatError>> {
