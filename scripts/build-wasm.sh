@@ -27,9 +27,11 @@ rm "$SPLIT/main.wasm"
 # The link module imports the main module by wasm-split-cli's fixed name, ./main.js.
 sed 's#from "./main.js"#from "./recovery-diary.js"#' "$SPLIT/__wasm_split.js" > "$OUT/__wasm_split.js"
 cp "$SPLIT"/*.wasm "$OUT/"
-node scripts/strip-custom.mjs "$OUT"/*.wasm
 if [[ "$PROFILE" == release ]]; then
+  node scripts/strip-custom.mjs --names "$OUT"/*.wasm
   for f in "$OUT"/*.wasm; do
     "$ROOT/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers "$f" -o "$f"
   done
+else
+  node scripts/strip-custom.mjs "$OUT"/*.wasm
 fi

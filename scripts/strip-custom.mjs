@@ -1,6 +1,9 @@
 // Removes the custom sections a linker leaves for tools (`linking`, `reloc.*`) from .wasm
 // files, in place: wasm-split-cli needs them, but binaryen refuses to optimise a module
-// that still has them, and the browser never reads them. `node scripts/strip-custom.mjs f.wasm…`
+// that still has them, and the browser never reads them. With `--names` the function
+// names go too (release builds: wasm-opt would strip them anyway, after warning that it
+// cannot read wasm-split-cli's name subsections).
+// `node scripts/strip-custom.mjs [--names] f.wasm…`
 import { readFileSync, writeFileSync } from 'node:fs';
 
 function leb(buf, at) {
@@ -9,7 +12,9 @@ function leb(buf, at) {
   return [value >>> 0, at];
 }
 
-for (const file of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+const names = args[0] === '--names';
+for (const file of names ? args.slice(1) : args) {
   const buf = readFileSync(file);
   const kept = [buf.subarray(0, 8)];
   let at = 8;
@@ -22,7 +27,7 @@ for (const file of process.argv.slice(2)) {
     if (id === 0) {
       const [len, nameAt] = leb(buf, body);
       const name = buf.subarray(nameAt, nameAt + len).toString();
-      drop = name === 'linking' || name.startsWith('reloc.');
+      drop = name === 'linking' || name.startsWith('reloc.') || (names && name === 'name');
     }
     if (!drop) kept.push(buf.subarray(start, end));
     at = end;
