@@ -180,8 +180,8 @@ pub fn use_clinic_questionnaires(keys: &Rc<Keys>, sources: &[String]) -> Rc<Clin
                         Err(_) => ClinicQuestionnaires {
                             offered: Vec::new(),
                             problems: vec![problem(
-                                "",
-                                "the part of the diary that reads questionnaires could not be loaded."
+                                "all",
+                                "not loaded: the part of the diary that reads them could not be fetched."
                                     .into(),
                             )],
                         },
