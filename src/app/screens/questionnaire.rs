@@ -103,19 +103,17 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
     let q = props.questionnaire.clone();
     let canonical = q.canonical();
     let keys = use_context::<Rc<Keys>>();
+    // The draft left by an earlier visit, read from storage once (its answers and page).
     let start = {
         let (keys, canonical) = (keys.clone(), canonical.clone());
-        move || {
+        use_memo((), move |_| {
             keys.as_deref()
                 .and_then(|k| drafts(k).remove(&canonical))
                 .unwrap_or_default()
-        }
+        })
     };
-    let answers = {
-        let start = start.clone();
-        use_state(move || answers_of(&start()["response"]))
-    };
-    let page = use_state(move || start()["page"].as_str().map(str::to_string));
+    let answers = use_state(|| answers_of(&start["response"]));
+    let page = use_state(|| start["page"].as_str().map(str::to_string));
     let error = use_state(|| None::<&'static str>);
     let heading = use_node_ref();
 
