@@ -10,9 +10,12 @@ if [ -n "${BENCH_BASE:-}" ]; then
   base_tree="$ROOT/target/bench-base"
   rm -rf "$base_tree"; git worktree prune
   git worktree add --detach "$base_tree" "$BENCH_BASE"
-  # RUSTFLAGS= : the base and the counter are built as they are, without the relocations this
-  # build keeps for wasm-split-cli (.cargo/config.toml above them would add them).
-  (cd "$base_tree" && RUSTFLAGS= CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/target/dist-base")
+  # A base from before the code split (no scripts/build-wasm.sh) and the counter are built as
+  # they are: RUSTFLAGS= drops the relocations this build keeps for wasm-split-cli
+  # (.cargo/config.toml above them would add them). A split base needs them.
+  base_env=(env RUSTFLAGS=)
+  [ -f "$base_tree/scripts/build-wasm.sh" ] && base_env=(env)
+  (cd "$base_tree" && "${base_env[@]}" CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/target/dist-base")
   git worktree remove --force "$base_tree"
   export BENCH_BASE_DIST="$ROOT/target/dist-base"
 fi

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, Phase};
 use super::storage::{self, Keys, PatientSettings};
-use super::{platform, widgets::Screen};
+use super::{lazy, platform, widgets::Screen};
 
 /// The one place that writes the diary to storage: once per change, in a task of its own
 /// right after the render, so the patient sees the result without waiting for a megabyte to
@@ -21,13 +21,57 @@ pub fn use_persist(state: &UseReducerHandle<AppState>, keys: &std::rc::Rc<Keys>)
             );
             platform::later(move || {
                 let written = pending.len();
-                match storage::commit(&keys, &diary, &pending) {
+                let done = move |result| match result {
                     Ok(stored) => dispatcher.dispatch(Action::Saved { written, stored }),
                     Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
+                };
+                match lazy::loaded_reader() {
+                    // Another tab wrote, and its diary is read (by the reader's chunk, fetched
+                    // now) before this tab's changes go on top of it.
+                    None if storage::written_elsewhere(&keys) => {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let read = lazy::stored_reader().await;
+                            done(storage::commit(&keys, &diary, &pending, read))
+                        })
+                    }
+                    read => done(storage::commit(&keys, &diary, &pending, read)),
                 }
             });
         }
     });
+}
+
+/// Reads the stored diary once the reader's chunk is here (a first open, with nothing stored,
+/// never fetches it). `Some(retry)` when the chunk could not be fetched.
+#[hook]
+pub fn use_open_stored(
+    state: &UseReducerHandle<AppState>,
+    keys: &std::rc::Rc<Keys>,
+) -> Option<Callback<()>> {
+    let opening = state.phase == Phase::Opening;
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0u32);
+    {
+        let (dispatcher, keys, failed) = (state.dispatcher(), keys.clone(), failed.clone());
+        use_effect_with((opening, *attempt), move |(opening, _)| {
+            if *opening {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match lazy::stored_reader().await {
+                        Some(read) => {
+                            dispatcher.dispatch(Action::Opened(storage::load(&keys, read)))
+                        }
+                        None => failed.set(true),
+                    }
+                });
+            }
+        });
+    }
+    (opening && *failed).then(|| {
+        Callback::from(move |_| {
+            failed.set(false);
+            attempt.set(*attempt + 1);
+        })
+    })
 }
 
 /// The patient's settings (clinic numbers, language): written when they change.
@@ -71,9 +115,16 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, keys: &std::rc::Rc<Keys>
                     return;
                 };
                 if event.key().as_deref() == Some(keys.main.as_str()) {
-                    if let Some(diary) = storage::external(&keys, event.new_value()) {
-                        dispatcher.dispatch(Action::External(diary));
-                    }
+                    let (keys, dispatcher, value) =
+                        (keys.clone(), dispatcher.clone(), event.new_value());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(read) = lazy::stored_reader().await else {
+                            return;
+                        };
+                        if let Some(diary) = storage::external(&keys, value, read) {
+                            dispatcher.dispatch(Action::External(diary));
+                        }
+                    });
                 }
             })
         });

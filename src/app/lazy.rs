@@ -12,6 +12,7 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::thread::LocalKey;
 
 #[cfg(not(feature = "no-split"))]
@@ -20,6 +21,7 @@ use wasm_split_helpers::SplitLoaderError;
 use yew::prelude::*;
 
 use super::clinic_questionnaires::ClinicQuestionnaires;
+use super::ready::{Ready, ReadyProps};
 use super::screens::{
     baseline::{BaselineProps, BaselineScreen},
     checkin::{CheckInProps, CheckInScreen},
@@ -34,6 +36,8 @@ use super::screens::{
 };
 use super::{platform, use_locale};
 use crate::domain::format::{FormatError, Parsed};
+use crate::domain::i18n::Texts;
+use crate::domain::model::Diary;
 
 /// A screen's view, from its chunk.
 pub type View<P> = fn(P) -> Html;
@@ -41,9 +45,37 @@ type Loading<P> = Pin<Box<dyn Future<Output = Result<View<P>, SplitLoaderError>>
 
 /// One lazily loaded screen: where its view is kept once loaded, and how to load it.
 pub struct Split<P: 'static> {
+    /// The chunk's name: `Lazy`'s key, so another screen in its place is a new `Lazy`.
+    name: &'static str,
     cache: &'static LocalKey<Cell<Option<View<P>>>>,
     load: fn() -> Loading<P>,
 }
+
+impl<P: Clone + 'static> Split<P> {
+    /// The screen with `props`: at once when its chunk is here, else after the fetch.
+    pub fn show(&'static self, props: P) -> Html {
+        self.show_keyed(self.name, props)
+    }
+
+    /// `show`, keyed: a new `key` is a new screen (its focus, its "Opening…").
+    pub fn show_keyed(&'static self, key: impl Into<yew::virtual_dom::Key>, props: P) -> Html {
+        let render: Render =
+            Rc::new(move || self.cache.with(Cell::get).map(|view| view(props.clone())));
+        let fetch: Fetch = Rc::new(move || {
+            Box::pin(async move {
+                let view = (self.load)().await.ok();
+                self.cache.with(|c| c.set(view));
+                view.is_some()
+            })
+        });
+        html! { <Lazy key={key.into()} {render} {fetch} /> }
+    }
+}
+
+/// The screen if its chunk is here.
+type Render = Rc<dyn Fn() -> Option<Html>>;
+/// Fetches the chunk: whether it came.
+type Fetch = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = bool>>>>;
 
 /// A split point. In the app, `wasm_split` moves the function's code into a chunk of its own
 /// and makes the call async (the chunk is fetched first). With the feature `no-split` (the
@@ -73,6 +105,7 @@ macro_rules! split {
         pub static $name: Split<$props> = {
             thread_local! { static CACHE: Cell<Option<View<$props>>> = const { Cell::new(None) }; }
             Split {
+                name: stringify!($chunk),
                 cache: &CACHE,
                 load: || Box::pin($chunk()),
             }
@@ -80,6 +113,8 @@ macro_rules! split {
     };
 }
 
+// The diary once set up (home, the flags, the rule engine): a first open shows setup.
+split!(READY, ready, ReadyProps, Ready);
 split!(REPORT, report, ReportProps, Report);
 split!(DATA, data, DataProps, DataScreen);
 split!(
@@ -107,6 +142,36 @@ split_point!(
     }
 );
 
+/// Reads the diary kept in this browser's storage (`format::read_stored`).
+pub type StoredReader = fn(&str) -> Result<Diary, FormatError>;
+
+// The stored diary's reader: a first open has nothing stored and never needs it.
+split_point!(
+    stored_reader,
+    fn load_stored_reader() -> StoredReader {
+        crate::domain::format::read_stored
+    }
+);
+
+thread_local! {
+    static READER: Cell<Option<StoredReader>> = const { Cell::new(None) };
+}
+
+/// The stored-diary reader, if its chunk is here.
+pub fn loaded_reader() -> Option<StoredReader> {
+    READER.with(Cell::get)
+}
+
+/// The stored-diary reader, fetched with its chunk the first time (`None`: it could not be).
+pub async fn stored_reader() -> Option<StoredReader> {
+    if let Some(read) = loaded_reader() {
+        return Some(read);
+    }
+    let read = load_stored_reader().await.ok()?;
+    READER.with(|r| r.set(Some(read)));
+    Some(read)
+}
+
 // The clinic's questionnaires, read from their files or the kept copies (the hook
 // `use_clinic_questionnaires` awaits this after the first screen).
 split_point!(
@@ -127,38 +192,40 @@ pub async fn parse_file(text: String) -> Result<Parsed, Option<FormatError>> {
     }
 }
 
-#[derive(Properties)]
-pub struct LazyProps<P: PartialEq + Clone + 'static> {
-    pub split: &'static Split<P>,
-    pub props: P,
+/// One component for every lazily loaded screen (not one per screen's props type: each
+/// generic instance would carry its own copy of Yew's component code).
+#[derive(Properties, Clone)]
+pub struct LazyProps {
+    render: Render,
+    fetch: Fetch,
 }
 
-impl<P: PartialEq + Clone + 'static> PartialEq for LazyProps<P> {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.split, other.split) && self.props == other.props
+/// Renders whenever its parent does: `render` gives the screen's own component, which
+/// compares its props itself.
+impl PartialEq for LazyProps {
+    fn eq(&self, _: &Self) -> bool {
+        false
     }
 }
 
 /// A screen from its chunk: at once when loaded before, else after the fetch.
 #[function_component]
-pub fn Lazy<P: PartialEq + Clone + 'static>(props: &LazyProps<P>) -> Html {
+fn Lazy(props: &LazyProps) -> Html {
     let t = use_locale().t();
-    let split = props.split;
-    let view = use_state(|| split.cache.with(Cell::get));
+    let shown = (props.render)();
+    let arrived = use_state(|| false);
     let failed = use_state(|| false);
     let attempt = use_state(|| 0u32);
     let holder = use_node_ref();
     {
-        let (view, failed) = (view.clone(), failed.clone());
+        let (arrived, failed, fetch) = (arrived.clone(), failed.clone(), props.fetch.clone());
+        let missing = shown.is_none();
         use_effect_with(*attempt, move |_| {
-            if view.is_none() {
+            if missing {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match (split.load)().await {
-                        Ok(v) => {
-                            split.cache.with(|c| c.set(Some(v)));
-                            view.set(Some(v));
-                        }
-                        Err(_) => failed.set(true),
+                    match fetch().await {
+                        true => arrived.set(true),
+                        false => failed.set(true),
                     }
                 });
             }
@@ -167,8 +234,8 @@ pub fn Lazy<P: PartialEq + Clone + 'static>(props: &LazyProps<P>) -> Html {
     // The screen came after the fetch: its heading takes the focus, as a new screen's does.
     {
         let holder = holder.clone();
-        let was_loading = use_mut_ref(|| view.is_none());
-        use_effect_with(view.is_some(), move |shown| {
+        let was_loading = use_mut_ref(|| shown.is_none());
+        use_effect_with(shown.is_some(), move |shown| {
             if *shown && std::mem::replace(&mut *was_loading.borrow_mut(), false) {
                 use wasm_bindgen::JsCast;
                 let heading = holder
@@ -186,14 +253,24 @@ pub fn Lazy<P: PartialEq + Clone + 'static>(props: &LazyProps<P>) -> Html {
             attempt.set(*attempt + 1);
         })
     };
-    match *view {
-        Some(v) => html! { <div class="lazy" ref={holder}>{ v(props.props.clone()) }</div> },
-        None if *failed => html! {
-            <div class="card lazy-failed" role="alert">
-                <p>{ t.lazy_failed }</p>
-                <button type="button" class="button primary" onclick={retry}>{ t.try_again }</button>
-            </div>
-        },
-        None => html! { <p class="lazy-loading" role="status">{ t.lazy_loading }</p> },
+    match shown {
+        Some(screen) => html! { <div class="lazy" ref={holder}>{ screen }</div> },
+        None if *failed => self::failed(t, retry),
+        None => loading(t),
+    }
+}
+
+/// While a part of the diary is on its way.
+pub fn loading(t: &Texts) -> Html {
+    html! { <p class="lazy-loading" role="status">{ t.lazy_loading }</p> }
+}
+
+/// A part of the diary that could not be fetched, and a button to try again.
+pub fn failed(t: &Texts, retry: Callback<()>) -> Html {
+    html! {
+        <div class="card lazy-failed" role="alert">
+            <p>{ t.lazy_failed }</p>
+            <button type="button" class="button primary" onclick={retry.reform(|_| ())}>{ t.try_again }</button>
+        </div>
     }
 }

@@ -9,12 +9,14 @@ use yew::Reducible;
 use crate::domain::change::{replay, Change};
 use crate::domain::model::{Diary, Entry};
 
-use super::storage::{PatientSettings, StorageError, Unreadable};
+use super::storage::{Loaded, PatientSettings, StorageError, Unreadable};
 use crate::domain::config::EmbedConfig;
 use crate::domain::rules::{ClinicSettings, SettingError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
+    /// Storage holds a diary, read once the reader's chunk is here (`hooks::use_open_stored`).
+    Opening,
     /// Storage holds no diary: first run.
     Setup,
     /// Storage holds something that is not a readable diary; it was left untouched.
@@ -95,6 +97,8 @@ pub enum Action {
     SaveFailed(StorageError),
     /// Try the failed save again now.
     RetrySave,
+    /// The stored diary, read at last (only while `Phase::Opening`).
+    Opened(Loaded),
     /// Another tab wrote the diary.
     External(Diary),
     /// The patient chose to start again after an unreadable diary was kept aside.
@@ -132,10 +136,20 @@ impl Reducible for AppState {
             }
             Action::SaveFailed(message) => next.save_error = Some(message),
             Action::RetrySave => next.revision += 1,
+            Action::Opened(loaded) if next.phase == Phase::Opening => match loaded {
+                Loaded::Empty => next.phase = Phase::Setup,
+                Loaded::Diary(stored) => {
+                    next.diary = Rc::new(replay(&stored, &next.pending));
+                    next.phase = Phase::Ready;
+                }
+                Loaded::Unreadable(u) => next.phase = Phase::Unreadable(Rc::new(u)),
+            },
+            // Another tab's diary came first (`External`): it is the newer.
+            Action::Opened(_) => {}
             Action::External(stored) => {
                 next.diary = Rc::new(replay(&stored, &next.pending));
-                if next.phase == Phase::Setup {
-                    // Another tab finished setup: use its diary.
+                if matches!(next.phase, Phase::Setup | Phase::Opening) {
+                    // Another tab finished setup (or wrote while this one opened): use its diary.
                     next.phase = Phase::Ready;
                 }
             }

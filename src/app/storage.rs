@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
+use crate::app::lazy::StoredReader;
 use crate::domain::change::{replay, Change};
 use crate::domain::format::{self, FormatError};
 use crate::domain::i18n::{Lang, Texts};
@@ -99,6 +100,8 @@ pub enum StorageError {
     NoSafetyCopy,
     /// Writing threw: full, or turned off.
     Full,
+    /// Another tab wrote, and the part of the diary that reads it could not be fetched.
+    NotLoaded,
 }
 
 impl StorageError {
@@ -108,6 +111,7 @@ impl StorageError {
             StorageError::Unreadable => t.storage_unreadable,
             StorageError::NoSafetyCopy => t.save_no_safety_copy,
             StorageError::Full => t.save_failed,
+            StorageError::NotLoaded => t.lazy_failed,
         }
     }
 }
@@ -144,15 +148,21 @@ fn read_value(keys: &Keys) -> Result<JsValue, StorageError> {
         .map_err(|_| StorageError::Unreadable)
 }
 
+/// Whether storage holds something under the diary's key (read by `load` once the reader's
+/// chunk is here).
+pub fn has_diary(keys: &Keys) -> bool {
+    read_value(keys).is_ok_and(|v| v.is_string())
+}
+
 /// Reads the diary at startup.
-pub fn load(keys: &Keys) -> Loaded {
+pub fn load(keys: &Keys, read: StoredReader) -> Loaded {
     let Ok(value) = read_value(keys) else {
         return Loaded::Empty;
     };
     let Some(raw) = value.as_string() else {
         return Loaded::Empty;
     };
-    match format::read_stored(&raw) {
+    match read(&raw) {
         Ok(diary) => {
             seen(keys, Some(value));
             Loaded::Diary(diary)
@@ -195,24 +205,39 @@ pub fn discard_unreadable(keys: &Keys) {
     seen(keys, None);
 }
 
+fn unchanged_since_seen(keys: &Keys, stored: &JsValue) -> bool {
+    LAST_SEEN.with(|l| match l.borrow().get(&keys.main) {
+        Some(last) => last == stored,
+        None => stored.is_null(),
+    })
+}
+
+/// Whether another tab wrote the diary since this tab last read or wrote it (then `commit`
+/// needs the reader).
+pub fn written_elsewhere(keys: &Keys) -> bool {
+    read_value(keys).is_ok_and(|stored| !unchanged_since_seen(keys, &stored))
+}
+
 /// Writes `pending` (already applied to `current`, the tab's own view) to storage. When
 /// another tab wrote since this tab last looked, the pending changes are replayed onto what
-/// it wrote instead, so neither tab's work is lost. Returns what storage now holds when it
-/// is not `current` (another tab's diary with `pending` replayed on it), else `None`.
+/// it wrote instead (read with `read`), so neither tab's work is lost. Returns what storage
+/// now holds when it is not `current` (another tab's diary with `pending` replayed on it),
+/// else `None`.
 pub fn commit(
     keys: &Keys,
     current: &Diary,
     pending: &[Change],
+    read: Option<StoredReader>,
 ) -> Result<Option<Diary>, StorageError> {
     let stored = read_value(keys)?;
-    let unchanged = LAST_SEEN.with(|l| match l.borrow().get(&keys.main) {
-        Some(last) => *last == stored,
-        None => stored.is_null(),
-    });
     // Only when another tab wrote since is the stored text brought into wasm and read.
-    let changed = if unchanged { None } else { stored.as_string() };
+    let changed = if unchanged_since_seen(keys, &stored) {
+        None
+    } else {
+        stored.as_string()
+    };
     let merged = match changed {
-        Some(raw) => match format::read_stored(&raw) {
+        Some(raw) => match read.ok_or(StorageError::NotLoaded)?(&raw) {
             Ok(diary) => Some(replay(&diary, pending)),
             Err(error) => {
                 // Something unreadable appeared under our key: keep a copy before replacing.
@@ -235,9 +260,9 @@ pub fn commit(
 }
 
 /// A diary another tab just wrote, from a `storage` event's new value.
-pub fn external(keys: &Keys, new_value: Option<String>) -> Option<Diary> {
+pub fn external(keys: &Keys, new_value: Option<String>, read: StoredReader) -> Option<Diary> {
     let raw = new_value?;
-    let diary = format::read_stored(&raw).ok()?;
+    let diary = read(&raw).ok()?;
     seen(keys, Some(JsValue::from_str(&raw)));
     Some(diary)
 }
@@ -327,7 +352,7 @@ pub fn save_timer(keys: &Keys, running: Option<&crate::domain::timed::Running>) 
 /// When the patient last saved a backup file (YYYY-MM-DD), for the reminder.
 pub fn last_backup(keys: &Keys) -> Option<chrono::NaiveDate> {
     let raw = raw_storage().ok()?.get_item(&keys.backup()).ok()??;
-    chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").ok()
+    crate::domain::calendar::parse_iso_date(&raw)
 }
 
 pub fn record_backup(keys: &Keys, date: chrono::NaiveDate) {

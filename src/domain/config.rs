@@ -124,9 +124,9 @@ impl EmbedConfig {
                 "pain-rise-points" => c.settings.pain_rise_points = number(key, v, &mut problems),
                 "pain-rise-ratio" => c.settings.pain_rise_ratio = number(key, v, &mut problems),
                 "pain-rise-days" => c.settings.pain_rise_days = number(key, v, &mut problems),
-                "procedure-date" => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-                    Ok(d) => c.procedure_date = Some(d),
-                    Err(_) => bad(format!("“{v}” is not a date like 2026-11-02; not used.")),
+                "procedure-date" => match crate::domain::calendar::parse_iso_date(v) {
+                    Some(d) => c.procedure_date = Some(d),
+                    None => bad(format!("“{v}” is not a date like 2026-11-02; not used.")),
                 },
                 "language" => match crate::domain::i18n::Lang::from_tag(v) {
                     Some(lang) => c.language = Some(lang),

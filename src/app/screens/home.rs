@@ -1,4 +1,4 @@
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use super::flags::{visit_list, FlagBanners};
@@ -163,7 +163,7 @@ pub fn Home(props: &HomeProps) -> Html {
                             <button type="button" class={classes!("day", day.done.then_some("done"))}
                                 title={locale.long_date(day.date)} onclick={open(day.date)}>
                                 <span class="day-name">{ locale.weekday_short(day.date) }</span>
-                                <span class="day-num">{ day.date.format("%-d").to_string() }</span>
+                                <span class="day-num">{ day.date.day() }</span>
                                 <span class="day-value">{
                                     if day.done { day.back.map(|v| v.to_string()).unwrap_or("✓".into()) } else { "–".into() }
                                 }</span>

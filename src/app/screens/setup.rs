@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::entry::{EntryWizardProps, Purpose, Step, StepContext};
 use super::import_panel::{ImportPanel, ImportRequest};
 use super::reminder::ReminderPanelProps;
-use crate::app::lazy::{self, Lazy};
+use crate::app::lazy;
 use crate::app::platform;
 use crate::app::use_locale;
 use crate::app::widgets::{Choice, UnitChoices};
@@ -44,7 +44,7 @@ enum Page {
 pub fn parse_date_input(e: &Event) -> Option<NaiveDate> {
     e.target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|i| NaiveDate::parse_from_str(&i.value(), "%Y-%m-%d").ok())
+        .and_then(|i| crate::domain::calendar::parse_iso_date(&i.value()))
 }
 
 /// First run: shown only while storage holds no diary.
@@ -140,11 +140,11 @@ pub fn Setup(props: &SetupProps) -> Html {
                     <p class="lead">{ t.baseline_offer_lead }</p>
                     <button type="button" class="button primary" onclick={goto(Page::Baseline)}>{ t.describe_now }</button>
                     <button type="button" class="button" onclick={skip}>{ t.skip_for_now }</button>
-                    <Lazy<ReminderPanelProps> split={&lazy::REMINDER} props={ReminderPanelProps {
+                    { lazy::REMINDER.show(ReminderPanelProps {
                         procedure_date: profile.procedure_date,
                         reminder: props.reminder.clone(),
                         on_set: props.on_reminder.clone(),
-                    }} />
+                    }) }
                 </>
             }
         }
@@ -175,7 +175,7 @@ pub fn Setup(props: &SetupProps) -> Html {
                 alert_context: None,
                 start_at: None,
             };
-            html! { <Lazy<EntryWizardProps> split={&lazy::WIZARD} {props} /> }
+            lazy::WIZARD.show(props)
         }
     };
     html! { <section class="setup">{ body }</section> }

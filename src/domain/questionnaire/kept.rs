@@ -11,7 +11,7 @@ use crate::domain::model::Diary;
 /// The local date a response counts for: the date part of `authored` (RFC 3339 with offset).
 pub fn response_date(r: &Value) -> Option<NaiveDate> {
     let authored = r.get("authored")?.as_str()?;
-    NaiveDate::parse_from_str(authored.get(..10)?, "%Y-%m-%d").ok()
+    super::super::calendar::parse_iso_date(authored.get(..10)?)
 }
 
 /// The url of a canonical reference `url|version`.
