@@ -327,6 +327,7 @@ async fn settings_show_a_number_the_clinic_set_and_a_field_for_the_others() {
         clinic: Default::default(),
         clinic_errors: Vec::new(),
         emergency_number: "911".into(),
+        language: recovery_diary::domain::i18n::Lang::En,
         on_language: Callback::noop(),
         on_save_clinic: Callback::noop(),
         clinic_fixed: RawSettings {

@@ -25,23 +25,23 @@ pub fn use_persist(state: &UseReducerHandle<AppState>, keys: &std::rc::Rc<Keys>)
                     Ok(stored) => dispatcher.dispatch(Action::Saved { written, stored }),
                     Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
                 };
-                match lazy::loaded_reader() {
-                    // Another tab wrote, and its diary is read (by the reader's chunk, fetched
-                    // now) before this tab's changes go on top of it.
-                    None if storage::written_elsewhere(&keys) => {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let read = lazy::stored_reader().await;
-                            done(storage::commit(&keys, &diary, &pending, read))
+                match lazy::STORAGE_CODEC.loaded() {
+                    Some(codec) => done(storage::commit(&keys, &diary, &pending, codec)),
+                    // The first save of a new diary: the codec's chunk is fetched first (setup
+                    // asked for it already; changes keep their order, as they await it in turn).
+                    None => wasm_bindgen_futures::spawn_local(async move {
+                        done(match lazy::STORAGE_CODEC.get().await {
+                            Some(codec) => storage::commit(&keys, &diary, &pending, codec),
+                            None => Err(storage::StorageError::NotLoaded),
                         })
-                    }
-                    read => done(storage::commit(&keys, &diary, &pending, read)),
+                    }),
                 }
             });
         }
     });
 }
 
-/// Reads the stored diary once the reader's chunk is here (a first open, with nothing stored,
+/// Reads the stored diary once the storage codec's chunk is here (a first open, with nothing stored,
 /// never fetches it). `Some(retry)` when the chunk could not be fetched.
 #[hook]
 pub fn use_open_stored(
@@ -56,9 +56,9 @@ pub fn use_open_stored(
         use_effect_with((opening, *attempt), move |(opening, _)| {
             if *opening {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match lazy::stored_reader().await {
-                        Some(read) => {
-                            dispatcher.dispatch(Action::Opened(storage::load(&keys, read)))
+                    match lazy::STORAGE_CODEC.get().await {
+                        Some(codec) => {
+                            dispatcher.dispatch(Action::Opened(storage::load(&keys, codec.read)))
                         }
                         None => failed.set(true),
                     }
@@ -118,10 +118,10 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, keys: &std::rc::Rc<Keys>
                     let (keys, dispatcher, value) =
                         (keys.clone(), dispatcher.clone(), event.new_value());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let Some(read) = lazy::stored_reader().await else {
+                        let Some(codec) = lazy::STORAGE_CODEC.get().await else {
                             return;
                         };
-                        if let Some(diary) = storage::external(&keys, value, read) {
+                        if let Some(diary) = storage::external(&keys, value, codec.read) {
                             dispatcher.dispatch(Action::External(diary));
                         }
                     });

@@ -10,6 +10,8 @@
 //! Natively (the domain tests) the functions are called directly.
 
 use std::cell::Cell;
+
+use chrono::{DateTime, FixedOffset};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -36,19 +38,66 @@ use super::screens::{
 };
 use super::{platform, use_locale};
 use crate::domain::format::{FormatError, Parsed};
-use crate::domain::i18n::Texts;
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::model::Diary;
 
 /// A screen's view, from its chunk.
 pub type View<P> = fn(P) -> Html;
-type Loading<P> = Pin<Box<dyn Future<Output = Result<View<P>, SplitLoaderError>>>>;
 
-/// One lazily loaded screen: where its view is kept once loaded, and how to load it.
+/// A value from a chunk (a screen's view, the storage codec, a language's texts): kept once
+/// fetched, so every later use is synchronous.
+pub struct Part<T: Copy + 'static> {
+    cache: &'static LocalKey<Cell<Option<T>>>,
+    load: fn() -> Loading<T>,
+}
+
+type Loading<T> = Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
+
+impl<T: Copy + 'static> Part<T> {
+    /// The value, if its chunk is here.
+    pub fn loaded(&self) -> Option<T> {
+        self.cache.with(Cell::get)
+    }
+
+    /// The value, fetched with its chunk the first time (`None`: it could not be).
+    pub async fn get(&self) -> Option<T> {
+        if let Some(value) = self.loaded() {
+            return Some(value);
+        }
+        let value = (self.load)().await.ok();
+        self.cache.with(|c| c.set(value));
+        value
+    }
+
+    /// Fetches the chunk in the background, so the value is here when it is needed.
+    pub fn prefetch(&'static self) {
+        if self.loaded().is_none() {
+            wasm_bindgen_futures::spawn_local(async move {
+                self.get().await;
+            });
+        }
+    }
+}
+
+/// A `Part` from a split point (`part!(NAME, chunk, Type, body)`).
+macro_rules! part {
+    ($name:ident, $chunk:ident, $ty:ty, $body:block) => {
+        split_point!($chunk, fn $chunk() -> $ty $body);
+        pub static $name: Part<$ty> = {
+            thread_local! { static CACHE: Cell<Option<$ty>> = const { Cell::new(None) }; }
+            Part {
+                cache: &CACHE,
+                load: || Box::pin($chunk()),
+            }
+        };
+    };
+}
+
+/// One lazily loaded screen.
 pub struct Split<P: 'static> {
     /// The chunk's name: `Lazy`'s key, so another screen in its place is a new `Lazy`.
     name: &'static str,
-    cache: &'static LocalKey<Cell<Option<View<P>>>>,
-    load: fn() -> Loading<P>,
+    pub part: Part<View<P>>,
 }
 
 impl<P: Clone + 'static> Split<P> {
@@ -57,17 +106,16 @@ impl<P: Clone + 'static> Split<P> {
         self.show_keyed(self.name, props)
     }
 
+    /// Fetches the chunk in the background, so the screen shows at once when it is needed.
+    pub fn prefetch(&'static self) {
+        self.part.prefetch()
+    }
+
     /// `show`, keyed: a new `key` is a new screen (its focus, its "Opening…").
     pub fn show_keyed(&'static self, key: impl Into<yew::virtual_dom::Key>, props: P) -> Html {
-        let render: Render =
-            Rc::new(move || self.cache.with(Cell::get).map(|view| view(props.clone())));
-        let fetch: Fetch = Rc::new(move || {
-            Box::pin(async move {
-                let view = (self.load)().await.ok();
-                self.cache.with(|c| c.set(view));
-                view.is_some()
-            })
-        });
+        let render: Render = Rc::new(move || self.part.loaded().map(|view| view(props.clone())));
+        let fetch: Fetch =
+            Rc::new(move || Box::pin(async move { self.part.get().await.is_some() }));
         html! { <Lazy key={key.into()} {render} {fetch} /> }
     }
 }
@@ -106,8 +154,10 @@ macro_rules! split {
             thread_local! { static CACHE: Cell<Option<View<$props>>> = const { Cell::new(None) }; }
             Split {
                 name: stringify!($chunk),
-                cache: &CACHE,
-                load: || Box::pin($chunk()),
+                part: Part {
+                    cache: &CACHE,
+                    load: || Box::pin($chunk()),
+                },
             }
         };
     };
@@ -142,35 +192,25 @@ split_point!(
     }
 );
 
-/// Reads the diary kept in this browser's storage (`format::read_stored`).
-pub type StoredReader = fn(&str) -> Result<Diary, FormatError>;
+/// How the diary kept in this browser's storage is read and written (`format::read_stored`,
+/// `format::to_json`): a chunk of its own, because a first open has nothing stored and
+/// nothing to write until setup ends (setup fetches it on its second page).
+#[derive(Clone, Copy)]
+pub struct StorageCodec {
+    pub read: fn(&str) -> Result<Diary, FormatError>,
+    pub write: fn(&Diary, Option<DateTime<FixedOffset>>) -> String,
+}
 
-// The stored diary's reader: a first open has nothing stored and never needs it.
-split_point!(
-    stored_reader,
-    fn load_stored_reader() -> StoredReader {
-        crate::domain::format::read_stored
+part!(STORAGE_CODEC, storage_codec, StorageCodec, {
+    StorageCodec {
+        read: crate::domain::format::read_stored,
+        write: crate::domain::format::to_json,
     }
-);
+});
 
-thread_local! {
-    static READER: Cell<Option<StoredReader>> = const { Cell::new(None) };
-}
-
-/// The stored-diary reader, if its chunk is here.
-pub fn loaded_reader() -> Option<StoredReader> {
-    READER.with(Cell::get)
-}
-
-/// The stored-diary reader, fetched with its chunk the first time (`None`: it could not be).
-pub async fn stored_reader() -> Option<StoredReader> {
-    if let Some(read) = loaded_reader() {
-        return Some(read);
-    }
-    let read = load_stored_reader().await.ok()?;
-    READER.with(|r| r.set(Some(read)));
-    Some(read)
-}
+// Spanish: English readers never download it (the recovery screen's words excepted,
+// `Lang::panic_texts`). `locale::use_chosen_locale` waits for it.
+part!(SPANISH, spanish, &'static Texts, { Lang::Es.texts() });
 
 // The clinic's questionnaires, read from their files or the kept copies (the hook
 // `use_clinic_questionnaires` awaits this after the first screen).

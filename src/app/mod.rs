@@ -34,6 +34,7 @@ use screens::{setup::Setup, unreadable::UnreadableProps, warning_now::WarningNow
 use state::{Action, AppState, Notice, Phase};
 use widgets::{Screen, TopBar};
 
+use locale::use_chosen_locale;
 pub use locale::use_locale;
 pub use mount::start;
 pub use storage::{Keys, StorageError};
@@ -88,10 +89,13 @@ pub fn App(props: &AppProps) -> Html {
     // The "Warning sign now" screen is an overlay: closing it returns to where the patient was.
     let warning_open = use_state(|| false);
     let today = platform::today();
-    let locale = *use_memo(
-        (state.patient_settings.language, props.config.language),
-        |(patient, clinic)| locale::choose(*patient, *clinic, &platform::language()),
+    let browser_language = use_memo((), |_| platform::language());
+    let lang = locale::choose(
+        state.patient_settings.language,
+        props.config.language,
+        &browser_language,
     );
+    let locale = use_chosen_locale(lang, &browser_language);
 
     let open_failed = use_open_stored(&state, &keys);
     use_persist(&state, &keys);
@@ -110,6 +114,11 @@ pub fn App(props: &AppProps) -> Html {
     // Checked once: a browser that keeps nothing is said up front, before any entry.
     let probe_keys = keys.clone();
     let writable = *use_state(move || storage::writable(&probe_keys));
+
+    let Some(locale) = locale else {
+        // The first render in Spanish, while its texts are on their way (a moment).
+        return html! { <div class="app" aria-busy="true"></div> };
+    };
 
     let navigate = {
         let (screen, warning_open, state) = (screen.clone(), warning_open.clone(), state.clone());
@@ -191,7 +200,7 @@ pub fn App(props: &AppProps) -> Html {
                     distance_unit: config.distance_unit.unwrap_or(distance),
                     temperature_unit: config.temperature_unit.unwrap_or(temperature),
                 };
-                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} {on_language} {on_restore} {on_reminder} {reminder} /> }
+                html! { <Setup emergency_number={emergency_number.clone()} {initial} {on_finish} language={lang} {on_language} {on_restore} {on_reminder} {reminder} /> }
             }
             Phase::Ready => {
                 let props = ReadyProps {
@@ -201,6 +210,7 @@ pub fn App(props: &AppProps) -> Html {
                     screen: *screen,
                     today,
                     navigate: navigate.clone(),
+                    language: lang,
                 };
                 lazy::READY.show(props)
             }
@@ -303,8 +313,19 @@ fn save_error(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
     let download = {
         let diary = state.diary.clone();
         Callback::from(move |_| {
-            let text = crate::domain::format::to_json(&diary, platform::now());
-            platform::download("recovery-diary-unsaved.json", &text, "application/json");
+            let diary = diary.clone();
+            let download = move |codec: lazy::StorageCodec| {
+                let text = (codec.write)(&diary, platform::now());
+                platform::download("recovery-diary-unsaved.json", &text, "application/json");
+            };
+            match lazy::STORAGE_CODEC.loaded() {
+                Some(codec) => download(codec),
+                None => wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(codec) = lazy::STORAGE_CODEC.get().await {
+                        download(codec)
+                    }
+                }),
+            }
         })
     };
     html! {

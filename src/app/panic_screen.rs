@@ -62,20 +62,20 @@ fn show(root: &web_sys::Element, keys: &super::Keys) -> Option<()> {
         main.append_child(&el).ok()?;
         Some(el)
     };
-    let t = lang.texts();
+    let t = lang.panic_texts();
     main.set_attribute("lang", lang.code()).ok()?;
-    add("h1", t.panic_title)?;
-    add("p", t.panic_text)?;
-    add("p", t.panic_warning)?;
+    add("h1", t.title)?;
+    add("p", t.text)?;
+    add("p", t.warning)?;
     if let Some(raw) = super::storage::raw_value(keys) {
-        let link: web_sys::HtmlAnchorElement = add("a", t.panic_download)?.dyn_into().ok()?;
+        let link: web_sys::HtmlAnchorElement = add("a", t.download)?.dyn_into().ok()?;
         let parts = js_sys::Array::of1(&JsValue::from_str(&raw));
         let blob = web_sys::Blob::new_with_str_sequence(&parts).ok()?;
         link.set_href(&web_sys::Url::create_object_url_with_blob(&blob).ok()?);
         link.set_download("recovery-diary-backup.json");
         link.set_class_name("button primary");
     }
-    let reload: web_sys::HtmlAnchorElement = add("a", t.panic_reload)?.dyn_into().ok()?;
+    let reload: web_sys::HtmlAnchorElement = add("a", t.reload)?.dyn_into().ok()?;
     reload.set_href("");
     reload.set_class_name("button");
     body.append_child(&main).ok()?;

@@ -19,7 +19,7 @@ use super::state::{Action, AppState, Notice};
 use super::widgets::Screen;
 use super::{choose_language, import_callback, platform, set_reminder, use_locale};
 use crate::domain::change::Change;
-use crate::domain::i18n::{fill, Locale};
+use crate::domain::i18n::{fill, Lang, Locale};
 use crate::domain::model::{Acknowledgement, Diary, Entry, Profile};
 use crate::domain::rules::{episodes, evaluate, reevaluate, ClinicSettings, Episode, Firing};
 
@@ -31,6 +31,8 @@ pub struct ReadyProps {
     pub screen: Screen,
     pub today: NaiveDate,
     pub navigate: Callback<Screen>,
+    /// The language chosen (for Settings' choice).
+    pub language: Lang,
 }
 
 /// Renders whenever `App` does, as it did when this was inline there: comparing the state
@@ -52,7 +54,7 @@ pub fn Ready(props: &ReadyProps) -> Html {
     html! {
         <>
             if !on_home { { notice(state, &flags, &locale) } }
-            { screen(state, &flags, &props.clinic, props.screen, props.today, &props.navigate, &locale) }
+            { screen(props, &flags, &locale) }
         </>
     }
 }
@@ -89,15 +91,9 @@ fn flags(
     flags
 }
 
-fn screen(
-    state: &UseReducerHandle<AppState>,
-    flags: &Flags,
-    clinic: &Rc<ClinicQuestionnaires>,
-    screen: Screen,
-    today: NaiveDate,
-    navigate: &Callback<Screen>,
-    locale: &Locale,
-) -> Html {
+fn screen(props: &ReadyProps, flags: &Flags, locale: &Locale) -> Html {
+    let (state, clinic, navigate) = (&props.state, &props.clinic, &props.navigate);
+    let (screen, today, props_language) = (props.screen, props.today, props.language);
     let diary = state.diary.clone();
     let settings = state.settings.clone();
     let home = navigate.reform(|_: ()| Screen::Home);
@@ -178,6 +174,7 @@ fn screen(
                 clinic_errors: state.settings_errors.clone(),
                 on_save_clinic,
                 clinic_fixed: state.config.settings.clone(),
+                language: props_language,
                 on_language,
                 emergency_number: state.settings.emergency_number.clone(),
             };

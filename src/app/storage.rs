@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
-use crate::app::lazy::StoredReader;
+use crate::app::lazy::StorageCodec;
 use crate::domain::change::{replay, Change};
-use crate::domain::format::{self, FormatError};
+use crate::domain::format::FormatError;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::model::Diary;
 
@@ -100,7 +100,7 @@ pub enum StorageError {
     NoSafetyCopy,
     /// Writing threw: full, or turned off.
     Full,
-    /// Another tab wrote, and the part of the diary that reads it could not be fetched.
+    /// The part of the diary that reads and writes storage could not be fetched.
     NotLoaded,
 }
 
@@ -155,7 +155,7 @@ pub fn has_diary(keys: &Keys) -> bool {
 }
 
 /// Reads the diary at startup.
-pub fn load(keys: &Keys, read: StoredReader) -> Loaded {
+pub fn load(keys: &Keys, read: fn(&str) -> Result<Diary, FormatError>) -> Loaded {
     let Ok(value) = read_value(keys) else {
         return Loaded::Empty;
     };
@@ -212,22 +212,15 @@ fn unchanged_since_seen(keys: &Keys, stored: &JsValue) -> bool {
     })
 }
 
-/// Whether another tab wrote the diary since this tab last read or wrote it (then `commit`
-/// needs the reader).
-pub fn written_elsewhere(keys: &Keys) -> bool {
-    read_value(keys).is_ok_and(|stored| !unchanged_since_seen(keys, &stored))
-}
-
 /// Writes `pending` (already applied to `current`, the tab's own view) to storage. When
 /// another tab wrote since this tab last looked, the pending changes are replayed onto what
-/// it wrote instead (read with `read`), so neither tab's work is lost. Returns what storage
-/// now holds when it is not `current` (another tab's diary with `pending` replayed on it),
-/// else `None`.
+/// it wrote instead, so neither tab's work is lost. Returns what storage now holds when it is
+/// not `current` (another tab's diary with `pending` replayed on it), else `None`.
 pub fn commit(
     keys: &Keys,
     current: &Diary,
     pending: &[Change],
-    read: Option<StoredReader>,
+    codec: StorageCodec,
 ) -> Result<Option<Diary>, StorageError> {
     let stored = read_value(keys)?;
     // Only when another tab wrote since is the stored text brought into wasm and read.
@@ -237,7 +230,7 @@ pub fn commit(
         stored.as_string()
     };
     let merged = match changed {
-        Some(raw) => match read.ok_or(StorageError::NotLoaded)?(&raw) {
+        Some(raw) => match (codec.read)(&raw) {
             Ok(diary) => Some(replay(&diary, pending)),
             Err(error) => {
                 // Something unreadable appeared under our key: keep a copy before replacing.
@@ -249,7 +242,7 @@ pub fn commit(
         },
         None => None,
     };
-    let text = JsValue::from_str(&format::to_json(merged.as_ref().unwrap_or(current), None));
+    let text = JsValue::from_str(&(codec.write)(merged.as_ref().unwrap_or(current), None));
     let storage = raw_storage()?;
     let storage: &JsStorage = storage.unchecked_ref();
     storage
@@ -260,7 +253,11 @@ pub fn commit(
 }
 
 /// A diary another tab just wrote, from a `storage` event's new value.
-pub fn external(keys: &Keys, new_value: Option<String>, read: StoredReader) -> Option<Diary> {
+pub fn external(
+    keys: &Keys,
+    new_value: Option<String>,
+    read: fn(&str) -> Result<Diary, FormatError>,
+) -> Option<Diary> {
     let raw = new_value?;
     let diary = read(&raw).ok()?;
     seen(keys, Some(JsValue::from_str(&raw)));

@@ -81,8 +81,10 @@ fn contrast_with_white((r, g, b): (f64, f64, f64)) -> f64 {
     1.05 / (l + 0.05)
 }
 
+/// A number written as in JSON ("38.0", "2", "1.25"), read by serde_json's reader, which the
+/// diary already carries: `f64::from_str` and its tables are about 14 KB of the first open.
 fn number(key: &str, v: &str, problems: &mut Vec<ConfigProblem>) -> Option<f64> {
-    match v.trim().parse::<f64>() {
+    match serde_json::from_str::<f64>(v.trim()) {
         Ok(n) if n.is_finite() => Some(n),
         _ => {
             problems.push(ConfigProblem {

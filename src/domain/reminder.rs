@@ -68,7 +68,8 @@ impl Span {
 /// The reminder as the patient set it, kept with their settings (not in the diary file).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminder {
-    /// Local time of day, "HH:MM".
+    /// Local time of day, stored as chrono writes it ("19:00:00").
+    #[serde(deserialize_with = "time_of_day")]
     pub time: NaiveTime,
     pub span: Span,
     /// Stable for this diary: saving again replaces the same event in calendars that
@@ -150,6 +151,14 @@ pub fn parse_hh_mm(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
+/// Reads a stored reminder's time ("19:00:00", as chrono writes it) with `parse_hh_mm`:
+/// chrono's own reader brings its whole format parser into the first open.
+fn time_of_day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_hh_mm(&text)
+        .ok_or_else(|| serde::de::Error::custom(format!("“{text}” is not a time like 19:00")))
+}
+
 /// The iCalendar file, in the patient's language.
 pub fn to_ics(c: &Calendar, t: &Texts) -> String {
     let r = c.reminder;
@@ -203,6 +212,21 @@ pub fn nudge(reminder: Option<&Reminder>, now: NaiveTime, done_today: bool) -> b
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_stored_reminder_reads_back_as_chrono_wrote_it() {
+        let reminder = Reminder {
+            time: NaiveTime::from_hms_opt(7, 5, 0).unwrap(),
+            span: Span::SixWeeks,
+            uid: "u".into(),
+            sequence: 2,
+        };
+        let text = serde_json::to_string(&reminder).unwrap();
+        assert!(text.contains("\"07:05:00\""), "{text}");
+        assert_eq!(serde_json::from_str::<Reminder>(&text).unwrap(), reminder);
+        let bad = text.replace("07:05:00", "7 o'clock");
+        assert!(serde_json::from_str::<Reminder>(&bad).is_err());
+    }
+
     use super::*;
     use crate::domain::i18n::Lang;
 

@@ -22,6 +22,8 @@ pub struct SettingsProps {
     /// The emergency number in use (named when the patient's is refused).
     #[prop_or_default]
     pub emergency_number: String,
+    /// The language chosen, and the patient picking one.
+    pub language: Lang,
     pub on_language: Callback<Lang>,
     pub on_save_clinic: Callback<PatientSettings>,
     /// Numbers the clinic configured: shown, not editable.
@@ -145,7 +147,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title" tabindex="-1">{ t.nav_settings }</h1>
-            <LanguageChoice name="settings-language" on_select={props.on_language.clone()} />
+            <LanguageChoice name="settings-language" selected={props.language} on_select={props.on_language.clone()} />
             <div class="field">
                 <label for="settings-procedure-date">{ t.procedure_date }</label>
                 <input id="settings-procedure-date" type="date"

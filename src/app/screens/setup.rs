@@ -21,7 +21,8 @@ pub struct SetupProps {
     /// Pre-filled by the clinic's configuration or the browser's locale.
     pub initial: Profile,
     pub on_finish: Callback<(Profile, Option<Entry>)>,
-    /// The patient picked a language.
+    /// The language chosen (shown once its texts are here), and the patient picking one.
+    pub language: Lang,
     pub on_language: Callback<Lang>,
     /// A new phone restores a diary file saved on the old one.
     pub on_restore: Callback<ImportRequest>,
@@ -57,8 +58,14 @@ pub fn Setup(props: &SetupProps) -> Html {
     let nothing_yet = use_memo((), |_| Diary::default());
     {
         let heading = heading.clone();
-        use_effect_with(*page, move |_| {
-            platform::focus(heading.cast::<web_sys::HtmlElement>())
+        use_effect_with(*page, move |page| {
+            platform::focus(heading.cast::<web_sys::HtmlElement>());
+            // Past the welcome page, what the end of setup needs is fetched in the background
+            // (the first open itself downloads neither): the storage codec and home.
+            if *page != Page::Welcome {
+                lazy::STORAGE_CODEC.prefetch();
+                lazy::READY.prefetch();
+            }
         });
     }
     let goto = |p: Page| {
@@ -84,7 +91,7 @@ pub fn Setup(props: &SetupProps) -> Html {
         Page::Welcome => html! {
             <>
                 <h1 ref={heading.clone()} tabindex="-1">{ t.welcome_title }</h1>
-                <LanguageChoice name="setup-language" on_select={props.on_language.clone()} />
+                <LanguageChoice name="setup-language" selected={props.language} on_select={props.on_language.clone()} />
                 <p class="lead">{ t.welcome_lead }</p>
                 <div class="disclaimer" id="disclaimer">
                     <h2>{ t.please_read }</h2>
@@ -185,6 +192,8 @@ pub fn Setup(props: &SetupProps) -> Html {
 pub struct LanguageChoiceProps {
     /// Unique among the groups on one screen.
     pub name: AttrValue,
+    /// The language chosen: the page may still be in the one before while its texts come.
+    pub selected: Lang,
     pub on_select: Callback<Lang>,
 }
 
@@ -198,7 +207,7 @@ pub fn LanguageChoice(props: &LanguageChoiceProps) -> Html {
         .collect();
     html! {
         <Choice<Lang> name={props.name.clone()} legend={locale.t().language} {options}
-            selected={Some(locale.lang)} on_select={props.on_select.clone()} class="language"
+            selected={Some(props.selected)} on_select={props.on_select.clone()} class="language"
             option_langs={Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>()} />
     }
 }

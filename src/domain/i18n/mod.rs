@@ -57,22 +57,79 @@ impl Lang {
             Lang::Es => &es::ES,
         }
     }
+
+    /// English's texts, without the other languages (`texts` brings them all).
+    pub fn english() -> &'static Texts {
+        &en::EN
+    }
+
+    /// The recovery screen's words (`app::panic_screen`): after a panic nothing more can be
+    /// fetched, so these are the only texts of every language in the first download.
+    pub fn panic_texts(self) -> PanicTexts {
+        macro_rules! panic_texts {
+            ($t:expr) => {
+                PanicTexts {
+                    title: $t.panic_title,
+                    text: $t.panic_text,
+                    warning: $t.panic_warning,
+                    download: $t.panic_download,
+                    reload: $t.panic_reload,
+                }
+            };
+        }
+        match self {
+            Lang::En => panic_texts!(en::EN),
+            Lang::Es => panic_texts!(es::ES),
+        }
+    }
+}
+
+/// The recovery screen's words in one language.
+pub struct PanicTexts {
+    pub title: &'static str,
+    pub text: &'static str,
+    pub warning: &'static str,
+    pub download: &'static str,
+    pub reload: &'static str,
 }
 
 /// How dates and numbers are written: the language, and the region's conventions (from
-/// the browser's language tag when it names the same language).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// the browser's language tag when it names the same language); and the language's texts.
+#[derive(Clone, Copy)]
 pub struct Locale {
     pub lang: Lang,
     /// 37,5 rather than 37.5.
     pub decimal_comma: bool,
     /// "November 22, 2026" rather than "22 November 2026".
     pub month_first: bool,
+    /// `lang.texts()`, kept here so that the app can give Spanish from a chunk of its own
+    /// (`Locale::in_region`): only code that calls `Lang::texts` carries every language.
+    texts: &'static Texts,
+}
+
+/// The texts follow from the language.
+impl PartialEq for Locale {
+    fn eq(&self, other: &Self) -> bool {
+        (self.lang, self.decimal_comma, self.month_first)
+            == (other.lang, other.decimal_comma, other.month_first)
+    }
+}
+
+impl Eq for Locale {}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale")
+            .field("lang", &self.lang)
+            .field("decimal_comma", &self.decimal_comma)
+            .field("month_first", &self.month_first)
+            .finish()
+    }
 }
 
 impl Default for Locale {
     fn default() -> Self {
-        Locale::new(Lang::En, "en-US")
+        Locale::in_region(Lang::En, "en-US", &en::EN)
     }
 }
 
@@ -90,6 +147,11 @@ impl Locale {
     /// the tag is of that language; otherwise the language's most common US usage
     /// (the product's clinics are mostly in the US).
     pub fn new(lang: Lang, browser_tag: &str) -> Locale {
+        Locale::in_region(lang, browser_tag, lang.texts())
+    }
+
+    /// `Locale::new` with the language's texts given: `texts` must be `lang.texts()`.
+    pub fn in_region(lang: Lang, browser_tag: &str, texts: &'static Texts) -> Locale {
         let region = (Lang::from_tag(browser_tag) == Some(lang))
             .then(|| browser_tag.split(['-', '_']).nth(1))
             .flatten()
@@ -98,11 +160,13 @@ impl Locale {
         match lang {
             Lang::En => Locale {
                 lang,
+                texts,
                 decimal_comma: false,
                 month_first: region.is_none_or(|r| ENGLISH_MONTH_FIRST.contains(&r)),
             },
             Lang::Es => Locale {
                 lang,
+                texts,
                 decimal_comma: !region.is_some_and(|r| SPANISH_DECIMAL_POINT.contains(&r)),
                 month_first: false,
             },
@@ -110,7 +174,7 @@ impl Locale {
     }
 
     pub fn t(&self) -> &'static Texts {
-        self.lang.texts()
+        self.texts
     }
 
     /// A time of day: "7:00 PM" in US English (and the other month-first regions), "19:00"
@@ -194,6 +258,17 @@ pub fn trim_number(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         format!("{v:.1}")
+    }
+}
+
+/// A number as Rust's `Display` writes it ("38.5", "2"), through serde_json's float writer,
+/// which the diary already carries for storage: `f64`'s own formatting is about 10 KB of the
+/// first open (tested equal to `Display` for the values a setting can hold).
+pub fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        (v as i64).to_string()
+    } else {
+        serde_json::to_string(&v).unwrap_or_default()
     }
 }
 

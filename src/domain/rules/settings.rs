@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::i18n::plain_number;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ClinicSettings {
@@ -105,8 +107,8 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "fever threshold",
-                    v.to_string(),
-                    format!("{v} °C is outside the allowed 37.5–38.0 °C (the default 38.0 °C or stricter); using 38.0 °C."),
+                    plain_number(v),
+                    format!("{} °C is outside the allowed 37.5–38.0 °C (the default 38.0 °C or stricter); using 38.0 °C.", plain_number(v)),
                 );
             }
         }
@@ -116,8 +118,8 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "pain rise points",
-                    v.to_string(),
-                    format!("{v} is outside the allowed 1–2 points (the default 2 or stricter); using 2."),
+                    plain_number(v),
+                    format!("{} is outside the allowed 1–2 points (the default 2 or stricter); using 2.", plain_number(v)),
                 );
             }
         }
@@ -127,9 +129,10 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "pain rise ratio",
-                    v.to_string(),
+                    plain_number(v),
                     format!(
-                        "{v} is outside the allowed 1.1–1.3 (the default 1.3 or stricter); using 1.3."
+                        "{} is outside the allowed 1.1–1.3 (the default 1.3 or stricter); using 1.3.",
+                        plain_number(v)
                     ),
                 );
             }
@@ -140,9 +143,10 @@ impl ClinicSettings {
             } else {
                 refuse(
                     "pain rise days",
-                    v.to_string(),
+                    plain_number(v),
                     format!(
-                        "{v} is outside the allowed 1–3 days (the default 3 or stricter); using 3."
+                        "{} is outside the allowed 1–3 days (the default 3 or stricter); using 3.",
+                        plain_number(v)
                     ),
                 );
             }
