@@ -116,8 +116,14 @@ pub fn App(props: &AppProps) -> Html {
     let writable = *use_state(move || storage::writable(&probe_keys));
 
     let Some(locale) = locale else {
-        // The first render in Spanish, while its texts are on their way (a moment).
-        return html! { <div class="app" aria-busy="true"></div> };
+        // The first render in Spanish, while its texts are on their way (a moment): the
+        // shell index.html painted, unchanged.
+        return html! {
+            <div class="app">
+                <header class="top-bar"><div class="top-row"><p class="app-name">{ "Recovery Diary" }</p></div></header>
+                <main class="starting" aria-busy="true"></main>
+            </div>
+        };
     };
 
     let navigate = {
