@@ -10,6 +10,7 @@ if [ -n "${BENCH_BASE:-}" ]; then
   base_tree="$ROOT/target/bench-base"
   rm -rf "$base_tree"; git worktree prune
   git worktree add --detach "$base_tree" "$BENCH_BASE"
+  ln -s "$ROOT/node_modules" "$base_tree/node_modules"   # its build hook runs wasm-opt from npm
   # A base from before the code split (no scripts/build-wasm.sh) and the counter are built as
   # they are: RUSTFLAGS= drops the relocations this build keeps for wasm-split-cli
   # (.cargo/config.toml above them would add them). A split base needs them.

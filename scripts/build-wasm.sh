@@ -24,8 +24,8 @@ wasm-split-cli "$WASM" "$SPLIT"
 wasm-bindgen "$SPLIT/main.wasm" --out-dir "$OUT" --out-name recovery-diary --target web \
   --no-typescript --keep-lld-exports
 rm "$SPLIT/main.wasm"
-# The link module imports the main module by wasm-split-cli's fixed name, ./main.js.
-sed 's#from "./main.js"#from "./recovery-diary.js"#' "$SPLIT/__wasm_split.js" > "$OUT/__wasm_split.js"
+# The link module (the chunks' loader), rewritten for the diary: see scripts/link-module.mjs.
+node scripts/link-module.mjs "$SPLIT/__wasm_split.js" "$OUT/__wasm_split.js"
 cp "$SPLIT"/*.wasm "$OUT/"
 if [[ "$PROFILE" == release ]]; then
   node scripts/strip-custom.mjs --names "$OUT"/*.wasm

@@ -46,6 +46,18 @@ function showBlocked() {
   }
 }
 
+// A returning patient (a diary is stored under \`recovery-diary\` or \`<namespace>:recovery-diary\`):
+// home's chunk is fetched and compiled now, alongside the main module, instead of after it
+// (scripts/link-module.mjs). Only key names are looked at; a first open preloads nothing.
+try {
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+  if (keys.some((k) => k === 'recovery-diary' || k?.endsWith(':recovery-diary'))) {
+    import('./__wasm_split.js').then((m) => m.preloadSplit('ready')).catch(() => {});
+  }
+} catch {
+  // No storage (blocked): nothing stored to open.
+}
+
 const wasmUrl = new URL('recovery-diary_bg.wasm', import.meta.url);
 try {
   await init({ module_or_path: wasmUrl });

@@ -81,13 +81,13 @@ impl<T: Copy + 'static> Part<T> {
 
 /// A `Part` from a split point (`part!(NAME, chunk, Type, body)`).
 macro_rules! part {
-    ($name:ident, $chunk:ident, $ty:ty, $body:block) => {
-        split_point!($chunk, fn $chunk() -> $ty $body);
+    ($name:ident, $chunk:ident :: $load:ident, $ty:ty, $body:block) => {
+        split_point!($chunk, fn $load() -> $ty $body);
         pub static $name: Part<$ty> = {
             thread_local! { static CACHE: Cell<Option<$ty>> = const { Cell::new(None) }; }
             Part {
                 cache: &CACHE,
-                load: || Box::pin($chunk()),
+                load: || Box::pin($load()),
             }
         };
     };
@@ -142,46 +142,67 @@ macro_rules! split_point {
     };
 }
 
+/// `split!(NAME, chunk::view_fn, Props, Component)`: a screen in the chunk `chunk` (several
+/// screens may share one).
 macro_rules! split {
-    ($name:ident, $chunk:ident, $props:ty, $component:ty) => {
+    ($name:ident, $chunk:ident :: $view:ident, $props:ty, $component:ty) => {
         split_point!(
             $chunk,
-            fn $chunk() -> View<$props> {
+            fn $view() -> View<$props> {
                 |props| html! { <$component ..props /> }
             }
         );
         pub static $name: Split<$props> = {
             thread_local! { static CACHE: Cell<Option<View<$props>>> = const { Cell::new(None) }; }
             Split {
-                name: stringify!($chunk),
+                name: stringify!($view),
                 part: Part {
                     cache: &CACHE,
-                    load: || Box::pin($chunk()),
+                    load: || Box::pin($view()),
                 },
             }
         };
     };
 }
 
-// The diary once set up (home, the flags, the rule engine): a first open shows setup.
-split!(READY, ready, ReadyProps, Ready);
-split!(REPORT, report, ReportProps, Report);
-split!(DATA, data, DataProps, DataScreen);
+// The diary once set up, one chunk: home, the flags and the rule engine, the storage codec
+// (below), and the screens a patient uses every day (check-in, history, settings,
+// baseline). A first open shows setup, which needs none of it; one chunk rather than six
+// keeps a returning open to fewer files (boot.js starts it with the main module).
+split!(READY, ready::ready_view, ReadyProps, Ready);
+split!(CHECK_IN, ready::check_in_view, CheckInProps, CheckInScreen);
+split!(HISTORY, ready::history_view, HistoryProps, History);
+split!(SETTINGS, ready::settings_view, SettingsProps, Settings);
+split!(
+    BASELINE,
+    ready::baseline_view,
+    BaselineProps,
+    BaselineScreen
+);
+// Opened rarely: each its own chunk.
+split!(REPORT, report::report_view, ReportProps, Report);
+split!(DATA, data::data_view, DataProps, DataScreen);
 split!(
     QUESTIONNAIRE,
-    questionnaire,
+    questionnaire::questionnaire_view,
     QuestionnaireProps,
     QuestionnaireScreen
 );
-split!(SETTINGS, settings, SettingsProps, Settings);
-split!(HISTORY, history, HistoryProps, History);
-split!(CHECK_IN, check_in, CheckInProps, CheckInScreen);
-split!(BASELINE, baseline, BaselineProps, BaselineScreen);
 // Setup's "typical day" pages and its reminder (the welcome page needs neither).
-split!(WIZARD, wizard, EntryWizardProps, EntryWizard);
-split!(REMINDER, reminder, ReminderPanelProps, ReminderPanel);
+split!(WIZARD, wizard::wizard_view, EntryWizardProps, EntryWizard);
+split!(
+    REMINDER,
+    reminder::reminder_view,
+    ReminderPanelProps,
+    ReminderPanel
+);
 // Stored data that does not read: rare; its explanation needs the full reader.
-split!(UNREADABLE, unreadable, UnreadableProps, UnreadableScreen);
+split!(
+    UNREADABLE,
+    unreadable::unreadable_view,
+    UnreadableProps,
+    UnreadableScreen
+);
 
 // The full reader of diary files (field paths, unknown fields), for an import: the first
 // open reads the stored diary with the small one (`format::read_stored`).
@@ -193,15 +214,15 @@ split_point!(
 );
 
 /// How the diary kept in this browser's storage is read and written (`format::read_stored`,
-/// `format::to_json`): a chunk of its own, because a first open has nothing stored and
-/// nothing to write until setup ends (setup fetches it on its second page).
+/// `format::to_json`): in the `ready` chunk, because a first open has nothing stored and
+/// nothing to write until setup ends (setup fetches the chunk on its second page).
 #[derive(Clone, Copy)]
 pub struct StorageCodec {
     pub read: fn(&str) -> Result<Diary, FormatError>,
     pub write: fn(&Diary, Option<DateTime<FixedOffset>>) -> String,
 }
 
-part!(STORAGE_CODEC, storage_codec, StorageCodec, {
+part!(STORAGE_CODEC, ready::storage_codec, StorageCodec, {
     StorageCodec {
         read: crate::domain::format::read_stored,
         write: crate::domain::format::to_json,
@@ -210,7 +231,9 @@ part!(STORAGE_CODEC, storage_codec, StorageCodec, {
 
 // Spanish: English readers never download it (the recovery screen's words excepted,
 // `Lang::panic_texts`). `locale::use_chosen_locale` waits for it.
-part!(SPANISH, spanish, &'static Texts, { Lang::Es.texts() });
+part!(SPANISH, spanish::spanish_texts, &'static Texts, {
+    Lang::Es.texts()
+});
 
 // The clinic's questionnaires, read from their files or the kept copies (the hook
 // `use_clinic_questionnaires` awaits this after the first screen).

@@ -17,14 +17,14 @@ async function failing(page, file) {
   return () => page.unroute(pattern);
 }
 
-test('a stored diary whose reader cannot be fetched: a plain message, storage untouched, then Try again opens it', async () => {
+test('a stored diary whose reader (with home) cannot be fetched: a plain message, storage untouched, then Try again opens it', async () => {
   const diary = diaryWith({ days: [-2, -1] });
   const context = await browser.newContext({ viewport: SIZES.phone, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url + 'manifest.webmanifest');
   const text = JSON.stringify(diary);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, text]);
-  const restore = await failing(page, 'split_storage_codec.wasm');
+  const restore = await failing(page, 'split_ready.wasm');
   await page.goto(server.url);
   const alert = page.getByRole('alert').filter({ hasText: FAILED });
   await alert.waitFor();
@@ -37,10 +37,10 @@ test('a stored diary whose reader cannot be fetched: a plain message, storage un
   await context.close();
 });
 
-test('the first save after setup waits for the storage codec; if it cannot come, the patient is told and can try again', async () => {
+test('the first save after setup waits for the storage codec (with home); if it cannot come, the patient is told and can try again', async () => {
   const context = await browser.newContext({ viewport: SIZES.phone, locale: 'en-US' });
   const page = await context.newPage();
-  const restore = await failing(page, 'split_storage_codec.wasm');
+  const restore = await failing(page, 'split_ready.wasm');
   await page.goto(server.url);
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await page.getByRole('button', { name: 'Next' }).click();

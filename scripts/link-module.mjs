@@ -1,0 +1,96 @@
+// Rewrites wasm-split-cli's link module (`__wasm_split.js`, the loader of every chunk) for
+// the diary. Called by scripts/build-wasm.sh: node scripts/link-module.mjs <in> <out>.
+//
+// 1. It imports the main module by wasm-split-cli's fixed name, ./main.js: ours is
+//    ./recovery-diary.js.
+// 2. A chunk is compiled as soon as its bytes arrive (`compileStreaming`), and instantiated
+//    once the chunks it needs are (the generated loader waited for them before compiling).
+// 3. `preloadSplit(name)` fetches and compiles a split point's chunks without running
+//    them, so boot.js can start home's chunk while the main module is still compiling (a
+//    returning patient's open; see post-build.mjs). Instantiating still waits for the main
+//    module and happens when the app asks.
+//
+// The generated text is checked piece by piece: a wasm-split-cli that writes it otherwise
+// fails the build here, rather than shipping a loader that half works.
+import { readFile, writeFile } from 'node:fs/promises';
+
+const [input, output] = process.argv.slice(2);
+let s = await readFile(input, 'utf8');
+
+function replaceExactly(from, to, count) {
+  const found = s.split(from).length - 1;
+  if (count !== undefined ? found !== count : found === 0) {
+    throw new Error(`link-module: expected ${count ?? 'some'} of ${JSON.stringify(from.slice(0, 60))}, found ${found}: has wasm-split-cli changed?`);
+  }
+  s = s.split(from).join(to);
+  return found;
+}
+
+replaceExactly('from "./main.js"', 'from "./recovery-diary.js"', 1);
+
+const makeLoad = s.slice(s.indexOf('function makeLoad(fetcher, deps) {'), s.indexOf('\n/* '));
+replaceExactly(makeLoad, `function makeLoad(fetcher, deps) {
+    // The fetch and compile, started once (by a load or a preload); forgotten on failure.
+    let fetched = undefined;
+    const fetchOnce = () => {
+        if (fetched === undefined) {
+            const thisFetch = fetcher();
+            thisFetch.compiled.catch(() => {
+                if (fetched === thisFetch) fetched = undefined;
+            });
+            fetched = thisFetch;
+        }
+        return fetched;
+    };
+    const loader = async () => {
+        const parallelStuff = deps.map(d => d());
+        const instantiate = fetchOnce().instantiate;
+        await Promise.all(parallelStuff);
+        const imports = getSharedImports();
+        return instantiate(imports);
+    };
+    let loadingModule = undefined;
+    const load = () => {
+        if (loadingModule === undefined) {
+            const thisLoad = loader();
+            // Memoize successes only: a rejected load must not be cached for
+            // the lifetime of the session, or one transient network failure
+            // permanently breaks the module.
+            thisLoad.catch(() => {
+                if (loadingModule === thisLoad) loadingModule = undefined;
+            });
+            loadingModule = thisLoad;
+        }
+        return loadingModule;
+    };
+    load.preload = () => {
+        deps.forEach(d => d.preload());
+        fetchOnce();
+    };
+    return load;
+}`, 1);
+
+const chunks = (s.match(/const src = fetch\(/g) || []).length;
+replaceExactly(
+  '    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
+  `    const compiled = WebAssembly.compileStreaming(src);
+    compiled.catch(() => {});
+    return { compiled, instantiate: async (imports) => WebAssembly.instantiate(await compiled, imports) };`,
+  chunks,
+);
+
+const names = [];
+s = s.replace(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(/g, (_, name) => {
+  names.push(name);
+  return `const __split_${name} = (makeLoad(`;
+});
+if (!names.length) throw new Error('link-module: no split points found: has wasm-split-cli changed?');
+s += `
+${names.map((n) => `export const __wasm_split_load_${n} = wrapAsyncCb(__split_${n});`).join('\n')}
+const splits = { ${names.map((n) => `${n}: __split_${n}`).join(', ')} };
+/** Fetches and compiles a split point's chunks, to be instantiated when the app asks. */
+export function preloadSplit(name) {
+    splits[name]?.preload();
+}
+`;
+await writeFile(output, s);

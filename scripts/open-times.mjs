@@ -1,0 +1,47 @@
+// Section 3b of bench.mjs alone, for trying a change quickly: open to an interactive home
+// with the CPU throttled 4×, first open and the median of 6 reopens, empty and 5 years.
+// Usage: node scripts/open-times.mjs [dist] [base-dist]
+import { join } from 'node:path';
+import { serve, launch, longDiary, KEY } from '../tests/e2e/harness.mjs';
+
+const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+async function openTimes(root, diary) {
+  const srv = await serve({ root, compress: true });
+  const b = await launch();
+  const context = await b.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (diary) {
+    await page.goto(srv.url + 'manifest.webmanifest');
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(diary)]);
+  }
+  const ready = diary ? 'text=Start today\'s check-in' : 'text=I understand, continue';
+  const once = async () => {
+    await page.goto(srv.url + 'index.html');
+    await page.locator(ready).waitFor({ timeout: 60_000 });
+    return page.evaluate(() => performance.now());
+  };
+  const first = await once();
+  const again = [];
+  for (let i = 0; i < 6; i++) again.push(await once());
+  await b.close();
+  await srv.close();
+  return { first, reopen: median(again) };
+}
+const [dist = join(process.cwd(), 'dist'), base] = process.argv.slice(2);
+const rounds = Number(process.env.ROUNDS ?? 3);
+// The builds take turns, round after round (this machine's speed drifts), and each figure
+// is the median over the rounds.
+for (const [label, diary] of [['empty', null], ['5 years', longDiary(5 * 365)]]) {
+  const runs = { this: [], base: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, root] of [['this', dist], ['base', base]]) {
+      if (root) runs[name].push(await openTimes(root, diary));
+    }
+  }
+  for (const [name, list] of Object.entries(runs)) {
+    if (!list.length) continue;
+    console.log(`${label} ${name}: first ${median(list.map((t) => t.first)).toFixed(0)} ms; reopen ${median(list.map((t) => t.reopen)).toFixed(0)} ms (${list.length} rounds)`);
+  }
+}
