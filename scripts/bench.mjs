@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
 import { serve, launch, openApp, longDiary, KEY } from '../tests/e2e/harness.mjs';
+import { openTimes } from './open-times.mjs';
 
 const run = promisify(execFile);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -104,30 +105,6 @@ for (const [label, diary] of [['empty', null], ['1 year', longDiary(365)], ['5 y
 // against the base build (BENCH_BASE_DIST, built by bench.sh from BENCH_BASE) in the same run:
 // a first open (fresh context, nothing cached) and the median of 6 reopens (same context:
 // the browser's HTTP and compiled-code caches at work), empty diary and 5 years.
-async function openTimes(root, diary) {
-  const srv = await serve({ root, compress: true });
-  const b = await launch();
-  const context = await b.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  if (diary) {
-    await page.goto(srv.url + 'manifest.webmanifest');
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(diary)]);
-  }
-  const ready = diary ? 'text=Start today\'s check-in' : 'text=I understand, continue';
-  const once = async () => {
-    await page.goto(srv.url + 'index.html');
-    await page.locator(ready).waitFor({ timeout: 60_000 });
-    return page.evaluate(() => performance.now());
-  };
-  const first = await once();
-  const again = [];
-  for (let i = 0; i < 6; i++) again.push(await once());
-  await b.close();
-  await srv.close();
-  return { first, reopen: median(again) };
-}
 const baseDist = process.env.BENCH_BASE_DIST;
 console.log(`\n3b. Open to an interactive home, CPU throttled 4× (first open; median of 6 reopens)${baseDist ? `, against ${process.env.BENCH_BASE}` : ' (set BENCH_BASE to compare with another build)'}`);
 for (const [label, diary] of [['empty', null], ['5 years', longDiary(5 * 365)]]) {

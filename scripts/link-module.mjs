@@ -70,14 +70,22 @@ replaceExactly(makeLoad, `function makeLoad(fetcher, deps) {
     return load;
 }`, 1);
 
+// Release builds write `(WebAssembly.instantiateStreaming(src, imports))`, debug builds wrap
+// it in `debugWrap(...)`, which is kept.
 const chunks = (s.match(/const src = fetch\(/g) || []).length;
-replaceExactly(
-  '    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));',
-  `    const compiled = WebAssembly.compileStreaming(src);
+let rewritten = 0;
+s = s.replace(
+  /    return async \(imports\) => (debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);/g,
+  (_, wrap) => {
+    rewritten++;
+    return `    const compiled = WebAssembly.compileStreaming(src);
     compiled.catch(() => {});
-    return { compiled, instantiate: async (imports) => WebAssembly.instantiate(await compiled, imports) };`,
-  chunks,
+    return { compiled, instantiate: async (imports) => ${wrap ?? ''}(WebAssembly.instantiate(await compiled, imports)) };`;
+  },
 );
+if (rewritten !== chunks || chunks === 0) {
+  throw new Error(`link-module: ${chunks} chunk fetches but ${rewritten} loaders rewritten: has wasm-split-cli changed?`);
+}
 
 const names = [];
 s = s.replace(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(/g, (_, name) => {

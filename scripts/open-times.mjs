@@ -2,10 +2,12 @@
 // with the CPU throttled 4×, first open and the median of 6 reopens, empty and 5 years.
 // Usage: node scripts/open-times.mjs [dist] [base-dist]
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve, launch, longDiary, KEY } from '../tests/e2e/harness.mjs';
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-async function openTimes(root, diary) {
+/** One build's open times: the first open and the median of 6 reopens, in ms. */
+export async function openTimes(root, diary) {
   const srv = await serve({ root, compress: true });
   const b = await launch();
   const context = await b.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
@@ -29,19 +31,21 @@ async function openTimes(root, diary) {
   await srv.close();
   return { first, reopen: median(again) };
 }
-const [dist = join(process.cwd(), 'dist'), base] = process.argv.slice(2);
-const rounds = Number(process.env.ROUNDS ?? 3);
-// The builds take turns, round after round (this machine's speed drifts), and each figure
-// is the median over the rounds.
-for (const [label, diary] of [['empty', null], ['5 years', longDiary(5 * 365)]]) {
-  const runs = { this: [], base: [] };
-  for (let r = 0; r < rounds; r++) {
-    for (const [name, root] of [['this', dist], ['base', base]]) {
-      if (root) runs[name].push(await openTimes(root, diary));
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dist = join(process.cwd(), 'dist'), base] = process.argv.slice(2);
+  const rounds = Number(process.env.ROUNDS ?? 3);
+  // The builds take turns, round after round (this machine's speed drifts), and each figure
+  // is the median over the rounds.
+  for (const [label, diary] of [['empty', null], ['5 years', longDiary(5 * 365)]]) {
+    const runs = { this: [], base: [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const [name, root] of [['this', dist], ['base', base]]) {
+        if (root) runs[name].push(await openTimes(root, diary));
+      }
     }
-  }
-  for (const [name, list] of Object.entries(runs)) {
-    if (!list.length) continue;
-    console.log(`${label} ${name}: first ${median(list.map((t) => t.first)).toFixed(0)} ms; reopen ${median(list.map((t) => t.reopen)).toFixed(0)} ms (${list.length} rounds)`);
+    for (const [name, list] of Object.entries(runs)) {
+      if (!list.length) continue;
+      console.log(`${label} ${name}: first ${median(list.map((t) => t.first)).toFixed(0)} ms; reopen ${median(list.map((t) => t.reopen)).toFixed(0)} ms (${list.length} rounds)`);
+    }
   }
 }
