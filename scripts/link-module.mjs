@@ -28,7 +28,8 @@ function replaceExactly(from, to, count) {
 
 replaceExactly('from "./main.js"', 'from "./recovery-diary.js"', 1);
 
-const makeLoad = s.slice(s.indexOf('function makeLoad(fetcher, deps) {'), s.indexOf('\n/* '));
+const makeLoadAt = s.indexOf('function makeLoad(fetcher, deps) {');
+const makeLoad = s.slice(makeLoadAt, s.indexOf('\n}\n', makeLoadAt) + 2);
 replaceExactly(makeLoad, `function makeLoad(fetcher, deps) {
     // The fetch and compile, started once (by a load or a preload); forgotten on failure.
     let fetched = undefined;
