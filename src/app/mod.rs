@@ -42,9 +42,6 @@ pub use storage::{Keys, StorageError};
 fn initial_state(keys: &Keys, config: Rc<EmbedConfig>) -> AppState {
     let settings = storage::load_settings(keys);
     let phase = if storage::has_diary(keys) {
-        // Home and the storage codec (one chunk) are fetched now, before the first render,
-        // not after it (`use_open_stored` awaits them).
-        lazy::READY.prefetch();
         Phase::Opening
     } else {
         Phase::Setup

@@ -148,6 +148,9 @@ fn read_value(keys: &Keys) -> Result<JsValue, StorageError> {
         .map_err(|_| StorageError::Unreadable)
 }
 
+/// The stored diary's reader (`StorageCodec::read`, from its chunk).
+type Reader = fn(&str) -> Result<Diary, FormatError>;
+
 /// Whether storage holds something under the diary's key (read by `load` once the reader's
 /// chunk is here).
 pub fn has_diary(keys: &Keys) -> bool {
@@ -155,7 +158,7 @@ pub fn has_diary(keys: &Keys) -> bool {
 }
 
 /// Reads the diary at startup.
-pub fn load(keys: &Keys, read: fn(&str) -> Result<Diary, FormatError>) -> Loaded {
+pub fn load(keys: &Keys, read: Reader) -> Loaded {
     let Ok(value) = read_value(keys) else {
         return Loaded::Empty;
     };
@@ -253,11 +256,7 @@ pub fn commit(
 }
 
 /// A diary another tab just wrote, from a `storage` event's new value.
-pub fn external(
-    keys: &Keys,
-    new_value: Option<String>,
-    read: fn(&str) -> Result<Diary, FormatError>,
-) -> Option<Diary> {
+pub fn external(keys: &Keys, new_value: Option<String>, read: Reader) -> Option<Diary> {
     let raw = new_value?;
     let diary = read(&raw).ok()?;
     seen(keys, Some(JsValue::from_str(&raw)));

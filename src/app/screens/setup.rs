@@ -61,7 +61,8 @@ pub fn Setup(props: &SetupProps) -> Html {
         use_effect_with(*page, move |page| {
             platform::focus(heading.cast::<web_sys::HtmlElement>());
             // Past the welcome page, what the end of setup needs is fetched in the background
-            // (the first open itself downloads neither): the storage codec and home.
+            // (the first open itself downloads neither): the storage codec and home, one
+            // chunk; both are asked for so that each is kept once it is here.
             if *page != Page::Welcome {
                 lazy::STORAGE_CODEC.prefetch();
                 lazy::READY.prefetch();
