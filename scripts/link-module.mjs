@@ -9,18 +9,27 @@
 //    them, so boot.js can start home's chunk while the main module is still compiling (a
 //    returning patient's open; see post-build.mjs). Instantiating still waits for the main
 //    module and happens when the app asks.
+// 4. Home's split point (`ready`) is merged with every shared chunk it needs, into one
+//    `split_ready.wasm` (merge-chunks.mjs): one fetch and one compile instead of 51 for a
+//    returning patient. Any other split point that needed one of those chunks needs
+//    `ready` instead; every screen but setup's is opened from home, so it is there anyway.
 //
 // The generated text is checked piece by piece: a wasm-split-cli that writes it otherwise
 // fails the build here, rather than shipping a loader that half works.
+// The chunks' .wasm files must be in <out>'s directory already, without linker sections.
 import { readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mergeChunks } from './merge-chunks.mjs';
 
 const [input, output] = process.argv.slice(2);
+const MERGED = 'ready';
 let s = await readFile(input, 'utf8');
 
 function replaceExactly(from, to, count) {
   const found = s.split(from).length - 1;
   if (count !== undefined ? found !== count : found === 0) {
-    throw new Error(`link-module: expected ${count ?? 'some'} of ${JSON.stringify(from.slice(0, 60))}, found ${found}: has wasm-split-cli changed?`);
+    throw new Error(`link-module: expected ${count ?? 'some'} of ${JSON.stringify(String(from).slice(0, 60))}, found ${found}: has wasm-split-cli changed?`);
   }
   s = s.split(from).join(to);
   return found;
@@ -94,6 +103,33 @@ s = s.replace(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(/g,
   return `const __split_${name} = (makeLoad(`;
 });
 if (!names.length) throw new Error('link-module: no split points found: has wasm-split-cli changed?');
+
+// 4. Merge `ready` with its chunks; its declaration moves before the other split points'
+// (they name it in their lists of what they need).
+const splitDecl = (name) => {
+  const m = s.match(new RegExp(`const __split_${name} = \\(makeLoad\\([\\s\\S]*?\\n, \\[([^\\]]*)\\]\\)\\);\\n`));
+  if (!m) throw new Error(`link-module: no loader for split point ${name}: has wasm-split-cli changed?`);
+  return m;
+};
+const merged = splitDecl(MERGED);
+const mergedChunks = merged[1].split(', ').filter(Boolean);
+if (!mergedChunks.every((c) => /^__chunk_\d+$/.test(c))) throw new Error(`link-module: ${MERGED} needs ${merged[1]}`);
+mergeChunks(
+  dirname(output),
+  `split_${MERGED}.wasm`,
+  mergedChunks.map((c) => `${c.slice(2)}.wasm`),
+  fileURLToPath(new URL('../node_modules/.bin/wasm-merge', import.meta.url)),
+);
+replaceExactly(merged[0], '', 1);
+for (const chunk of mergedChunks) {
+  replaceExactly(new RegExp(`/\\* [^*]* \\*/\\nconst ${chunk} = makeLoad\\([\\s\\S]*?\\n, \\[\\]\\);\\n`), '', 1);
+}
+s = s.replace(/\n, \[([^\]]*)\]\)\);\n/g, (_, deps) => {
+  const needs = [...new Set(deps.split(', ').filter(Boolean).map((d) => (mergedChunks.includes(d) ? `__split_${MERGED}` : d)))];
+  return `\n, [${needs.join(', ')}]));\n`;
+});
+const firstSplit = s.indexOf('const __split_');
+s = `${s.slice(0, firstSplit)}${merged[0].replace(/\n, \[[^\]]*\]\)\);\n$/, '\n, []));\n')}${s.slice(firstSplit)}`;
 s += `
 ${names.map((n) => `export const __wasm_split_load_${n} = wrapAsyncCb(__split_${n});`).join('\n')}
 const splits = { ${names.map((n) => `${n}: __split_${n}`).join(', ')} };

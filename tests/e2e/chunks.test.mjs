@@ -10,6 +10,11 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const FAILED = 'This part of the diary could not be loaded';
 
+/** A context whose chunks come from the network, where `failing` can stop them: the
+ * service worker's precache (and its fetches, which page.route cannot see) would serve
+ * them once installed. Offline opens are offline.test.mjs's. */
+const newContext = (locale = 'en-US') => browser.newContext({ viewport: SIZES.phone, locale, serviceWorkers: 'block' });
+
 /** Makes requests for `file` fail until the returned function is called. */
 async function failing(page, file) {
   const pattern = `**/${file}`;
@@ -19,7 +24,7 @@ async function failing(page, file) {
 
 test('a stored diary whose reader (with home) cannot be fetched: a plain message, storage untouched, then Try again opens it', async () => {
   const diary = diaryWith({ days: [-2, -1] });
-  const context = await browser.newContext({ viewport: SIZES.phone, locale: 'en-US' });
+  const context = await newContext();
   const page = await context.newPage();
   await page.goto(server.url + 'manifest.webmanifest');
   const text = JSON.stringify(diary);
@@ -38,7 +43,7 @@ test('a stored diary whose reader (with home) cannot be fetched: a plain message
 });
 
 test('the first save after setup waits for the storage codec (with home); if it cannot come, the patient is told and can try again', async () => {
-  const context = await browser.newContext({ viewport: SIZES.phone, locale: 'en-US' });
+  const context = await newContext();
   const page = await context.newPage();
   const restore = await failing(page, 'split_ready.wasm');
   await page.goto(server.url);
@@ -59,7 +64,7 @@ test('the first save after setup waits for the storage codec (with home); if it 
 });
 
 test('a screen whose chunk cannot be fetched says so; Try again shows it, with focus on its heading', async () => {
-  const page = await openApp(browser, server.url, { diary: diaryWith({ days: [-1] }) });
+  const page = await openApp(browser, server.url, { diary: diaryWith({ days: [-1] }), context: await newContext() });
   const restore = await failing(page, 'split_report.wasm');
   await page.getByRole('button', { name: 'Report' }).click();
   await page.getByRole('alert').filter({ hasText: FAILED }).waitFor();
@@ -72,7 +77,7 @@ test('a screen whose chunk cannot be fetched says so; Try again shows it, with f
 });
 
 test('Spanish texts that cannot be fetched: the diary opens in English, never blank, and says why in the console', async () => {
-  const context = await browser.newContext({ viewport: SIZES.phone, locale: 'es-MX' });
+  const context = await newContext('es-MX');
   const page = await context.newPage();
   const messages = [];
   page.on('console', (m) => messages.push(m.text()));
@@ -85,7 +90,7 @@ test('Spanish texts that cannot be fetched: the diary opens in English, never bl
 });
 
 test('a first open in Spanish draws Spanish from its first words (no English in between)', async () => {
-  const context = await browser.newContext({ viewport: SIZES.phone, locale: 'es-MX' });
+  const context = await newContext('es-MX');
   const page = await context.newPage();
   // Every heading the page ever shows, from the first frame on.
   await page.addInitScript(() => {
