@@ -69,6 +69,7 @@ if (process.env.BENCH_BASE_DIST) {
 
 // 2. Lighthouse, mobile, served compressed.
 const lhServer = await serve({ compress: true });
+await lhServer.warm();
 try {
   const out = join(await mkdtemp(join(tmpdir(), 'lh-')), 'r.json');
   await run('node_modules/.bin/lighthouse', [`${lhServer.url}index.html`, '--chrome-path=/usr/bin/chromium',

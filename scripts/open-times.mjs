@@ -9,6 +9,7 @@ const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 /** One build's open times: the first open and the median of 6 reopens, in ms. */
 export async function openTimes(root, diary) {
   const srv = await serve({ root, compress: true });
+  await srv.warm();
   const b = await launch();
   const context = await b.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const page = await context.newPage();

@@ -2,7 +2,7 @@
 // /usr/bin/chromium with playwright-core. No test sleeps: Playwright waits for conditions.
 import { createServer } from 'node:http';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -37,10 +37,26 @@ export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 's
  * Serves dist/ (or `root`) on a free port of 127.0.0.1, with `csp` on every response.
  * `compress`: false, true (brotli or gzip as the browser accepts), 'gzip' or 'br' (that one
  * only). `log`: an array that gets `{ path, bytes, encoding }` for every response sent.
+ * A file is compressed once (as a production server or CDN keeps it precompressed), and
+ * `warm()` compresses them all, so that timings measure the app, not this server's brotli.
  */
 export async function serve({ csp = null, root = DIST, compress = false, log = null } = {}) {
   // `handle.log` may be replaced between page loads to measure each on its own.
   const handle = { url: null, log, close: () => new Promise((ok) => server.close(ok)) };
+  const compressed = new Map();
+  const squeeze = (file, body, encoding) => {
+    const key = `${encoding}:${file}`;
+    if (!compressed.has(key)) compressed.set(key, encoding === 'br' ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
+    return compressed.get(key);
+  };
+  handle.warm = async () => {
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = join(entry.parentPath, entry.name);
+      const body = await readFile(file);
+      for (const encoding of compress === true ? ['br', 'gzip'] : compress ? [compress] : []) squeeze(file, body, encoding);
+    }
+  };
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path.endsWith('/') ? path + 'index.html' : path);
@@ -53,10 +69,10 @@ export async function serve({ csp = null, root = DIST, compress = false, log = n
       let sent = body;
       if ((compress === true || compress === 'br') && accept.includes('br')) {
         headers['content-encoding'] = 'br';
-        sent = brotliCompressSync(body);
+        sent = squeeze(file, body, 'br');
       } else if ((compress === true || compress === 'gzip') && accept.includes('gzip')) {
         headers['content-encoding'] = 'gzip';
-        sent = gzipSync(body, { level: 9 });
+        sent = squeeze(file, body, 'gzip');
       }
       handle.log?.push({ path, bytes: sent.length, encoding: headers['content-encoding'] ?? 'identity' });
       res.writeHead(200, headers).end(sent);
