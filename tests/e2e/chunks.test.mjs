@@ -107,3 +107,16 @@ test('a first open in Spanish draws Spanish from its first words (no English in 
   assert.ok(!headings.some((h) => h.includes('Welcome')), headings.join(' | '));
   await context.close();
 });
+
+test('a returning open fetches two wasm files: the main module and home (its shared chunks merged in)', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + 'manifest.webmanifest');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(diaryWith({ days: [-1] }))]);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: "Start today's check-in" }).waitFor();
+  assert.deepEqual(wasm.sort(), ['recovery-diary_bg.wasm', 'split_ready.wasm']);
+  await context.close();
+});
