@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
 import { serve, launch, openApp, longDiary, KEY } from '../tests/e2e/harness.mjs';
-import { openTimes } from './open-times.mjs';
+import { openTimes, CASES } from './open-times.mjs';
 
 const run = promisify(execFile);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -104,15 +104,16 @@ for (const [label, diary] of [['empty', null], ['1 year', longDiary(365)], ['5 y
 
 // 3b. Open to an interactive home with the CPU throttled 4× (DevTools protocol), this build
 // against the base build (BENCH_BASE_DIST, built by bench.sh from BENCH_BASE) in the same run:
-// a first open (fresh context, nothing cached) and the median of 6 reopens (same context:
-// the browser's HTTP and compiled-code caches at work), empty diary and 5 years.
+// a first open (fresh context) and the median of 6 reopens (same context; the test server
+// sends no caching headers, so a reopen fetches the files again, from memory, compressed),
+// for the empty diary, 5 years, and the empty diary over slow 4G (open-times.mjs's CASES).
 const baseDist = process.env.BENCH_BASE_DIST;
 console.log(`\n3b. Open to an interactive home, CPU throttled 4× (first open; median of 6 reopens)${baseDist ? `, against ${process.env.BENCH_BASE}` : ' (set BENCH_BASE to compare with another build)'}`);
-for (const [label, diary] of [['empty', null], ['5 years', longDiary(5 * 365)]]) {
-  const now = await openTimes(join(process.cwd(), 'dist'), diary);
+for (const [label, diary, network] of CASES) {
+  const now = await openTimes(join(process.cwd(), 'dist'), diary, network);
   let line = `   ${label}: this build ${now.first.toFixed(0)} ms; ${now.reopen.toFixed(0)} ms`;
   if (baseDist) {
-    const base = await openTimes(baseDist, diary);
+    const base = await openTimes(baseDist, diary, network);
     line += ` | base ${base.first.toFixed(0)} ms; ${base.reopen.toFixed(0)} ms`;
   }
   console.log(line);

@@ -1,13 +1,18 @@
 // Section 3b of bench.mjs alone, for trying a change quickly: open to an interactive home
-// with the CPU throttled 4×, first open and the median of 6 reopens, empty and 5 years.
+// with the CPU throttled 4×, first open and the median of 6 reopens, empty and 5 years, and
+// the empty diary over a slow network too (Lighthouse's slow 4G: 150 ms, 1.6 Mbps down).
 // Usage: node scripts/open-times.mjs [dist] [base-dist]
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, launch, longDiary, KEY } from '../tests/e2e/harness.mjs';
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+/** The cases measured: label, diary, network conditions (none: as fast as it goes). */
+export const CASES = [['empty', null], ['5 years', longDiary(5 * 365)], ['empty, slow 4G', null, SLOW_4G]];
+
 /** One build's open times: the first open and the median of 6 reopens, in ms. */
-export async function openTimes(root, diary) {
+export async function openTimes(root, diary, network) {
   const srv = await serve({ root, compress: true });
   await srv.warm();
   const b = await launch();
@@ -15,6 +20,10 @@ export async function openTimes(root, diary) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   if (diary) {
     await page.goto(srv.url + 'manifest.webmanifest');
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(diary)]);
@@ -37,11 +46,11 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rounds = Number(process.env.ROUNDS ?? 3);
   // The builds take turns, round after round (this machine's speed drifts), and each figure
   // is the median over the rounds.
-  for (const [label, diary] of [['empty', null], ['5 years', longDiary(5 * 365)]]) {
+  for (const [label, diary, network] of CASES) {
     const runs = { this: [], base: [] };
     for (let r = 0; r < rounds; r++) {
       for (const [name, root] of [['this', dist], ['base', base]]) {
-        if (root) runs[name].push(await openTimes(root, diary));
+        if (root) runs[name].push(await openTimes(root, diary, network));
       }
     }
     for (const [name, list] of Object.entries(runs)) {
