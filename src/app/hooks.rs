@@ -25,17 +25,14 @@ pub fn use_persist(state: &UseReducerHandle<AppState>, keys: &std::rc::Rc<Keys>)
                     Ok(stored) => dispatcher.dispatch(Action::Saved { written, stored }),
                     Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
                 };
-                match lazy::STORAGE_CODEC.loaded() {
-                    Some(codec) => done(storage::commit(&keys, &diary, &pending, codec)),
-                    // The first save of a new diary: the codec's chunk is fetched first (setup
-                    // asked for it already; changes keep their order, as they await it in turn).
-                    None => wasm_bindgen_futures::spawn_local(async move {
-                        done(match lazy::STORAGE_CODEC.get().await {
-                            Some(codec) => storage::commit(&keys, &diary, &pending, codec),
-                            None => Err(storage::StorageError::NotLoaded),
-                        })
-                    }),
-                }
+                // The first save of a new diary waits for the codec's chunk (setup asked for
+                // it already; changes keep their order, as they await it in turn).
+                lazy::STORAGE_CODEC.with(move |codec| {
+                    done(match codec {
+                        Some(codec) => storage::commit(&keys, &diary, &pending, codec),
+                        None => Err(storage::StorageError::NotLoaded),
+                    })
+                });
             });
         }
     });
@@ -49,29 +46,25 @@ pub fn use_open_stored(
     keys: &std::rc::Rc<Keys>,
 ) -> Option<Callback<()>> {
     let opening = state.phase == Phase::Opening;
-    let failed = use_state(|| false);
-    let attempt = use_state(|| 0u32);
+    let lazy::Attempts {
+        attempt,
+        failed,
+        retry,
+    } = lazy::use_attempts();
     {
         let (dispatcher, keys, failed) = (state.dispatcher(), keys.clone(), failed.clone());
-        use_effect_with((opening, *attempt), move |(opening, _)| {
+        use_effect_with((opening, attempt), move |(opening, _)| {
             if *opening {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match lazy::STORAGE_CODEC.get().await {
-                        Some(codec) => {
-                            dispatcher.dispatch(Action::Opened(storage::load(&keys, codec.read)))
-                        }
-                        None => failed.set(true),
+                lazy::STORAGE_CODEC.with(move |codec| match codec {
+                    Some(codec) => {
+                        dispatcher.dispatch(Action::Opened(storage::load(&keys, codec.read)))
                     }
+                    None => failed.set(true),
                 });
             }
         });
     }
-    (opening && *failed).then(|| {
-        Callback::from(move |_| {
-            failed.set(false);
-            attempt.set(*attempt + 1);
-        })
-    })
+    (opening && *failed).then_some(retry)
 }
 
 /// The patient's settings (clinic numbers, language): written when they change.
@@ -117,11 +110,10 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, keys: &std::rc::Rc<Keys>
                 if event.key().as_deref() == Some(keys.main.as_str()) {
                     let (keys, dispatcher, value) =
                         (keys.clone(), dispatcher.clone(), event.new_value());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let Some(codec) = lazy::STORAGE_CODEC.get().await else {
-                            return;
-                        };
-                        if let Some(diary) = storage::external(&keys, value, codec.read) {
+                    lazy::STORAGE_CODEC.with(move |codec| {
+                        if let Some(diary) =
+                            codec.and_then(|codec| storage::external(&keys, value, codec.read))
+                        {
                             dispatcher.dispatch(Action::External(diary));
                         }
                     });

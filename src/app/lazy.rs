@@ -69,27 +69,63 @@ impl<T: Copy + 'static> Part<T> {
         value
     }
 
-    /// Fetches the chunk in the background, so the value is here when it is needed.
-    pub fn prefetch(&'static self) {
-        if self.loaded().is_none() {
-            wasm_bindgen_futures::spawn_local(async move {
-                self.get().await;
-            });
+    /// Runs `f` with the value: at once when its chunk is here, else once the chunk is
+    /// fetched (`None`: it could not be).
+    pub fn with(&'static self, f: impl FnOnce(Option<T>) + 'static) {
+        match self.loaded() {
+            Some(value) => f(Some(value)),
+            None => wasm_bindgen_futures::spawn_local(async move { f(self.get().await) }),
         }
     }
+
+    /// Fetches the chunk in the background, so the value is here when it is needed.
+    pub fn prefetch(&'static self) {
+        self.with(|_| ());
+    }
+}
+
+/// A fetch that can fail and be tried again ("Try again"): `attempt` changes with each try
+/// (make it a dependency of the effect that fetches), the fetch sets `failed`.
+pub struct Attempts {
+    pub attempt: u32,
+    pub failed: UseStateHandle<bool>,
+    pub retry: Callback<()>,
+}
+
+#[hook]
+pub fn use_attempts() -> Attempts {
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0u32);
+    let retry = {
+        let (failed, attempt) = (failed.clone(), attempt.clone());
+        Callback::from(move |_| {
+            failed.set(false);
+            attempt.set(*attempt + 1);
+        })
+    };
+    Attempts {
+        attempt: *attempt,
+        failed,
+        retry,
+    }
+}
+
+/// The `Part` that the split point `load` gives, with a cache of its own.
+macro_rules! part_of {
+    ($load:ident, $ty:ty) => {{
+        thread_local! { static CACHE: Cell<Option<$ty>> = const { Cell::new(None) }; }
+        Part {
+            cache: &CACHE,
+            load: || Box::pin($load()),
+        }
+    }};
 }
 
 /// A `Part` from a split point (`part!(NAME, chunk, Type, body)`).
 macro_rules! part {
     ($name:ident, $chunk:ident :: $load:ident, $ty:ty, $body:block) => {
         split_point!($chunk, fn $load() -> $ty $body);
-        pub static $name: Part<$ty> = {
-            thread_local! { static CACHE: Cell<Option<$ty>> = const { Cell::new(None) }; }
-            Part {
-                cache: &CACHE,
-                load: || Box::pin($load()),
-            }
-        };
+        pub static $name: Part<$ty> = part_of!($load, $ty);
     };
 }
 
@@ -152,15 +188,9 @@ macro_rules! split {
                 |props| html! { <$component ..props /> }
             }
         );
-        pub static $name: Split<$props> = {
-            thread_local! { static CACHE: Cell<Option<View<$props>>> = const { Cell::new(None) }; }
-            Split {
-                name: stringify!($view),
-                part: Part {
-                    cache: &CACHE,
-                    load: || Box::pin($view()),
-                },
-            }
+        pub static $name: Split<$props> = Split {
+            name: stringify!($view),
+            part: part_of!($view, View<$props>),
         };
     };
 }
@@ -276,18 +306,22 @@ impl PartialEq for LazyProps {
 fn Lazy(props: &LazyProps) -> Html {
     let t = use_locale().t();
     let shown = (props.render)();
-    let arrived = use_state(|| false);
-    let failed = use_state(|| false);
-    let attempt = use_state(|| 0u32);
+    let Attempts {
+        attempt,
+        failed,
+        retry,
+    } = use_attempts();
+    // The chunk came: `render` now gives the screen.
+    let arrived = use_force_update();
     let holder = use_node_ref();
     {
-        let (arrived, failed, fetch) = (arrived.clone(), failed.clone(), props.fetch.clone());
+        let (failed, fetch) = (failed.clone(), props.fetch.clone());
         let missing = shown.is_none();
-        use_effect_with(*attempt, move |_| {
+        use_effect_with(attempt, move |_| {
             if missing {
                 wasm_bindgen_futures::spawn_local(async move {
                     match fetch().await {
-                        true => arrived.set(true),
+                        true => arrived.force_update(),
                         false => failed.set(true),
                     }
                 });
@@ -309,13 +343,6 @@ fn Lazy(props: &LazyProps) -> Html {
             }
         });
     }
-    let retry = {
-        let (failed, attempt) = (failed.clone(), attempt.clone());
-        Callback::from(move |_| {
-            failed.set(false);
-            attempt.set(*attempt + 1);
-        })
-    };
     match shown {
         Some(screen) => html! { <div class="lazy" ref={holder}>{ screen }</div> },
         None if *failed => self::failed(t, retry),

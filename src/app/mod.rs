@@ -320,18 +320,12 @@ fn save_error(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
         let diary = state.diary.clone();
         Callback::from(move |_| {
             let diary = diary.clone();
-            let download = move |codec: lazy::StorageCodec| {
-                let text = (codec.write)(&diary, platform::now());
-                platform::download("recovery-diary-unsaved.json", &text, "application/json");
-            };
-            match lazy::STORAGE_CODEC.loaded() {
-                Some(codec) => download(codec),
-                None => wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(codec) = lazy::STORAGE_CODEC.get().await {
-                        download(codec)
-                    }
-                }),
-            }
+            lazy::STORAGE_CODEC.with(move |codec| {
+                if let Some(codec) = codec {
+                    let text = (codec.write)(&diary, platform::now());
+                    platform::download("recovery-diary-unsaved.json", &text, "application/json");
+                }
+            });
         })
     };
     html! {

@@ -212,6 +212,9 @@ pub fn nudge(reminder: Option<&Reminder>, now: NaiveTime, done_today: bool) -> b
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::domain::i18n::Lang;
+
     #[test]
     fn a_stored_reminder_reads_back_as_chrono_wrote_it() {
         let reminder = Reminder {
@@ -226,9 +229,6 @@ mod tests {
         let bad = text.replace("07:05:00", "7 o'clock");
         assert!(serde_json::from_str::<Reminder>(&bad).is_err());
     }
-
-    use super::*;
-    use crate::domain::i18n::Lang;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

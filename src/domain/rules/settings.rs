@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::i18n::plain_number;
+use crate::domain::i18n::{fill, plain_number};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -99,27 +99,29 @@ impl ClinicSettings {
                 Some(v) => refuse(setting, v.to_string(), format!("“{v}” is not a phone number (digits, spaces, + - ( ) only); it is not used.")),
             }
         }
+        // A refused number is named in the message as the clinic wrote it ("{v}").
+        let mut refuse_number = |setting: &'static str, v: f64, template: &str| {
+            let value = plain_number(v);
+            let message = fill(template, &[("v", &value)]);
+            refuse(setting, value, message)
+        };
         if let Some(v) = raw.fever_threshold_c {
             // v1.1: only stricter than or equal to the default (a higher threshold would
             // loosen A9, a tier-A rule).
             if (37.5..=38.0).contains(&v) {
                 s.fever_threshold_c = (v * 10.0).round() / 10.0;
             } else {
-                refuse(
-                    "fever threshold",
-                    plain_number(v),
-                    format!("{} °C is outside the allowed 37.5–38.0 °C (the default 38.0 °C or stricter); using 38.0 °C.", plain_number(v)),
-                );
+                refuse_number("fever threshold", v, "{v} °C is outside the allowed 37.5–38.0 °C (the default 38.0 °C or stricter); using 38.0 °C.");
             }
         }
         if let Some(v) = raw.pain_rise_points {
             if v.fract() == 0.0 && (1.0..=2.0).contains(&v) {
                 s.pain_rise_points = v as u8;
             } else {
-                refuse(
+                refuse_number(
                     "pain rise points",
-                    plain_number(v),
-                    format!("{} is outside the allowed 1–2 points (the default 2 or stricter); using 2.", plain_number(v)),
+                    v,
+                    "{v} is outside the allowed 1–2 points (the default 2 or stricter); using 2.",
                 );
             }
         }
@@ -127,13 +129,10 @@ impl ClinicSettings {
             if (1.1..=1.3).contains(&v) {
                 s.pain_rise_ratio = v;
             } else {
-                refuse(
+                refuse_number(
                     "pain rise ratio",
-                    plain_number(v),
-                    format!(
-                        "{} is outside the allowed 1.1–1.3 (the default 1.3 or stricter); using 1.3.",
-                        plain_number(v)
-                    ),
+                    v,
+                    "{v} is outside the allowed 1.1–1.3 (the default 1.3 or stricter); using 1.3.",
                 );
             }
         }
@@ -141,13 +140,10 @@ impl ClinicSettings {
             if v.fract() == 0.0 && (1.0..=3.0).contains(&v) {
                 s.pain_rise_days = v as u8;
             } else {
-                refuse(
+                refuse_number(
                     "pain rise days",
-                    plain_number(v),
-                    format!(
-                        "{} is outside the allowed 1–3 days (the default 3 or stricter); using 3.",
-                        plain_number(v)
-                    ),
+                    v,
+                    "{v} is outside the allowed 1–3 days (the default 3 or stricter); using 3.",
                 );
             }
         }
