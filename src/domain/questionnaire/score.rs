@@ -22,6 +22,11 @@ pub fn score_item(q: &Questionnaire) -> Option<String> {
 }
 
 impl Questionnaire {
+    /// Whether the score is a percentage (the `percent` rule, no calculated total).
+    pub fn percent(&self) -> bool {
+        self.score_item.is_none() && self.scoring == Some(Scoring::Percent)
+    }
+
     /// The score of a response's `answers`, or `None` (no score, or nothing scored answered).
     pub fn score(&self, answers: &Answers) -> Option<f64> {
         if let Some(id) = &self.score_item {
