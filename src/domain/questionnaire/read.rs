@@ -91,6 +91,10 @@ fn check_elements(r: &mut Reader, v: &Value, place: Place) {
             check_extensions(r, value, Place::Text);
             continue;
         }
+        // Refused below, each with its URL.
+        if key == "modifierExtension" {
+            continue;
+        }
         let name = if place == Place::Option && key.starts_with("value") {
             "value[x]"
         } else {

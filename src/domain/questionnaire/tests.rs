@@ -1,7 +1,7 @@
 use super::*;
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn demo(name: &str) -> Questionnaire {
     let text = match name {
@@ -353,4 +353,364 @@ fn pages_are_the_questions_asked_each_with_its_group() {
         !after.iter().any(|(_, i)| i == "legs-how"),
         "a group is not a page"
     );
+}
+
+#[test]
+fn known_table_in_the_docs_is_the_readers() {
+    if std::env::var("PRINT_KNOWN").is_ok() {
+        print!("{}", known::markdown());
+    }
+    let docs = include_str!("../../../docs/embedding.md");
+    let begin = docs
+        .find("<!-- known:begin -->\n")
+        .expect("the table's start")
+        + 21;
+    let end = docs.find("<!-- known:end -->").expect("the table's end");
+    assert_eq!(
+        &docs[begin..end],
+        known::markdown(),
+        "docs/embedding.md's table, as known::markdown() gives it"
+    );
+}
+
+fn file(items: Value) -> Value {
+    json!({ "resourceType": "Questionnaire", "status": "active", "item": items })
+}
+
+fn read_one(items: Value) -> Result<Questionnaire, Vec<String>> {
+    read_text(
+        &file(items).to_string(),
+        "https://clinic.example/q/test.json",
+    )
+    .map_err(|p| p.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn identity_without_url_is_the_files_own_address_and_the_kept_copy_says_so() {
+    let q = read_one(json!([{ "linkId": "a", "type": "boolean", "text": "A?" }])).expect("read");
+    assert_eq!(q.canonical(), "https://clinic.example/q/test.json");
+    let copy = q.kept_copy();
+    assert_eq!(copy["url"], "https://clinic.example/q/test.json");
+    assert_eq!(
+        parse(&copy).expect("the copy reads").canonical(),
+        q.canonical()
+    );
+}
+
+#[test]
+fn every_item_type_a_patient_answers_and_the_refused_ones() {
+    let types = [
+        "boolean", "decimal", "integer", "date", "dateTime", "time", "string", "text", "url",
+        "quantity",
+    ];
+    let mut items: Vec<Value> = types
+        .iter()
+        .map(|t| json!({ "linkId": t, "type": t, "text": t }))
+        .collect();
+    items.push(json!({ "linkId": "c", "type": "choice", "repeats": true, "answerOption": [{ "valueString": "x" }, { "valueInteger": 2 }] }));
+    items.push(json!({ "linkId": "o", "type": "open-choice", "answerOption": [{ "valueCoding": { "code": "y" } }] }));
+    let q = read_one(Value::Array(items)).expect("every type reads");
+    let form = q.form(&Answers::new(), None);
+    assert_eq!(form.asked().len(), types.len() + 2);
+    assert!(q.item("c").is_some_and(|i| i.repeats));
+    for (t, reason) in [
+        ("attachment", "item type \"attachment\" is not supported"),
+        ("reference", "item type \"reference\" is not supported"),
+        ("question", "item type \"question\" is not supported"),
+    ] {
+        let p = read_one(json!([{ "linkId": "x", "type": t }])).expect_err("refused");
+        assert!(p[0].starts_with(&format!("item x: {reason}")), "{p:?}");
+    }
+    let p = read_one(json!([{ "linkId": "g", "type": "group", "repeats": true, "item": [{ "linkId": "s", "type": "string" }] }])).expect_err("refused");
+    assert_eq!(p, ["item g: repeating groups are not supported"]);
+    let p = read_one(json!([{ "linkId": "s", "type": "string", "repeats": true }]))
+        .expect_err("refused");
+    assert_eq!(
+        p,
+        ["item s: several answers are supported on choice and open-choice items only"]
+    );
+}
+
+#[test]
+fn every_enable_when_operator_with_r4_meaning() {
+    let e = |operator: Operator, answer: Answer| EnableWhen {
+        question: "q".into(),
+        operator,
+        answer,
+    };
+    let holds = |w: &EnableWhen, given: &[Answer]| enable::holds(w, given);
+    use Operator::*;
+    // exists
+    assert!(holds(
+        &e(Exists, Answer::Boolean(true)),
+        &[Answer::Integer(1)]
+    ));
+    assert!(holds(&e(Exists, Answer::Boolean(false)), &[]));
+    assert!(!holds(&e(Exists, Answer::Boolean(true)), &[]));
+    // = and != (unanswered: = false, != true), several answers: any
+    for (a, b) in [
+        (Answer::Integer(3), Answer::Decimal(3.0)),
+        (coding("x"), coding("x")),
+        (Answer::Boolean(true), Answer::Boolean(true)),
+        (Answer::String("a".into()), Answer::String("a".into())),
+        (
+            Answer::Date("2026-01-02".into()),
+            Answer::Date("2026-01-02".into()),
+        ),
+        (
+            Answer::Time("10:00:00".into()),
+            Answer::Time("10:00".into()),
+        ),
+        (
+            Answer::Quantity(2.0, Some("cm".into())),
+            Answer::Quantity(2.0, Some("cm".into())),
+        ),
+    ] {
+        assert!(holds(&e(Equal, b.clone()), &[a.clone()]), "{a:?} = {b:?}");
+        assert!(!holds(&e(NotEqual, b.clone()), &[a.clone()]));
+        assert!(!holds(&e(Equal, b.clone()), &[]));
+        assert!(
+            holds(&e(NotEqual, b.clone()), &[]),
+            "!= holds when unanswered"
+        );
+    }
+    assert!(holds(&e(Equal, coding("y")), &[coding("x"), coding("y")]));
+    // ordered operators, for numbers, dates, date-times, times, strings and quantities
+    let ordered = [
+        (Answer::Integer(4), Answer::Decimal(3.5)),
+        (
+            Answer::Date("2026-02-01".into()),
+            Answer::Date("2026-01-31".into()),
+        ),
+        (
+            Answer::DateTime("2026-01-01T10:00:00+01:00".into()),
+            Answer::DateTime("2026-01-01T08:30:00Z".into()),
+        ),
+        (
+            Answer::Time("10:00:01".into()),
+            Answer::Time("10:00:00".into()),
+        ),
+        (Answer::String("b".into()), Answer::String("a".into())),
+        (
+            Answer::Quantity(5.0, Some("kg".into())),
+            Answer::Quantity(4.0, Some("kg".into())),
+        ),
+    ];
+    for (big, small) in ordered {
+        assert!(
+            holds(&e(Greater, small.clone()), &[big.clone()]),
+            "{big:?} > {small:?}"
+        );
+        assert!(holds(&e(GreaterOrEqual, small.clone()), &[big.clone()]));
+        assert!(holds(&e(Less, big.clone()), &[small.clone()]));
+        assert!(holds(&e(LessOrEqual, big.clone()), &[small.clone()]));
+        assert!(!holds(&e(Less, small.clone()), &[big.clone()]));
+        assert!(
+            !holds(&e(Greater, small.clone()), &[]),
+            "an ordered operator needs an answer"
+        );
+    }
+    // Quantities in different units do not compare.
+    assert!(!holds(
+        &e(Greater, Answer::Quantity(1.0, Some("in".into()))),
+        &[Answer::Quantity(5.0, Some("cm".into()))]
+    ));
+    // A file: `>` on a coding, or a question that is not there, is refused.
+    let p = read_one(json!([
+        { "linkId": "c", "type": "choice", "answerOption": [{ "valueCoding": { "code": "x" } }] },
+        { "linkId": "d", "type": "string", "enableWhen": [{ "question": "c", "operator": ">", "answerCoding": { "code": "x" } }] },
+        { "linkId": "e", "type": "string", "enableWhen": [{ "question": "zz", "operator": "exists", "answerBoolean": true }] },
+        { "linkId": "f", "type": "string", "enableWhen": [{ "question": "c", "operator": "~", "answerCoding": { "code": "x" } }] }
+    ]))
+    .expect_err("refused");
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("item d: enableWhen compares c with Greater x")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("item e: enableWhen names zz, which is not an item")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("item f: enableWhen operator ~ is not an R4 operator")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn enable_when_cycles_and_self_reference_are_refused() {
+    let p = read_one(json!([{ "linkId": "a", "type": "boolean", "enableWhen": [{ "question": "a", "operator": "exists", "answerBoolean": false }] }]))
+        .expect_err("refused");
+    assert_eq!(
+        p,
+        ["item a: enableWhen depends on the item itself, so it could never be asked"]
+    );
+    let p = read_one(json!([
+        { "linkId": "a", "type": "boolean", "enableWhen": [{ "question": "b", "operator": "=", "answerBoolean": true }] },
+        { "linkId": "b", "type": "boolean", "enableWhen": [{ "question": "a", "operator": "=", "answerBoolean": true }] }
+    ]))
+    .expect_err("refused");
+    assert_eq!(p, ["item a: enableWhen items depend on each other in a circle (a → b → a), so they could never be asked"]);
+    // Through the item it is in: a group waiting for its own question.
+    let p = read_one(json!([
+        { "linkId": "g", "type": "group", "enableWhen": [{ "question": "inside", "operator": "exists", "answerBoolean": true }],
+          "item": [{ "linkId": "inside", "type": "boolean" }] }
+    ]))
+    .expect_err("refused");
+    assert!(p[0].contains("in a circle (g → inside → g)"), "{p:?}");
+}
+
+#[test]
+fn a_file_over_256_kb_is_refused() {
+    let big = "x".repeat(MAX_FILE_BYTES);
+    let text = file(json!([{ "linkId": "a", "type": "string", "text": big }])).to_string();
+    let p = read_text(&text, "https://clinic.example/q/big.json").expect_err("refused");
+    assert_eq!(
+        p[0].message,
+        "the file is 257 KB; the diary keeps questionnaires of at most 256 KB on the phone"
+    );
+    let small = file(
+        json!([{ "linkId": "a", "type": "string", "text": "x".repeat(MAX_FILE_BYTES - 200) }]),
+    )
+    .to_string();
+    assert!(small.len() <= MAX_FILE_BYTES && read_text(&small, "u").is_ok());
+}
+
+#[test]
+fn weights_from_the_option_its_coding_and_a_contained_value_set() {
+    let ord = |n: f64| json!([{ "url": ORDINAL_VALUE, "valueDecimal": n }]);
+    let weight = |n: f64| json!([{ "url": ITEM_WEIGHT, "valueDecimal": n }]);
+    let v = json!({
+        "resourceType": "Questionnaire", "url": "u",
+        "extension": [{ "url": SCORE, "valueCode": "sum" }],
+        "contained": [
+            { "resourceType": "ValueSet", "id": "exp", "expansion": { "contains": [
+                { "system": "s", "code": "e1", "display": "E1", "extension": weight(4.0) } ] } },
+            { "resourceType": "ValueSet", "id": "comp", "url": "http://clinic.example/vs", "compose": { "include": [
+                { "system": "t", "concept": [{ "code": "c1", "display": "C1", "extension": ord(8.0) }] } ] } }
+        ],
+        "item": [
+            { "linkId": "opt", "type": "choice", "answerOption": [{ "valueCoding": { "code": "a" }, "extension": ord(1.0) }] },
+            { "linkId": "cod", "type": "choice", "answerOption": [{ "valueCoding": { "code": "b", "extension": weight(2.0) } }] },
+            { "linkId": "exp", "type": "choice", "answerValueSet": "#exp" },
+            { "linkId": "comp", "type": "choice", "answerValueSet": "http://clinic.example/vs" }
+        ]
+    });
+    let q = parse(&v).expect("read");
+    let ItemKind::Choice { options, .. } = &q.item("comp").expect("item").kind else {
+        panic!("a choice")
+    };
+    assert_eq!(
+        options[0].value,
+        Answer::Coding(Coding {
+            system: Some("t".into()),
+            code: "c1".into()
+        })
+    );
+    let a = one(&[
+        ("opt", coding("a")),
+        ("cod", coding("b")),
+        ("exp", coding("e1")),
+        ("comp", coding("c1")),
+    ]);
+    assert_eq!(q.score(&a), Some(15.0));
+    // The response names each concept's system and display.
+    let r = response(&q, &a, "2026-12-01T10:00:00Z");
+    assert_eq!(
+        r["item"][3]["answer"][0]["valueCoding"],
+        json!({ "system": "t", "code": "c1", "display": "C1" })
+    );
+    // An external ValueSet is refused, naming it.
+    let mut external = v.clone();
+    external["item"][2]["answerValueSet"] = json!("http://loinc.org/vs/LL358-3");
+    let p = parse(&external).expect_err("refused");
+    assert!(p[0].to_string().starts_with("item exp: answerValueSet http://loinc.org/vs/LL358-3 is not a ValueSet contained in the file"), "{p:?}");
+}
+
+#[test]
+fn never_silent_unknown_extensions_and_modifier_extensions_name_the_item_and_url() {
+    let p = read_one(json!([
+        { "linkId": "a", "type": "string", "extension": [{ "url": "http://example.org/scoring-weight", "valueDecimal": 2 }] },
+        { "linkId": "b", "type": "string", "modifierExtension": [{ "url": "http://example.org/not-really", "valueBoolean": true }] },
+        { "linkId": "c", "type": "string", "answerExpression": "x" },
+        { "linkId": "d", "type": "string", "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/targetConstraint" }] }
+    ]))
+    .expect_err("refused");
+    assert_eq!(
+        p,
+        [
+            "item a: extension http://example.org/scoring-weight is not known to the diary; it could change what is asked or scored",
+            "item b: modifierExtension http://example.org/not-really changes the meaning of what holds it; the diary cannot know how",
+            "item c: answerExpression is not an element of an R4 Questionnaire",
+            "item d: extension http://hl7.org/fhir/StructureDefinition/targetConstraint: a constraint on the answers the diary does not check",
+        ]
+    );
+    // Known and harmless: read past.
+    assert!(read_one(json!([{ "linkId": "a", "type": "string", "code": [{ "code": "x" }], "extension": [
+        { "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation", "valueCode": "vertical" }] }])).is_ok());
+}
+
+#[test]
+fn hidden_read_only_help_initial_prefix_and_limits() {
+    let q = read_one(json!([
+        { "linkId": "h", "type": "string", "text": "Hidden", "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden", "valueBoolean": true }] },
+        { "linkId": "r", "type": "integer", "text": "Read only", "readOnly": true, "initial": [{ "valueInteger": 4 }] },
+        { "linkId": "n", "type": "decimal", "prefix": "1.", "text": "How many?", "initial": [{ "valueDecimal": 2.5 }],
+          "extension": [
+            { "url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueDecimal": 1 },
+            { "url": "http://hl7.org/fhir/StructureDefinition/maxValue", "valueDecimal": 10 },
+            { "url": "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces", "valueInteger": 1 },
+            { "url": "http://hl7.org/fhir/StructureDefinition/entryFormat", "valueString": "e.g. 2.5" }],
+          "item": [{ "linkId": "n-help", "type": "display", "text": "Count them.", "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl",
+            "valueCodeableConcept": { "coding": [{ "code": "help" }] } }] }] },
+        { "linkId": "s", "type": "string", "maxLength": 3, "_text": { "extension": [{ "url": "http://hl7.org/fhir/StructureDefinition/rendering-xhtml", "valueString": "<b>Bold</b> &amp; plain" }] } }
+    ]))
+    .expect("read");
+    let initial = q.initial_answers(None);
+    let form = q.form(&initial, None);
+    let pages: Vec<(&str, bool)> = form
+        .pages()
+        .iter()
+        .map(|p| (p.item.link_id.as_str(), p.asked()))
+        .collect();
+    assert_eq!(
+        pages,
+        [("r", false), ("n", true), ("s", true)],
+        "hidden never shown; help is no page; read-only shown, not asked"
+    );
+    assert_eq!(form.answers_of("n"), [Answer::Decimal(2.5)]);
+    let n = q.item("n").expect("n");
+    assert_eq!(
+        (
+            n.prefix.as_ref().map(|p| p.text.as_str()),
+            n.help[0].text.as_str()
+        ),
+        (Some("1."), "Count them.")
+    );
+    assert_eq!(
+        n.entry_format.as_ref().map(|e| e.text.as_str()),
+        Some("e.g. 2.5")
+    );
+    assert_eq!(
+        refusal(n, &[Answer::Decimal(0.5)]),
+        Some(Refusal::Below("1".into()))
+    );
+    assert_eq!(
+        refusal(n, &[Answer::Decimal(11.0)]),
+        Some(Refusal::Above("10".into()))
+    );
+    assert_eq!(
+        refusal(n, &[Answer::Decimal(2.25)]),
+        Some(Refusal::TooManyDecimals(1))
+    );
+    assert_eq!(refusal(n, &[Answer::Decimal(2.5)]), None);
+    let s = q.item("s").expect("s");
+    assert_eq!(
+        refusal(s, &[Answer::String("abcd".into())]),
+        Some(Refusal::TooLong(3))
+    );
+    assert_eq!(s.text.text, "Bold & plain", "rendering-xhtml as plain text");
 }
