@@ -101,11 +101,12 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
     let item = here.item;
     let last = index + 1 == pages.len();
 
-    // Every change is kept as the draft, with the page it was made on.
+    // Every change is kept as the draft, with the page it was made on (the patient's
+    // answers: the computed ones are computed again when it is opened).
     let keep = {
         let (drafts, canonical, q) = (drafts.clone(), canonical.clone(), q.clone());
         move |answers: &Answers, page: &str| {
-            let response = q.form(answers, engine).response("");
+            let response = q.form(answers, None).response("");
             drafts.keep(
                 &canonical,
                 Some(json!({ "page": page, "response": response })),

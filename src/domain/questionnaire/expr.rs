@@ -277,6 +277,15 @@ pub fn has_expressions(q: &Questionnaire) -> bool {
         })
 }
 
+/// Every expression of the file.
+pub fn expressions(q: &Questionnaire) -> Vec<&Expression> {
+    let mut out: Vec<&Expression> = q.variables.iter().collect();
+    for i in q.all_items() {
+        out.extend(of(i).into_iter().map(|(_, e)| e));
+    }
+    out
+}
+
 /// The expressions of `item` with what each is.
 fn of(item: &Item) -> Vec<(&'static str, &Expression)> {
     let mut out: Vec<(&'static str, &Expression)> =

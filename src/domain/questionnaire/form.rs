@@ -124,8 +124,24 @@ impl Questionnaire {
         let mut errors = Vec::new();
         let mut enabled = BTreeSet::new();
         // Calculated values can enable items and enabled items change calculated values:
-        // until nothing changes (each pass settles at least one more item).
-        for _ in 0..=paths.len() {
+        // until nothing changes (each pass settles at least one more item). When nothing
+        // reads a calculated item (no enableWhen names one, no expression mentions its
+        // linkId), one pass settles everything.
+        let calculated: Vec<&str> = paths
+            .values()
+            .map(|p| p[p.len() - 1])
+            .filter(|i| i.calculated.is_some())
+            .map(|i| i.link_id.as_str())
+            .collect();
+        let read_back = paths.values().map(|p| p[p.len() - 1]).any(|i| {
+            i.enable_when
+                .iter()
+                .any(|e| calculated.contains(&e.question.as_str()))
+        }) || super::expr::expressions(self)
+            .iter()
+            .any(|e| calculated.iter().any(|c| e.text.contains(c)));
+        let passes = if read_back { paths.len() + 1 } else { 1 };
+        for _ in 0..passes {
             errors.clear();
             enabled = self.enabled_items(&values, engine, &paths, &mut errors);
             let mut next: Answers = values
