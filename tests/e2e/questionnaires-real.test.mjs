@@ -72,6 +72,7 @@ test('PHQ-9 (LHC-Forms): nine answers, the total computed by its own FHIRPath, s
   assert.equal(diary.questionnaires[0].url, r.questionnaire);
   await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   const block = page.locator(`.clinic-questionnaire[data-questionnaire="${r.questionnaire}"]`);
+  await block.locator('td.score').first().waitFor();
   assert.deepEqual(await block.locator('td.score').allInnerTexts(), ['13']);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.foreignRequests, []);
