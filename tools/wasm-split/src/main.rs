@@ -32,7 +32,11 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     match (<[PathBuf; 2]>::try_from(positional), out_name) {
-        (Ok([input, output]), Some(out_name)) => Ok(Args { input, output, out_name }),
+        (Ok([input, output]), Some(out_name)) => Ok(Args {
+            input,
+            output,
+            out_name,
+        }),
         _ => Err("usage: wasm-split INPUT.wasm OUTPUT_DIR --out-name NAME".into()),
     }
 }
