@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { mergeChunks } from './merge-chunks.mjs';
 import { stripCustom } from './strip-custom.mjs';
 import { imports } from './wasm-bytes.mjs';
+import { webSource } from './web-source.mjs';
 
 /** The split point merged with every shared chunk it needs: home, on every returning open. */
 export const MERGED = 'ready';
@@ -92,8 +93,7 @@ function main(args) {
   }
   const canary = listed.length ? canaryOf(readFileSync(join(splitDir, `${listed[0]}.wasm`))) : null;
   const points = pointsOf(readFileSync(join(splitDir, `${mainName}.wasm`)));
-  const source = readFileSync(new URL('../web/split-loader.js', import.meta.url), 'utf8');
-  writeFileSync(join(outDir, '__wasm_split.js'), loaderSource(source, loader, canary, points));
+  writeFileSync(join(outDir, '__wasm_split.js'), loaderSource(webSource('split-loader.js'), loader, canary, points));
   const files = Object.keys(loader.modules).length;
   console.error(`link-splits: ${points.length} split points in ${files} .wasm files (${loader.merged.length} chunks merged into split_${MERGED})`);
 }

@@ -1,10 +1,11 @@
-// Trunk's post_build hook (Trunk.toml): writes sw.js, the service worker of web/sw.js with
-// BUILD filled in: every file of the build, and a hash of their contents as the cache's
-// version. (boot.js, which starts the app, is copied as it is: index.html.)
+// Trunk's post_build hook (Trunk.toml): writes boot.js (web/boot.js, which starts the app;
+// index.html loads it), then sw.js, the service worker of web/sw.js with BUILD filled in:
+// every file of the build, and a hash of their contents as the cache's version.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { webSource } from './web-source.mjs';
 
 const UNBUILT = "const BUILD = { version: 'unbuilt', files: [] };";
 
@@ -35,10 +36,10 @@ export async function buildFiles(dir) {
 async function main() {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk.');
+  await writeFile(join(dir, 'boot.js'), webSource('boot.js'));
   const { version, files } = await buildFiles(dir);
-  const source = await readFile(new URL('../web/sw.js', import.meta.url), 'utf8');
-  await writeFile(join(dir, 'sw.js'), fillServiceWorker(source, version, files));
-  console.log(`post-build: sw.js (cache ${version}, ${files.length} files) written`);
+  await writeFile(join(dir, 'sw.js'), fillServiceWorker(webSource('sw.js'), version, files));
+  console.log(`post-build: boot.js and sw.js (cache ${version}, ${files.length} files) written`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

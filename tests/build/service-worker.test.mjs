@@ -2,13 +2,15 @@
 // service worker's `self`, `caches` and `fetch`; and the file list post-build gives it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { buildFiles, fillServiceWorker } from '../../scripts/post-build.mjs';
+import { webSource } from '../../scripts/web-source.mjs';
 
-const SOURCE = readFileSync(new URL('../../web/sw.js', import.meta.url), 'utf8');
+/** web/sw.js as the build ships it. */
+const SOURCE = webSource('sw.js');
 const ORIGIN = 'https://clinic.example';
 
 /** Runs the worker's source; returns its event handlers and the stand-ins' records. */

@@ -3,14 +3,16 @@
 // that counts requests and can fail.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import binaryen from 'binaryen';
 import { canaryOf, loaderSource, plan, pointsOf } from '../../scripts/link-splits.mjs';
+import { webSource } from '../../scripts/web-source.mjs';
 
-const SOURCE = readFileSync(new URL('../../web/split-loader.js', import.meta.url), 'utf8');
+/** web/split-loader.js as the build ships it. */
+const SOURCE = webSource('split-loader.js');
 
 /** Shaped like the app's: home's point shares chunks 1 and 2 with the report's; the report
  * has chunk 3 to itself, Spanish needs none. */
