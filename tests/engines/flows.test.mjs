@@ -14,7 +14,7 @@ const HOME = "Start today's check-in";
 async function finishCheckIn(diary) {
   for (;;) {
     const [save] = await diary.all('button', 'Save check-in');
-    if (save) return save.click();
+    if (save) return diary.tap(save);
     await diary.click('button', 'Next');
   }
 }
@@ -79,7 +79,7 @@ for (const engine of ENGINES) {
       await diary.click('button', HOME);
       await diary.click('button', 'I have none of these');
       await diary.choose(/^Back pain/, '3');
-      await diary.choose(/^Leg pain/, '2');
+      await diary.choose(/^Leg or buttock pain/, '2');
       await finishCheckIn(diary);
       await diary.text(/Today's check-in is done\./);
       const today = (await diary.stored(KEY)).checkins.find((c) => c.date === isoDay(0));
@@ -100,7 +100,7 @@ for (const engine of ENGINES) {
       by[isoDay(-1)].symptoms = { incontinence: true };
       by[isoDay(0)].ask_at_visit = 'Can I drive?';
       await diary.open({ storage: { [KEY]: seeded } });
-      await (await diary.find('css', null, { css: '[data-nav="report"]' })).click();
+      await diary.tap(await diary.find('css', null, { css: '[data-nav="report"]' }));
       await diary.find('css', null, { css: '[data-report]' });
       const episodes = await diary.run(() => [...document.querySelectorAll('[data-report] [data-rule]')]
         .map((e) => `${e.dataset.rule} ${e.dataset.tier} ${e.dataset.from} ${e.dataset.to}`).sort());

@@ -176,7 +176,14 @@ export class Diary {
   }
 
   async click(role, name, options) {
-    await (await this.find(role, name, options)).click();
+    await this.tap(await this.find(role, name, options));
+  }
+
+  /** Scrolls `element` to the middle of the screen, as a patient would, and clicks it (a
+   * WebDriver click scrolls only to the edge, where the wizard's bar may cover it). */
+  async tap(element) {
+    await this.driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
+    await element.click();
   }
 
   /** Waits until no visible element has `role` and `name`. */
@@ -192,7 +199,7 @@ export class Diary {
       const text = (el) => el.textContent.replace(/\\s+/g, ' ').trim();
       const group = [...document.querySelectorAll('fieldset')].find((f) => re.test(text(f.querySelector('legend') ?? f)));
       return group && [...group.querySelectorAll('label')].find((l) => text(l) === option);`, pattern(legend), option), `${option} for ${legend}`);
-    await label.click();
+    await this.tap(label);
   }
 
   /** Runs `fn` (a function, stringified) in the page with `args`; returns its result. */
@@ -200,9 +207,10 @@ export class Diary {
     return this.driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args);
   }
 
-  /** Opens the app at `query` with `storage` ({ key: value }) in localStorage, nothing else. */
+  /** Opens the app at `query` with `storage` ({ key: value }) in localStorage, nothing else
+   * (written from a file of the app's origin that does not run the app: its icon). */
   async open({ storage = {}, query = '' } = {}) {
-    await this.driver.get(`${this.url}manifest.webmanifest`);
+    await this.driver.get(`${this.url}icons/icon.svg`);
     await this.run((entries) => {
       localStorage.clear();
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
@@ -215,7 +223,7 @@ export class Diary {
   async check(role, name) {
     const input = await this.find(role, name);
     const label = await this.driver.executeScript('return arguments[0].labels?.[0] ?? arguments[0]', input);
-    await label.click();
+    await this.tap(label);
     await this.until(() => input.isSelected(), `${role} ${name} checked`);
   }
 
