@@ -5,7 +5,10 @@
 set -euo pipefail
 source "$(dirname "$0")/ensure-tools.sh"
 cd "$ROOT"
-step() { printf '\n=== %s\n' "$*"; }
+# Each step says when it starts (seconds since the tools were ready), so a run's log gives
+# every step's time.
+SECONDS=0
+step() { printf '\n=== %s (at %d s)\n' "$*" "$SECONDS"; }
 
 step "cargo fmt --check"
 cargo fmt --check
@@ -29,3 +32,4 @@ step "end-to-end tests (Playwright, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 step "core flows in WebKit and Firefox ESR (WebDriver)"
 node --test --test-concurrency=1 tests/engines/
+step "done"
