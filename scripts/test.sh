@@ -32,4 +32,3 @@ step "end-to-end tests (Playwright, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 step "core flows in WebKit and Firefox ESR (WebDriver)"
 node --test --test-concurrency=1 tests/engines/
-step "done"
