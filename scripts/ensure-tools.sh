@@ -56,7 +56,7 @@ fi
 # Trunk builds offline, so every crate must be on disk first; the build's own wasm-split
 # (wasm-split-cli's library, plus the split's manifest) is built here once.
 (cd "$ROOT" && cargo fetch --locked --quiet && cargo fetch --locked --quiet --manifest-path tools/wasm-split/Cargo.toml)
-if [ ! -x "$ROOT/target/tools/release/wasm-split" ]; then
-  say "building tools/wasm-split (about 2 minutes on 2 cores)"
+if [ ! -x "$(bash "$ROOT/scripts/tools-target.sh")/release/wasm-split" ]; then
+  say "building tools/wasm-split (about 2 minutes on 2 cores, once per machine)"
 fi
 bash "$ROOT/scripts/wasm-split-tool.sh" >/dev/null

@@ -16,7 +16,7 @@ cargo fmt --check --manifest-path tools/wasm-split/Cargo.toml
 step "cargo clippy (native and wasm32; the build's tools/wasm-split)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-cargo clippy --locked --manifest-path tools/wasm-split/Cargo.toml --target-dir target/tools -- -D warnings
+cargo clippy --locked --manifest-path tools/wasm-split/Cargo.toml --target-dir "$(bash scripts/tools-target.sh)" -- -D warnings
 step "native tests (domain core)"
 cargo test --locked
 step "tests of the build's scripts and web/ sources (node:test)"
