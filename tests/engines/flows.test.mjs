@@ -25,7 +25,7 @@ for (const engine of ENGINES) {
     before(async () => {
       server = await serve({ csp: STRICT_CSP });
       session = await startEngine(engine);
-      diary = new Diary(session.driver, server.url);
+      diary = new Diary(engine, session.driver, server.url);
     });
     after(async () => {
       await session?.stop();
@@ -36,13 +36,7 @@ for (const engine of ENGINES) {
       await diary.open();
       await diary.find('heading', 'Welcome to your recovery diary', { level: 1 });
       await diary.click('button', 'I understand, continue');
-      const date = await diary.find('textbox', /Date of your procedure/);
-      await diary.run((el, value) => {
-        // Typing into a date field differs per engine and locale; the value a picker sets is the same.
-        el.value = value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }, date, isoDay(-3));
+      await diary.typeDate(await diary.find('textbox', /Date of your procedure/), isoDay(-3));
       await diary.click('button', 'Next');
       await diary.click('button', 'Next');
       await diary.click('button', /^Skip for now/);

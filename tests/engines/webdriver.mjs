@@ -155,7 +155,8 @@ const pattern = (name) => (name instanceof RegExp ? { source: name.source, flags
 
 /** A page of the diary in one engine's session, with the queries the flows use. */
 export class Diary {
-  constructor(driver, url) {
+  constructor(engine, driver, url) {
+    this.engine = engine;
     this.driver = driver;
     this.url = url;
   }
@@ -225,6 +226,15 @@ export class Diary {
     const label = await this.driver.executeScript('return arguments[0].labels?.[0] ?? arguments[0]', input);
     await this.tap(label);
     await this.until(() => input.isSelected(), `${role} ${name} checked`);
+  }
+
+  /** Types the date `iso` (YYYY-MM-DD) into a date field, as the engine takes it from a
+   * keyboard: WebKit's field has month, day and year parts (en-US); geckodriver fills a
+   * date field from the ISO form. */
+  async typeDate(field, iso) {
+    const [year, month, day] = iso.split('-');
+    await field.sendKeys(this.engine === 'webkit' ? `${month}/${day}/${year}` : iso);
+    await this.until(async () => (await this.run((el) => el.value, field)) === iso, `the date field to read ${iso}`);
   }
 
   /** Waits until the diary's visible text matches `re`; returns the text. */
