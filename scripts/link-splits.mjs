@@ -34,12 +34,12 @@ export function plan(manifest, merged = MERGED) {
   if (mergedChunks.length && !own(merged)) throw new Error(`link-splits: ${merged} has no module of its own to merge its chunks into`);
   const modules = {};
   const splits = {};
+  const instead = (chunk) => (mergedChunks.includes(chunk) ? `split_${merged}` : chunk);
   for (const point of Object.keys(manifest).sort()) {
-    const needs = [...new Set(chunksOf(point).map((c) => (mergedChunks.includes(c) ? `split_${merged}` : c)))]
-      .filter((f) => point !== merged || f !== `split_${merged}`);
+    const needs = [...new Set(chunksOf(point).map(instead))].filter((f) => f !== own(point));
     for (const file of needs) modules[file] ??= [];
     if (own(point)) {
-      modules[own(point)] = point === merged ? [] : needs;
+      modules[own(point)] = needs;
       splits[point] = [own(point)];
     } else {
       splits[point] = needs;
