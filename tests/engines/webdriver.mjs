@@ -176,6 +176,22 @@ export class Diary {
     return this.until(async () => (await this.all(role, name, options))[0], `${role} ${name ?? options.css ?? ''}`);
   }
 
+  /** Waits until one of `choices` shows: a `[role, name]` pair (a visible element) or a
+   * RegExp (the diary's text). Returns its index and the element, if one. */
+  async oneOf(...choices) {
+    return this.until(async () => {
+      for (const [index, choice] of choices.entries()) {
+        if (choice instanceof RegExp) {
+          if (choice.test(await this.visibleText())) return { index };
+        } else {
+          const [element] = await this.all(...choice);
+          if (element) return { index, element };
+        }
+      }
+      return null;
+    }, choices.map((c) => (c instanceof RegExp ? `text ${c}` : c.join(' '))).join(' or '));
+  }
+
   async click(role, name, options) {
     await this.tap(await this.find(role, name, options));
   }
@@ -237,11 +253,16 @@ export class Diary {
     await this.until(async () => (await this.run((el) => el.value, field)) === iso, `the date field to read ${iso}`);
   }
 
+  /** The diary's visible text (of every diary on the page). */
+  async visibleText() {
+    return this.run(() => [document, ...[...document.querySelectorAll('recovery-diary')].map((h) => h.shadowRoot)]
+      .map((r) => r?.querySelector('.app')?.innerText ?? '').join('\n'));
+  }
+
   /** Waits until the diary's visible text matches `re`; returns the text. */
   async text(re) {
     return this.until(async () => {
-      const text = await this.run(() => [document, ...[...document.querySelectorAll('recovery-diary')].map((h) => h.shadowRoot)]
-        .map((r) => r?.querySelector('.app')?.innerText ?? '').join('\n'));
+      const text = await this.visibleText();
       return re.test(text) && text;
     }, `text ${re}`);
   }
