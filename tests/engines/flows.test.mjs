@@ -6,7 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, isoDay, diaryWith, KEY, STRICT_CSP } from '../e2e/harness.mjs';
-import { Diary, ENGINES, startEngine } from './webdriver.mjs';
+import { ENGINES, EngineSession } from './webdriver.mjs';
 
 const HOME = "Start today's check-in";
 
@@ -34,19 +34,18 @@ async function finishSetup(diary) {
 
 for (const engine of ENGINES) {
   describe(engine, () => {
-    let server, session, diary;
+    let server, session;
     before(async () => {
       // RD_DIST: another build to run the flows on (dist/ by default).
       server = await serve({ csp: STRICT_CSP, root: process.env.RD_DIST });
-      session = await startEngine(engine);
-      diary = new Diary(engine, session.driver, server.url);
+      session = await EngineSession.start(engine, server.url);
     });
     after(async () => {
       await session?.stop();
       await server?.close();
     });
 
-    test('setup, then a warning sign in the check-in: the emergency call at once, before saving', async () => {
+    test('setup, then a warning sign in the check-in: the emergency call at once, before saving', () => session.run(async (diary) => {
       await diary.open();
       await diary.find('heading', 'Welcome to your recovery diary', { level: 1 });
       await diary.click('button', 'I understand, continue');
@@ -65,9 +64,9 @@ for (const engine of ENGINES) {
       assert.equal((await diary.stored(KEY)).checkins.length, 0, 'nothing saved yet');
       await diary.click('button', 'Back to my check-in');
       await diary.gone('alertdialog');
-    });
+    }));
 
-    test("home lists the emergency (tier A) first, then the calls to make today (tier B)", async () => {
+    test("home lists the emergency (tier A) first, then the calls to make today (tier B)", () => session.run(async (diary) => {
       const seeded = diaryWith({ procedureOffset: -10, days: [-4, -3, -1] });
       const by = Object.fromEntries(seeded.checkins.map((c) => [c.date, c]));
       by[isoDay(-4)].chills = true;
@@ -78,9 +77,9 @@ for (const engine of ENGINES) {
       const flags = await diary.run(() => [...document.querySelectorAll('.home [data-rule][data-tier]')]
         .map((e) => `${e.dataset.tier} ${e.dataset.rule} ${e.dataset.to}`));
       assert.deepEqual(flags, [`emergency A3 ${isoDay(-3)}`, `call B2 ${isoDay(-1)}`, `call B1 ${isoDay(-4)}`]);
-    });
+    }));
 
-    test('a check-in is saved, and still there after a reload', async () => {
+    test('a check-in is saved, and still there after a reload', () => session.run(async (diary) => {
       await diary.open({ storage: { [KEY]: diaryWith({ days: [-1] }) } });
       await diary.click('button', HOME);
       await diary.click('button', 'I have none of these');
@@ -95,9 +94,9 @@ for (const engine of ENGINES) {
       await diary.text(/Today's check-in is done\./);
       await diary.click('button', 'History');
       await diary.text(/Back pain 3 · Leg pain 2/);
-    });
+    }));
 
-    test('the report comes in a chunk of its own and lists every flag episode', async () => {
+    test('the report comes in a chunk of its own and lists every flag episode', () => session.run(async (diary) => {
       const seeded = diaryWith({ procedureOffset: -10, days: [-5, -4, -2, -1, 0] });
       const by = Object.fromEntries(seeded.checkins.map((c) => [c.date, c]));
       by[isoDay(-5)].chills = true;
@@ -116,9 +115,9 @@ for (const engine of ENGINES) {
       ]);
       const wasm = await diary.run(() => performance.getEntriesByType('resource').map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm')));
       assert.ok(wasm.includes('split_report.wasm'), wasm.join(', '));
-    });
+    }));
 
-    test('Spanish: the patient picks it in Settings, and it stays after a reload', async () => {
+    test('Spanish: the patient picks it in Settings, and it stays after a reload', () => session.run(async (diary) => {
       await diary.open({ storage: { [KEY]: diaryWith({ days: [-1] }) } });
       await diary.click('button', 'Settings');
       await diary.check('radio', 'Español');
@@ -128,6 +127,6 @@ for (const engine of ENGINES) {
       await diary.driver.navigate().refresh();
       await diary.click('button', 'Empezar el registro de hoy');
       await diary.find('button', 'No tengo ninguna de estas');
-    });
+    }));
   });
 }

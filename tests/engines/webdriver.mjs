@@ -4,7 +4,7 @@
 // does: by role and accessible name, by a group's legend and an option's label, or by the
 // app's data attributes. Every wait is for a condition.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { Builder } from 'selenium-webdriver';
 
 /** The engines to run: ENGINES=webkit,firefox (both by default). */
 export const ENGINES = (process.env.ENGINES ?? 'webkit,firefox').split(',').map((e) => e.trim()).filter(Boolean);
+/** RD_WEBDRIVER_LOG=<file> appends what the drivers and browsers print to that file. */
 /** How long a condition may take to hold: engines under a loaded CI machine are slow. */
 export const PATIENCE = 30_000;
 
@@ -25,9 +26,14 @@ async function freePort() {
 
 /** Starts `command` and waits until a WebDriver server answers on `port`. */
 async function startDriver(command, args, env, port) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let said = '';
-  child.stderr.on('data', (d) => { said = (said + d).slice(-4000); });
+  const hear = (d) => {
+    said = (said + d).slice(-4000);
+    if (process.env.RD_WEBDRIVER_LOG) appendFileSync(process.env.RD_WEBDRIVER_LOG, d);
+  };
+  child.stdout.on('data', hear);
+  child.stderr.on('data', hear);
   const exited = new Promise((ok) => child.once('exit', (code) => ok(code)));
   const deadline = Date.now() + PATIENCE;
   for (;;) {
@@ -272,5 +278,50 @@ export class Diary {
     await this.until(() => this.run(() => !document.querySelector('.app[data-saving]')), 'the save');
     const raw = await this.run((k) => localStorage.getItem(k), key);
     return raw === null ? null : JSON.parse(raw);
+  }
+}
+
+/** Whether `error` says the browser's page or session died (not that the app misbehaved). */
+function browserDied(error) {
+  return error?.name === 'NoSuchSessionError' || /page crash|session deleted|Could not parse script result/i.test(error?.message ?? '');
+}
+
+/**
+ * One engine's browser session for a series of tests. `run(test)` runs `test(diary)`; if
+ * the browser's page crashes under it (WebKitGTK's web process does, rarely, on a loaded
+ * machine), it says so and runs the test once more in a new session: a second crash fails.
+ */
+export class EngineSession {
+  static async start(engine, url) {
+    const session = new EngineSession(engine, url);
+    await session.restart();
+    return session;
+  }
+
+  constructor(engine, url) {
+    this.engine = engine;
+    this.url = url;
+  }
+
+  async restart() {
+    await this.stop();
+    this.session = await startEngine(this.engine);
+    this.diary = new Diary(this.engine, this.session.driver, this.url);
+  }
+
+  async run(test) {
+    try {
+      await test(this.diary);
+    } catch (error) {
+      if (!browserDied(error)) throw error;
+      console.log(`# ${this.engine}: the browser's page crashed (${error.message.split('\n')[0]}); the test runs once more in a new session`);
+      await this.restart();
+      await test(this.diary);
+    }
+  }
+
+  async stop() {
+    await this.session?.stop();
+    this.session = null;
   }
 }
