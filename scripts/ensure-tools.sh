@@ -26,7 +26,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   # Not --locked: its lockfile pins a crate version the registry mirror lacks.
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
-if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+if [ "$( (geckodriver --version 2>/dev/null || true) | head -1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION (about 5 minutes on 2 cores)"
   cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
