@@ -13,6 +13,7 @@ pub mod questionnaire;
 pub mod questions;
 pub mod reminder;
 pub mod rules;
+mod strict_json;
 pub mod summary;
 pub mod timed;
 pub mod trends;
