@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::known_fields;
 use super::model::{
     bounds, Acknowledgement, Amount, Diary, Distance, Entry, Profile, Region, Side, Temperature,
 };
@@ -147,12 +148,10 @@ fn read_current(text: &str) -> Option<DiaryFile> {
     {
         return None;
     }
-    let mut unknown = false;
     let mut de = serde_json::Deserializer::from_str(text);
-    let file: DiaryFile = serde_ignored::deserialize(&mut de, |_| unknown = true).ok()?;
+    let file: DiaryFile = known_fields::deserialize(&mut de).ok()?;
     de.end().ok()?;
-    (!unknown && file.format == FORMAT_NAME && (1..=CURRENT_VERSION).contains(&file.version))
-        .then_some(file)
+    (file.format == FORMAT_NAME && (1..=CURRENT_VERSION).contains(&file.version)).then_some(file)
 }
 
 fn json(text: &str) -> Result<Value, FormatError> {
@@ -350,36 +349,36 @@ fn into_diary(
     let invalid = |path: String, msg: String| FormatError::new(FormatErrorKind::Invalid, path, msg);
     let within = Within::new(today);
     if let Some(d) = profile.procedure_date {
-        within.procedure_date(d, "profile.procedure_date")?;
+        within.procedure_date(d, &|| "profile.procedure_date".into())?;
     }
     if let Some(b) = &baseline {
         if let Some(d) = b.recorded_on {
-            within.date(d, "baseline.recorded_on")?;
+            within.date(d, &|| "baseline.recorded_on".into())?;
         }
-        check_entry(b, "baseline", &within)?;
+        check_entry(b, &|| "baseline".into(), &within)?;
     }
     let mut by_date = BTreeMap::new();
     for (i, entry) in checkins.into_iter().enumerate() {
-        let path = format!("checkins[{i}]");
+        let path = || format!("checkins[{i}]");
         let Some(date) = entry.date else {
-            return Err(invalid(format!("{path}.date"), "is missing".into()));
+            return Err(invalid(format!("{}.date", path()), "is missing".into()));
         };
-        within.date(date, &format!("{path}.date"))?;
+        within.date(date, &|| format!("{}.date", path()))?;
         check_entry(&entry, &path, &within)?;
         if by_date.insert(date, entry).is_some() {
             return Err(invalid(
-                format!("{path}.date"),
+                format!("{}.date", path()),
                 format!("{date} appears twice; a diary has at most one check-in per date"),
             ));
         }
     }
     for (i, ack) in acknowledgements.iter().enumerate() {
-        let path = format!("acknowledgements[{i}]");
+        let path = || format!("acknowledgements[{i}]");
         if ack.rule.trim().is_empty() {
-            return Err(invalid(format!("{path}.rule"), "is empty".into()));
+            return Err(invalid(format!("{}.rule", path()), "is empty".into()));
         }
-        within.date(ack.date, &format!("{path}.date"))?;
-        within.instant(ack.at, &format!("{path}.at"))?;
+        within.date(ack.date, &|| format!("{}.date", path()))?;
+        within.instant(ack.at, &|| format!("{}.at", path()))?;
     }
     Ok(Diary {
         profile,
@@ -396,8 +395,12 @@ struct Within {
     latest_procedure: NaiveDate,
 }
 
-fn out_of_range(path: &str, message: String) -> FormatError {
-    FormatError::new(FormatErrorKind::OutOfRange, path, message)
+/// A field's path, built only when the field is refused (a stored diary of 5 years has
+/// thousands of values to check on every open).
+type PathOf<'a> = &'a dyn Fn() -> String;
+
+fn out_of_range(path: PathOf, message: String) -> FormatError {
+    FormatError::new(FormatErrorKind::OutOfRange, path(), message)
 }
 
 impl Within {
@@ -408,7 +411,7 @@ impl Within {
         }
     }
 
-    fn date(&self, date: NaiveDate, path: &str) -> Result<(), FormatError> {
+    fn date(&self, date: NaiveDate, path: PathOf) -> Result<(), FormatError> {
         if (bounds::EARLIEST_DATE..=self.latest).contains(&date) {
             Ok(())
         } else {
@@ -424,11 +427,11 @@ impl Within {
     }
 
     /// An instant's date on its own clock (its offset).
-    fn instant(&self, at: DateTime<FixedOffset>, path: &str) -> Result<(), FormatError> {
+    fn instant(&self, at: DateTime<FixedOffset>, path: PathOf) -> Result<(), FormatError> {
         self.date(at.date_naive(), path)
     }
 
-    fn procedure_date(&self, date: NaiveDate, path: &str) -> Result<(), FormatError> {
+    fn procedure_date(&self, date: NaiveDate, path: PathOf) -> Result<(), FormatError> {
         if (bounds::EARLIEST_DATE..=self.latest_procedure).contains(&date) {
             Ok(())
         } else {
@@ -443,7 +446,7 @@ impl Within {
         }
     }
 
-    fn minutes(&self, m: Option<Amount>, path: &str) -> Result<(), FormatError> {
+    fn minutes(&self, m: Option<Amount>, path: PathOf) -> Result<(), FormatError> {
         match m {
             Some(m) if m.get() > bounds::MAX_MINUTES => Err(out_of_range(
                 path,
@@ -457,7 +460,7 @@ impl Within {
         }
     }
 
-    fn distance(&self, d: Option<Distance>, path: &str) -> Result<(), FormatError> {
+    fn distance(&self, d: Option<Distance>, path: PathOf) -> Result<(), FormatError> {
         match d {
             Some(d) if d.value.get() > bounds::MAX_DISTANCE => Err(out_of_range(
                 path,
@@ -473,7 +476,7 @@ impl Within {
         }
     }
 
-    fn temperature(&self, t: Option<Temperature>, path: &str) -> Result<(), FormatError> {
+    fn temperature(&self, t: Option<Temperature>, path: PathOf) -> Result<(), FormatError> {
         let Some(t) = t else { return Ok(()) };
         let (lo, hi) = bounds::temperature(t.unit);
         if (lo..=hi).contains(&t.value.get()) {
@@ -491,15 +494,21 @@ impl Within {
     }
 }
 
-fn check_entry(entry: &Entry, path: &str, within: &Within) -> Result<(), FormatError> {
+fn check_entry(entry: &Entry, path: PathOf, within: &Within) -> Result<(), FormatError> {
     if let Some(at) = entry.recorded_at {
-        within.instant(at, &format!("{path}.recorded_at"))?;
+        within.instant(at, &|| format!("{}.recorded_at", path()))?;
     }
     let walking = entry.walking.unwrap_or_default();
-    within.distance(walking.distance, &format!("{path}.walking.distance.value"))?;
-    within.minutes(walking.minutes, &format!("{path}.walking.minutes"))?;
-    within.minutes(entry.standing_minutes, &format!("{path}.standing_minutes"))?;
-    within.temperature(entry.temperature, &format!("{path}.temperature.value"))?;
+    within.distance(walking.distance, &|| {
+        format!("{}.walking.distance.value", path())
+    })?;
+    within.minutes(walking.minutes, &|| format!("{}.walking.minutes", path()))?;
+    within.minutes(entry.standing_minutes, &|| {
+        format!("{}.standing_minutes", path())
+    })?;
+    within.temperature(entry.temperature, &|| {
+        format!("{}.temperature.value", path())
+    })?;
     for (i, f) in entry.neuro.iter().flatten().enumerate() {
         if !f.region.sides().contains(&f.side) {
             let expected = if f.region == Region::Saddle {
@@ -509,22 +518,22 @@ fn check_entry(entry: &Entry, path: &str, within: &Within) -> Result<(), FormatE
             };
             return Err(FormatError::new(
                 FormatErrorKind::Invalid,
-                format!("{path}.neuro[{i}].side"),
+                format!("{}.neuro[{i}].side", path()),
                 format!("must be {expected} (found \"{}\")", side_name(f.side)),
             ));
         }
     }
     for (i, t) in entry.timed_tests.iter().flatten().enumerate() {
-        let at = format!("{path}.timed_tests[{i}]");
-        within.instant(t.started_at, &format!("{at}.started_at"))?;
-        within.minutes(Some(t.minutes), &format!("{at}.minutes"))?;
-        within.distance(t.distance, &format!("{at}.distance.value"))?;
+        let at = || format!("{}.timed_tests[{i}]", path());
+        within.instant(t.started_at, &|| format!("{}.started_at", at()))?;
+        within.minutes(Some(t.minutes), &|| format!("{}.minutes", at()))?;
+        within.distance(t.distance, &|| format!("{}.distance.value", at()))?;
         if t.first_symptom_minutes
             .is_some_and(|s| s.get() > t.minutes.get())
         {
             return Err(FormatError::new(
                 FormatErrorKind::Invalid,
-                format!("{at}.first_symptom_minutes"),
+                format!("{}.first_symptom_minutes", at()),
                 "must not be more than minutes (symptoms began during the test)",
             ));
         }
@@ -533,7 +542,7 @@ fn check_entry(entry: &Entry, path: &str, within: &Within) -> Result<(), FormatE
         if m.name.trim().is_empty() {
             return Err(FormatError::new(
                 FormatErrorKind::Invalid,
-                format!("{path}.medications[{i}].name"),
+                format!("{}.medications[{i}].name", path()),
                 "is empty",
             ));
         }

@@ -9,9 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::measures::{stand_min, walk_min};
-use super::model::{
-    bounds, Amount, Diary, Entry, StopReason, TimedKind, TimedTest, Walking,
-};
+use super::model::{bounds, Amount, Diary, Entry, StopReason, TimedKind, TimedTest, Walking};
 
 /// A test under way, as kept in storage so a reload can finish or discard it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
