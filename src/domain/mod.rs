@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod change;
 pub mod config;
+pub mod emergency;
 pub mod export;
 pub mod format;
 pub mod i18n;
