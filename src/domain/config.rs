@@ -520,7 +520,9 @@ mod tests {
             "{problems:?}"
         );
         assert!(
-            problems.iter().any(|p| p.key.contains("…” (1048576 characters)")),
+            problems
+                .iter()
+                .any(|p| p.key.contains("…” (1048576 characters)")),
             "{problems:?}"
         );
     }

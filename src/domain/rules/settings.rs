@@ -291,11 +291,7 @@ mod tests {
         assert_eq!(errors.len(), 2);
         for e in errors {
             assert!(e.message.len() < 200, "{}", e.message.len());
-            assert!(
-                e.message.contains("…” (104857"),
-                "{}",
-                e.message
-            );
+            assert!(e.message.contains("…” (104857"), "{}", e.message);
             assert!(e.value.chars().count() <= crate::domain::i18n::SHOWN_CHARS + 1);
         }
     }
