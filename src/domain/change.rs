@@ -31,7 +31,7 @@ pub enum Change {
     PutCheckIn {
         date: NaiveDate,
         entry: Entry,
-        base: Option<Entry>,
+        base: Option<Box<Entry>>,
     },
     DeleteCheckIn(NaiveDate),
     Acknowledge(Acknowledgement),
@@ -63,7 +63,7 @@ impl Change {
             Change::SetBaseline(baseline) => diary.baseline = baseline.clone(),
             Change::PutCheckIn { date, entry, base } => {
                 let merged = match (diary.checkins.get(date), base) {
-                    (Some(now), Some(base)) if now != base => {
+                    (Some(now), Some(base)) if now != &**base => {
                         merge_day(base, now, entry, &mut false)
                     }
                     (Some(now), None) => merge_day(&Entry::default(), now, entry, &mut false),
@@ -112,7 +112,7 @@ impl Change {
         let now = diary.checkins.get(date)?;
         let mut clean = entry.clone();
         clean.date = Some(*date);
-        (base.as_ref() != Some(now) && *now != clean).then_some(*date)
+        (base.as_deref() != Some(now) && *now != clean).then_some(*date)
     }
 }
 
@@ -185,7 +185,7 @@ mod tests {
     fn two_tabs_saving_the_same_day_merge_answer_by_answer() {
         // Both tabs open day 3 with back pain 4; A changes the back pain, B the leg pain.
         let start = replay(&Diary::default(), &[Change::put(day(3), entry(4))]);
-        let base = Some(start.checkins[&day(3)].clone());
+        let base = Some(Box::new(start.checkins[&day(3)].clone()));
         let a = Change::PutCheckIn {
             date: day(3),
             entry: entry(2),
@@ -211,7 +211,7 @@ mod tests {
         // The report's case: both tabs begin an empty day; A saves back pain 2, B then 9.
         let a = Change::put(day(3), entry(2));
         let b = Change::put(day(3), entry(9));
-        let stored_by_a = replay(&Diary::default(), &[a.clone()]);
+        let stored_by_a = replay(&Diary::default(), std::slice::from_ref(&a));
         assert_eq!(b.merges_on(&stored_by_a), Some(day(3)));
         let stored_by_b = replay(&stored_by_a, &[b]);
         assert_eq!(back_of(&stored_by_b, 3), Some(9));
@@ -225,7 +225,7 @@ mod tests {
     #[test]
     fn a_save_after_another_window_deleted_the_day_puts_it_back_whole() {
         let start = replay(&Diary::default(), &[Change::put(day(3), leg(entry(4), 6))]);
-        let base = Some(start.checkins[&day(3)].clone());
+        let base = Some(Box::new(start.checkins[&day(3)].clone()));
         let deleted = replay(&start, &[Change::DeleteCheckIn(day(3))]);
         let edit = Change::PutCheckIn {
             date: day(3),

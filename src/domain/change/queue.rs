@@ -126,7 +126,7 @@ mod tests {
             Change::PutCheckIn {
                 date: day(3),
                 entry: Entry::back_pain(4),
-                base: Some(Entry::back_pain(2)),
+                base: Some(Box::new(Entry::back_pain(2))),
             },
             Change::DeleteCheckIn(day(4)),
             Change::Acknowledge(diary.acknowledgements[0].clone()),
@@ -158,9 +158,9 @@ mod tests {
         let first = Change::PutCheckIn {
             date: day(3),
             entry: Entry::back_pain(5),
-            base: stored.checkins.get(&day(3)).cloned(),
+            base: stored.checkins.get(&day(3)).cloned().map(Box::new),
         };
-        let mid = replay(&stored, &[first.clone()]);
+        let mid = replay(&stored, std::slice::from_ref(&first));
         let second = Change::PutCheckIn {
             date: day(3),
             entry: {
@@ -168,7 +168,7 @@ mod tests {
                 e.notes = Some("later".into());
                 e
             },
-            base: mid.checkins.get(&day(3)).cloned(),
+            base: mid.checkins.get(&day(3)).cloned().map(Box::new),
         };
         let changes = [
             first,
