@@ -299,6 +299,23 @@ impl EmbedConfig {
         }
     }
 
+    /// The numbers the clinic's portal set: shown in Settings, not editable there. A link
+    /// fixes none (its numbers only fill what the patient left empty: `from_link`).
+    pub fn fixed_numbers(&self) -> RawSettings {
+        match self.source {
+            Source::Link => RawSettings::default(),
+            Source::Element | Source::Frame => self.settings.clone(),
+        }
+    }
+
+    /// The numbers a link gave (none in the clinic's portal).
+    pub fn from_link(&self) -> RawSettings {
+        match self.source {
+            Source::Link => self.settings.clone(),
+            Source::Element | Source::Frame => RawSettings::default(),
+        }
+    }
+
     /// For the notice: each number a link gave that differs from the one the patient
     /// entered, which is kept (`merged`). Empty in the clinic's portal.
     pub fn kept_over_link(&self, patient: &RawSettings) -> Vec<ConfigProblem> {

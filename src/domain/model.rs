@@ -275,6 +275,11 @@ pub mod bounds {
         today.checked_add_days(Days::new(731)).unwrap_or(today)
     }
 
+    /// Whether `date` can be a procedure date on a phone whose date is `today`.
+    pub fn procedure_date_ok(date: NaiveDate, today: NaiveDate) -> bool {
+        (EARLIEST_DATE..=latest_procedure_date(today)).contains(&date)
+    }
+
     /// Minutes walked or stood before symptoms, or timed: at most a day.
     pub const MAX_MINUTES: f64 = 1440.0;
 

@@ -143,6 +143,8 @@ strings {
     other_day = "Add or change another day",
     open_that_day = "Open that day",
     no_checkins = "No check-ins yet.",
+    // History a page at a time.
+    history_show_earlier = "Show earlier check-ins ({n} more)",
     no_values = "No pain or walking values",
     delete_question = "Delete the check-in of {date}?",
     yes_delete = "Yes, delete it",

@@ -141,6 +141,8 @@ pub const ES: Texts = Texts {
     other_day: "Añadir o cambiar otro día",
     open_that_day: "Abrir ese día",
     no_checkins: "Todavía no hay registros.",
+    // History a page at a time.
+    history_show_earlier: "Mostrar registros anteriores (quedan {n})",
     no_values: "Sin valores de dolor ni de caminar",
     delete_question: "¿Borrar el registro del {date}?",
     yes_delete: "Sí, borrarlo",
