@@ -18,7 +18,7 @@ use super::keys::Keys;
 use super::locale::{choose, use_chosen_locale};
 use super::navigation::Screen;
 use super::platform;
-use super::screens::save_error::SaveErrorNotice;
+use super::screens::save_error::{SaveErrorProps, SAVE_ERROR};
 use super::screens::setup::Setup;
 use super::screens::unreadable::{UnreadableProps, UNREADABLE};
 use super::screens::warning_now::WarningNow;
@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                 if update_ready {
                     <p class="update-ready" role="status">{ locale.t().notice_update_ready }</p>
                 }
-                { save_error(&state) }
+                { save_error(&state, &locale) }
                 { content }
             </main>
         </div>
@@ -313,7 +313,7 @@ fn storage_failed(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
 }
 
 /// A write that failed: what was not saved, said plainly, with a retry and a copy to download.
-fn save_error(state: &UseReducerHandle<AppState>) -> Html {
+fn save_error(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
     let Some(error) = state.save_error else {
         return html! {};
     };
@@ -321,11 +321,25 @@ fn save_error(state: &UseReducerHandle<AppState>) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::RetrySave))
     };
+    if STORAGE_CODEC.loaded().is_none() {
+        // The part of the diary that writes could not be fetched: said, with a retry (what
+        // waits is on screen; the list and the download come with that part).
+        let t = locale.t();
+        return html! {
+            <div class="save-error" role="alert">
+                <p><strong>{ t.not_saved_yet }</strong>{ " " }{ error.error.text(t) }</p>
+                <button type="button" class="button" onclick={on_retry.reform(|_| ())}>{ t.try_saving_again }</button>
+            </div>
+        };
+    }
     let unsaved: Vec<What> = state.pending.iter().map(Change::what).collect();
     // Everything else is saved when the diary itself is (its first change is in storage).
     let others_saved = !unsaved.contains(&What::Start);
-    html! {
-        <SaveErrorNotice {error} unsaved={Rc::new(unsaved)} {others_saved}
-            diary={state.diary.clone()} {on_retry} />
-    }
+    SAVE_ERROR.show(SaveErrorProps {
+        error,
+        unsaved: Rc::new(unsaved),
+        others_saved,
+        diary: state.diary.clone(),
+        on_retry,
+    })
 }

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::Reducible;
 
-use crate::domain::change::{replay, Change};
+use crate::domain::change::{replay_with, Change};
 use crate::domain::model::{Diary, Entry};
 
-use super::storage::{Committed, Loaded, PatientSettings, StorageError, Unreadable};
+use super::storage::{merge_day, Committed, Loaded, PatientSettings, StorageError, Unreadable};
 use crate::domain::config::EmbedConfig;
 use crate::domain::rules::{ClinicSettings, SettingError};
 
@@ -132,7 +132,7 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Edit(change, notice) => {
-                change.apply(Rc::make_mut(&mut next.diary));
+                change.apply_with(Rc::make_mut(&mut next.diary), merge_day());
                 if matches!(change, Change::Start { .. }) {
                     next.phase = Phase::Ready;
                 }
@@ -179,7 +179,7 @@ impl AppState {
             .map(|(_, c)| c.clone())
             .collect();
         if let Some(stored) = done.stored {
-            self.diary = Rc::new(replay(&stored, &rest));
+            self.diary = Rc::new(replay_with(&stored, &rest, merge_day()));
         }
         self.pending = Rc::new(rest);
         self.save_error = done.error.map(|error| SaveError {
@@ -203,7 +203,7 @@ impl AppState {
                     self.pending = Rc::new(pending);
                     self.revision += 1;
                 }
-                self.diary = Rc::new(replay(&stored, &self.pending));
+                self.diary = Rc::new(replay_with(&stored, &self.pending, merge_day()));
                 self.phase = Phase::Ready;
             }
             Loaded::Unreadable(u) => self.phase = Phase::Unreadable(Rc::new(u)),
@@ -227,7 +227,7 @@ impl AppState {
                     }
                     _ => None,
                 });
-        self.diary = Rc::new(replay(&stored, &self.pending));
+        self.diary = Rc::new(replay_with(&stored, &self.pending, merge_day()));
         if let Some(date) = merged {
             self.notice = Some(Notice::Merged(date));
         }

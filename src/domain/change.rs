@@ -49,9 +49,18 @@ pub enum Change {
     },
 }
 
+/// How a day saved in two windows is merged (`merge_day`), given by the caller: the app's
+/// first open never merges and so does not carry it (it comes with the check-in screen).
+pub type MergeDay = fn(&Entry, &Entry, &Entry, &mut bool) -> Entry;
+
 impl Change {
     /// Applies this change to `diary`. Applying the same change twice gives the same diary.
     pub fn apply(&self, diary: &mut Diary) {
+        self.apply_with(diary, merge_day);
+    }
+
+    /// `apply`, with `merge` for a day another window changed since the patient began.
+    pub fn apply_with(&self, diary: &mut Diary, merge: MergeDay) {
         match self {
             Change::Start { profile, baseline } => {
                 diary.profile = profile.clone();
@@ -64,9 +73,9 @@ impl Change {
             Change::PutCheckIn { date, entry, base } => {
                 let merged = match (diary.checkins.get(date), base) {
                     (Some(now), Some(base)) if now != &**base => {
-                        merge_day(base, now, entry, &mut false)
+                        merge(base, now, entry, &mut false)
                     }
-                    (Some(now), None) => merge_day(&Entry::default(), now, entry, &mut false),
+                    (Some(now), None) => merge(&Entry::default(), now, entry, &mut false),
                     // Unchanged since, or deleted in another window since: this later save
                     // puts the whole check-in (back).
                     _ => entry.clone(),
@@ -118,9 +127,14 @@ impl Change {
 
 /// `base` with every change in `pending` applied in order.
 pub fn replay(base: &Diary, pending: &[Change]) -> Diary {
+    replay_with(base, pending, merge_day)
+}
+
+/// `replay`, with `merge` for a day another window changed (`Change::apply_with`).
+pub fn replay_with(base: &Diary, pending: &[Change], merge: MergeDay) -> Diary {
     let mut diary = base.clone();
     for change in pending {
-        change.apply(&mut diary);
+        change.apply_with(&mut diary, merge);
     }
     diary
 }

@@ -34,9 +34,7 @@ pub fn use_persist(state: &UseReducerHandle<AppState>, keys: &Rc<Keys>) {
                 // it already; changes keep their order, as they await it in turn).
                 STORAGE_CODEC.with(move |codec| {
                     done(match codec {
-                        Some(codec) => {
-                            storage::commit(&keys, &diary, &pending, codec, platform::today())
-                        }
+                        Some(codec) => (codec.commit)(&keys, &diary, &pending, platform::today()),
                         None => Err(storage::StorageError::NotLoaded),
                     })
                 });
@@ -63,11 +61,9 @@ pub fn use_open_stored(
         use_effect_with((opening, attempt), move |(opening, _)| {
             if *opening {
                 STORAGE_CODEC.with(move |codec| match codec {
-                    Some(codec) => dispatcher.dispatch(Action::Opened(storage::load(
-                        &keys,
-                        codec,
-                        platform::today(),
-                    ))),
+                    Some(codec) => {
+                        dispatcher.dispatch(Action::Opened((codec.load)(&keys, platform::today())))
+                    }
                     None => failed.set(true),
                 });
             }

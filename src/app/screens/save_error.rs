@@ -1,11 +1,13 @@
 //! What could not be saved, said plainly: why (storage full, or not allowed), each change
 //! that waits by name, that the rest is saved, whether what waits survives a reload, and a
-//! retry and a copy to download.
+//! retry and a copy to download. In the `ready` chunk with the storage codec, which any
+//! save needs (and the download of a copy too).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::chunks::lazy_screen;
 use crate::app::context::use_locale;
 use crate::app::platform;
 use crate::app::state::SaveError;
@@ -14,7 +16,14 @@ use crate::domain::change::What;
 use crate::domain::i18n::{fill, Locale};
 use crate::domain::model::Diary;
 
-#[derive(Properties, PartialEq)]
+lazy_screen!(
+    SAVE_ERROR,
+    ready::save_error_view,
+    SaveErrorProps,
+    SaveErrorNotice
+);
+
+#[derive(Properties, PartialEq, Clone)]
 pub struct SaveErrorProps {
     pub error: SaveError,
     /// The changes not saved, in order.

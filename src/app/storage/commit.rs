@@ -10,12 +10,10 @@
 use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 
-use super::{
-    quarantine, raw_storage, read_value, seen, set, unchanged_since_seen, StorageCodec,
-    StorageError,
-};
+use super::{quarantine, raw_storage, read_value, seen, set, unchanged_since_seen, StorageError};
 use crate::app::keys::Keys;
-use crate::domain::change::{replay, Change};
+use crate::domain::change::{compact, queue_from_json, queue_to_json, replay, Change};
+use crate::domain::format::{read_stored, to_json};
 use crate::domain::model::Diary;
 
 /// The queue's name beside the diary (`<main>.unsaved`).
@@ -41,22 +39,21 @@ pub struct Committed {
 /// Writes `pending` (already applied to `current`, the tab's own view) to storage. When
 /// another tab wrote since this tab last looked, the pending changes are replayed onto what
 /// it wrote instead (a day both saved merges answer by answer), so neither tab's work is
-/// lost. `Err` when storage could not even be read.
+/// lost. `Err` when storage could not even be read. (`StorageCodec::commit`: in its chunk.)
 pub fn commit(
     keys: &Keys,
     current: &Diary,
     pending: &[Change],
-    codec: StorageCodec,
     today: NaiveDate,
 ) -> Result<Committed, StorageError> {
     let stored = read_value(keys)?;
-    let other = other_tab(keys, &stored, codec, today)?;
+    let other = other_tab(keys, &stored, today)?;
     let merged = other
         .as_ref()
         .and_then(|d| pending.iter().find_map(|c| c.merges_on(d)));
     let whole = other.as_ref().map(|d| replay(d, pending));
     let storage = raw_storage()?;
-    let text = JsValue::from_str(&(codec.write)(whole.as_ref().unwrap_or(current), None));
+    let text = JsValue::from_str(&to_json(whole.as_ref().unwrap_or(current), None));
     let mut done = Committed {
         given: pending.len(),
         saved: Vec::new(),
@@ -75,11 +72,11 @@ pub fn commit(
             let base = match other {
                 Some(d) => d,
                 None => match stored.as_string() {
-                    Some(raw) => (codec.read)(&raw, today).map_err(|_| StorageError::Full)?,
+                    Some(raw) => read_stored(&raw, today).map_err(|_| StorageError::Full)?,
                     None => Diary::default(),
                 },
             };
-            one_by_one(keys, &storage, base, pending, codec, &mut done);
+            one_by_one(keys, &storage, base, pending, &mut done);
         }
         Err(error) => {
             done.stored = other;
@@ -90,7 +87,7 @@ pub fn commit(
         .filter(|i| !done.saved.contains(i))
         .map(|i| pending[i].clone())
         .collect();
-    done.kept = keep_unsaved(keys, codec, &unsaved);
+    done.kept = keep_unsaved(keys, &unsaved);
     Ok(done)
 }
 
@@ -99,7 +96,6 @@ pub fn commit(
 fn other_tab(
     keys: &Keys,
     stored: &JsValue,
-    codec: StorageCodec,
     today: NaiveDate,
 ) -> Result<Option<Diary>, StorageError> {
     // Only when another tab wrote since is the stored text brought into wasm and read.
@@ -109,7 +105,7 @@ fn other_tab(
     let Some(raw) = stored.as_string() else {
         return Ok(None);
     };
-    match (codec.read)(&raw, today) {
+    match read_stored(&raw, today) {
         Ok(diary) => Ok(Some(diary)),
         Err(error) => match quarantine(keys, raw, error).quarantine_key {
             Some(_) => Ok(None),
@@ -125,13 +121,12 @@ fn one_by_one(
     storage: &web_sys::Storage,
     mut base: Diary,
     pending: &[Change],
-    codec: StorageCodec,
     done: &mut Committed,
 ) {
     for (i, change) in pending.iter().enumerate() {
         let mut next = base.clone();
         change.apply(&mut next);
-        let text = JsValue::from_str(&(codec.write)(&next, None));
+        let text = JsValue::from_str(&to_json(&next, None));
         match set(storage, &keys.main, &text) {
             Ok(()) => {
                 seen(keys, Some(text));
@@ -155,7 +150,7 @@ fn session_storage() -> Option<web_sys::Storage> {
 
 /// Keeps `unsaved` where a reload finds it (or, when empty, forgets the queue); whether it
 /// could be kept.
-fn keep_unsaved(keys: &Keys, codec: StorageCodec, unsaved: &[Change]) -> bool {
+fn keep_unsaved(keys: &Keys, unsaved: &[Change]) -> bool {
     let key = keys.sibling(UNSAVED);
     let stores = [session_storage(), raw_storage().ok()];
     if unsaved.is_empty() {
@@ -164,7 +159,7 @@ fn keep_unsaved(keys: &Keys, codec: StorageCodec, unsaved: &[Change]) -> bool {
         }
         return true;
     }
-    let text = JsValue::from_str(&(codec.write_queue)(unsaved));
+    let text = JsValue::from_str(&queue_to_json(&compact(unsaved)));
     let mut kept = false;
     for s in stores.iter().flatten() {
         if kept {
@@ -187,11 +182,11 @@ pub fn has_unsaved(keys: &Keys) -> bool {
 }
 
 /// The changes a failed save left for a reload (this tab's session first).
-pub fn unsaved(keys: &Keys, codec: StorageCodec) -> Vec<Change> {
+pub fn unsaved(keys: &Keys) -> Vec<Change> {
     let key = keys.sibling(UNSAVED);
     [session_storage(), raw_storage().ok()]
         .iter()
         .flatten()
-        .find_map(|s| (codec.read_queue)(&s.get_item(&key).ok()??))
+        .find_map(|s| queue_from_json(&s.get_item(&key).ok()??))
         .unwrap_or_default()
 }

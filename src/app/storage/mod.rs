@@ -12,12 +12,13 @@ use wasm_bindgen::prelude::*;
 
 use super::chunks::chunk_value;
 use super::keys::Keys;
-use crate::domain::change::Change;
+use crate::domain::change::{Change, MergeDay};
 use crate::domain::format::FormatError;
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::model::Diary;
+use crate::domain::model::{Diary, Entry};
 
-pub use commit::{commit, Committed};
+use commit::commit;
+pub use commit::Committed;
 
 /// A timed walk or stand under way (so a reload can finish or discard it).
 const TIMER: &str = "timer";
@@ -25,27 +26,41 @@ const TIMER: &str = "timer";
 const QUESTIONNAIRE_DRAFTS: &str = "questionnaire-drafts";
 
 /// How the diary kept in this browser's storage is read and written (`format::read_stored`,
-/// `format::to_json`), and the queue of changes not yet saved: in the `ready` chunk, because
-/// a first open has nothing stored and nothing to write until setup ends (setup fetches the
-/// chunk on its second page).
+/// `format::to_json`): the open (`load`), the one write path (`commit`, with its queue of
+/// changes not yet saved) and the merge of a day two windows saved. In the `ready` chunk,
+/// because a first open has nothing stored and nothing to write until setup ends (setup
+/// fetches the chunk on its second page).
 #[derive(Clone, Copy)]
 pub struct StorageCodec {
     pub read: Reader,
     pub write: fn(&Diary, Option<chrono::DateTime<chrono::FixedOffset>>) -> String,
-    pub write_queue: fn(&[Change]) -> String,
-    pub read_queue: fn(&str) -> Option<Vec<Change>>,
+    pub load: fn(&Keys, NaiveDate) -> Loaded,
+    pub commit: Commit,
+    pub merge_day: MergeDay,
 }
+
+/// `commit::commit`.
+type Commit = fn(&Keys, &Diary, &[Change], NaiveDate) -> Result<Committed, StorageError>;
 
 chunk_value!(STORAGE_CODEC, ready::storage_codec, StorageCodec, {
     StorageCodec {
         read: crate::domain::format::read_stored,
         write: crate::domain::format::to_json,
-        write_queue: |changes| {
-            crate::domain::change::queue_to_json(&crate::domain::change::compact(changes))
-        },
-        read_queue: crate::domain::change::queue_from_json,
+        load,
+        commit,
+        merge_day: crate::domain::change::merge_day,
     }
 });
+
+/// How the reducer merges a day another window saved: the codec's `merge_day`. Its chunk is
+/// here whenever there is a check-in to merge (the check-in screen is in it); without it, a
+/// save is taken whole.
+pub fn merge_day() -> MergeDay {
+    fn whole(_: &Entry, _: &Entry, mine: &Entry, _: &mut bool) -> Entry {
+        mine.clone()
+    }
+    STORAGE_CODEC.loaded().map_or(whole, |c| c.merge_day)
+}
 
 /// A stored value that could not be read as a diary. It is never overwritten: it is copied
 /// to `quarantine_key` (when storage allowed the copy) and the original stays until the
@@ -195,14 +210,15 @@ pub fn has_diary(keys: &Keys) -> Result<bool, StorageError> {
     Ok(stored || commit::has_unsaved(keys))
 }
 
-/// Reads the diary at startup, with the changes a failed save left in the queue.
-pub fn load(keys: &Keys, codec: StorageCodec, today: NaiveDate) -> Loaded {
+/// Reads the diary at startup, with the changes a failed save left in the queue
+/// (`StorageCodec::load`: in its chunk).
+fn load(keys: &Keys, today: NaiveDate) -> Loaded {
     let value = match read_value(keys) {
         Ok(v) => v,
         Err(StorageError::Blocked) => JsValue::NULL,
         Err(_) => return Loaded::Failed,
     };
-    let unsaved = commit::unsaved(keys, codec);
+    let unsaved = commit::unsaved(keys);
     let Some(raw) = value.as_string() else {
         return if unsaved.is_empty() {
             Loaded::Empty
@@ -210,7 +226,7 @@ pub fn load(keys: &Keys, codec: StorageCodec, today: NaiveDate) -> Loaded {
             Loaded::Diary(Diary::default(), unsaved)
         };
     };
-    match (codec.read)(&raw, today) {
+    match crate::domain::format::read_stored(&raw, today) {
         Ok(diary) => {
             seen(keys, Some(value));
             Loaded::Diary(diary, unsaved)
