@@ -132,13 +132,15 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Edit(change, notice) => {
+                // A day another window saved since the patient began here: merged, and said.
+                let merged = change.merges_on(&next.diary).map(Notice::Merged);
                 change.apply_with(Rc::make_mut(&mut next.diary), merge_day());
                 if matches!(change, Change::Start { .. }) {
                     next.phase = Phase::Ready;
                 }
                 Rc::make_mut(&mut next.pending).push(change);
                 next.revision += 1;
-                next.notice = notice;
+                next.notice = merged.or(notice);
             }
             Action::Saved(done) => next.saved(done),
             Action::SaveFailed(error) => next.save_error = Some(SaveError { error, kept: false }),

@@ -24,10 +24,22 @@ pub fn deserialize<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
 struct Known<D>(D);
 struct Wrap<V>(V);
 
+/// What may hold fields (a map, a list, an option…): its visitor is wrapped, so that what
+/// it reads inside goes through `Known` too.
 macro_rules! forward {
     ($($method:ident),*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
             self.0.$method(Wrap(visitor))
+        })*
+    };
+}
+
+/// A single value (a number, a text, a date): nothing inside to check, so its visitor goes
+/// to the inner deserializer as it is (no second copy of its code).
+macro_rules! leaf {
+    ($($method:ident),*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            self.0.$method(visitor)
         })*
     };
 }
@@ -37,6 +49,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Known<D> {
 
     forward!(
         deserialize_any,
+        deserialize_option,
+        deserialize_seq,
+        deserialize_map
+    );
+    leaf!(
         deserialize_bool,
         deserialize_i8,
         deserialize_i16,
@@ -55,10 +72,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Known<D> {
         deserialize_string,
         deserialize_bytes,
         deserialize_byte_buf,
-        deserialize_option,
         deserialize_unit,
-        deserialize_seq,
-        deserialize_map,
         deserialize_identifier
     );
 
@@ -72,7 +86,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Known<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap(visitor))
+        self.0.deserialize_unit_struct(name, visitor)
     }
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,

@@ -8,7 +8,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod import;
-mod known_fields;
+pub(crate) mod known_fields;
 pub mod measures;
 pub mod model;
 pub mod questionnaire;

@@ -54,9 +54,12 @@ pub fn queue_to_json(changes: &[Change]) -> String {
     .unwrap_or_default()
 }
 
-/// The queue from its text; `None` for anything else.
+/// The queue from its text; `None` for anything else. Read as the stored diary is
+/// (`known_fields`), which shares that reader's code and refuses a field it does not know.
 pub fn queue_from_json(text: &str) -> Option<Vec<Change>> {
-    let queue: Queue<Vec<Change>> = serde_json::from_str(text).ok()?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let queue: Queue<Vec<Change>> = crate::domain::known_fields::deserialize(&mut de).ok()?;
+    de.end().ok()?;
     (queue.format == QUEUE_FORMAT && queue.version == 1).then_some(queue.changes)
 }
 
