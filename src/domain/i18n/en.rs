@@ -37,7 +37,6 @@ strings {
     storage_blocked = "This browser is not letting the diary use its storage (it may be in private mode or have storage turned off).",
     storage_unreadable = "The diary could not read this browser's storage.",
     save_no_safety_copy = "The diary could not keep a safety copy of the stored data, so it did not save. Storage may be full.",
-    save_failed = "Your last change could not be saved on this phone: its storage is full or turned off. It is still here on screen, and the diary will try again with your next change.",
     storage_private = "This browser is not keeping the diary's storage (private browsing, or storage turned off). What you enter will be lost when you close it. Save a backup file before you leave.",
     // Storage full or blocked, and changes that could not be saved (told apart, each named).
     storage_full = "This browser's storage for the diary is full, so new changes may not be saved on this phone. Download a copy to keep them, and free some space (in the browser's settings, delete the data of sites you no longer use).",

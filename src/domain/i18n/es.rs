@@ -35,7 +35,6 @@ pub const ES: Texts = Texts {
     storage_blocked: "Este navegador no deja que el diario use su almacenamiento (puede estar en modo privado o tener el almacenamiento desactivado).",
     storage_unreadable: "El diario no pudo leer el almacenamiento de este navegador.",
     save_no_safety_copy: "El diario no pudo guardar una copia de seguridad de los datos guardados, así que no guardó. Puede que el almacenamiento esté lleno.",
-    save_failed: "Su último cambio no se pudo guardar en este teléfono: el almacenamiento está lleno o desactivado. Sigue aquí en la pantalla, y el diario volverá a intentarlo con su próximo cambio.",
     storage_private: "Este navegador no está guardando los datos del diario (navegación privada o almacenamiento desactivado). Lo que anote se perderá al cerrarlo. Guarde un archivo de respaldo antes de salir.",
     // Storage full or blocked, and changes that could not be saved (told apart, each named).
     storage_full: "El almacenamiento de este navegador para el diario está lleno, así que puede que los cambios nuevos no se guarden en este teléfono. Descargue una copia para conservarlos y libere espacio (en los ajustes del navegador, borre los datos de sitios que ya no usa).",
