@@ -116,6 +116,47 @@ fn ClinicNumber(props: &ClinicNumberProps) -> Html {
     }
 }
 
+/// The clinic's numbers: the ones the clinic's portal fixed, shown; the others, fields with
+/// a link's number (if any) as their placeholder; why one the patient entered is not used.
+#[function_component]
+fn ClinicNumbers(props: &SettingsProps) -> Html {
+    let t = use_locale().t();
+    let clinic = use_state(|| props.clinic.clone());
+    let clinic_changed = *clinic != props.clinic;
+    let set_clinic = |f: fn(&mut PatientSettings, Option<String>)| {
+        let clinic = clinic.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*clinic).clone();
+            f(&mut next, text_value(&e));
+            clinic.set(next);
+        })
+    };
+    let save_clinic = {
+        let (clinic, cb) = (clinic.clone(), props.on_save_clinic.clone());
+        Callback::from(move |_| cb.emit((*clinic).clone()))
+    };
+    let (link, fixed) = (&props.clinic_from_link, &props.clinic_fixed);
+    html! {
+        <>
+            <h2>{ t.your_clinic }</h2>
+            <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
+                placeholder={link.clinic_phone.clone()}
+                fixed={fixed.clinic_phone.clone()} value={clinic.clinic_phone.clone()}
+                on_change={set_clinic(|c, v| c.clinic_phone = v)} />
+            <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
+                placeholder={link.after_hours_phone.clone()}
+                fixed={fixed.after_hours_phone.clone()} value={clinic.after_hours_phone.clone()}
+                on_change={set_clinic(|c, v| c.after_hours_phone = v)} />
+            <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
+                hint={t.emergency_hint} placeholder={link.emergency_number.clone().unwrap_or_else(|| "911".into())}
+                fixed={fixed.emergency_number.clone()} value={clinic.emergency_number.clone()}
+                on_change={set_clinic(|c, v| c.emergency_number = v)} />
+            { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
+            <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ t.save_clinic_numbers }</button>
+        </>
+    }
+}
+
 #[function_component]
 pub fn Settings(props: &SettingsProps) -> Html {
     let locale = use_locale();
@@ -139,22 +180,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         Callback::from(move |_| on_save.emit((*profile).clone()))
     };
     let baseline = props.diary.baseline.as_ref();
-    let clinic = use_state(|| props.clinic.clone());
-    let clinic_changed = *clinic != props.clinic;
-    let set_clinic = |f: fn(&mut PatientSettings, Option<String>)| {
-        let clinic = clinic.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*clinic).clone();
-            f(&mut next, text_value(&e));
-            clinic.set(next);
-        })
-    };
-    let link = &props.clinic_from_link;
     let procedure_range = procedure_date_range();
-    let save_clinic = {
-        let (clinic, cb) = (clinic.clone(), props.on_save_clinic.clone());
-        Callback::from(move |_| cb.emit((*clinic).clone()))
-    };
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title" tabindex="-1">{ t.nav_settings }</h1>
@@ -169,21 +195,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <UnitChoices name="settings" profile={(*profile).clone()} on_change={set_units} />
             <button type="button" class="button primary" disabled={!changed} onclick={save}>{ t.save_settings }</button>
 
-            <h2>{ t.your_clinic }</h2>
-            <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
-                placeholder={link.clinic_phone.clone()}
-                fixed={props.clinic_fixed.clinic_phone.clone()} value={clinic.clinic_phone.clone()}
-                on_change={set_clinic(|c, v| c.clinic_phone = v)} />
-            <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
-                placeholder={link.after_hours_phone.clone()}
-                fixed={props.clinic_fixed.after_hours_phone.clone()} value={clinic.after_hours_phone.clone()}
-                on_change={set_clinic(|c, v| c.after_hours_phone = v)} />
-            <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
-                hint={t.emergency_hint} placeholder={link.emergency_number.clone().unwrap_or_else(|| "911".into())}
-                fixed={props.clinic_fixed.emergency_number.clone()} value={clinic.emergency_number.clone()}
-                on_change={set_clinic(|c, v| c.emergency_number = v)} />
-            { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
-            <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ t.save_clinic_numbers }</button>
+            <ClinicNumbers ..props.clone() />
 
             <ReminderPanel procedure_date={props.diary.profile.procedure_date}
                 reminder={props.reminder.clone()} on_set={props.on_reminder.clone()} />
