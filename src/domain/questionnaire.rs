@@ -381,3 +381,5 @@ impl Questionnaire {
 mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_corpus;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_engines;

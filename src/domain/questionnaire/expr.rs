@@ -582,3 +582,48 @@ pub fn check_expressions(q: &Questionnaire, engine: &dyn Evaluate) -> Vec<Proble
     }
     problems
 }
+
+/// The `rh-fhirpath` engine.
+pub struct RhFhirPath;
+
+impl Evaluate for RhFhirPath {
+    fn evaluate(
+        &self,
+        expression: &str,
+        focus: &Value,
+        vars: &BTreeMap<String, Value>,
+    ) -> Result<Vec<Value>, String> {
+        use rh_fhirpath::{EvaluationContext, FhirPathEvaluator, FhirPathParser, FhirPathValue};
+        let parsed = FhirPathParser::new()
+            .parse(expression)
+            .map_err(|e| format!("ParseError: {e}"))?;
+        let mut context = EvaluationContext::new(focus.clone());
+        for (name, value) in vars {
+            context.add_constant(name.clone(), FhirPathValue::from_json(value));
+        }
+        let value = FhirPathEvaluator::new()
+            .evaluate(&parsed, &context)
+            .map_err(|e| e.to_string())?;
+        Ok(rh_json(value))
+    }
+}
+
+/// A value of `rh-fhirpath` as the JSON collection the reader takes.
+fn rh_json(value: rh_fhirpath::FhirPathValue) -> Vec<Value> {
+    use rh_fhirpath::FhirPathValue as V;
+    match value {
+        V::Empty => Vec::new(),
+        V::Collection(items) | V::UnorderedCollection(items) => {
+            items.into_iter().flat_map(rh_json).collect()
+        }
+        V::Quantity { value, unit } => {
+            let mut o = serde_json::Map::new();
+            o.insert("value".into(), V::Number(value).to_json());
+            if let Some(u) = unit {
+                o.insert("code".into(), Value::String(u));
+            }
+            vec![Value::Object(o)]
+        }
+        other => vec![other.to_json()],
+    }
+}
