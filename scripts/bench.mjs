@@ -1,4 +1,4 @@
-// Prints the performance figures of issue 6 in one run (after scripts/bench.sh has built the
+// Prints the performance figures in one run (after scripts/bench.sh has built the
 // app and the counter fixture). Numbers only: nothing here passes or fails.
 import { readFile, readdir, mkdtemp } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync } from 'node:zlib';

@@ -1,4 +1,4 @@
-// Clinic questionnaires (issue 13): loaded from the clinic's files (same origin), due on
+// Clinic questionnaires: loaded from the clinic's files (same origin), due on
 // home, answered one question per page with a draft kept over a reload, saved as a FHIR
 // QuestionnaireResponse, scored in the report against the first answer before the
 // procedure, exported (JSON, CSV, FHIR valid) and re-imported on an empty browser. An

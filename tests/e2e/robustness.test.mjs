@@ -1,4 +1,4 @@
-// Failure and edge conditions of issue 6: a reload in the middle of saving, storage turned
+// Failure and edge conditions: a reload in the middle of saving, storage turned
 // off or refusing writes (private browsing), clock changes and time zones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
