@@ -1,7 +1,7 @@
 // Guards what the first open downloads. Run by scripts/build-wasm.sh on the main module as
-// wasm-split-cli leaves it (function names still in it), before they are stripped:
+// wasm-split leaves it (function names still in it), before they are stripped:
 //
-//   node scripts/check-main-module.mjs main.wasm
+//   node scripts/check-main-module.mjs recovery-diary.wasm
 //
 // Fails when the main module holds the standard library's float formatting (`f64` Display
 // or Debug: core::fmt::float, core::num::flt2dec, about 7.5 KiB gzip) or float parsing
