@@ -20,7 +20,7 @@ use crate::domain::questionnaire::{
     check_expressions, has_expressions, read_text, Evaluate, FhirPath, Questionnaire,
 };
 
-// The FHIRPath engine (fhirpathrs): fetched only for a questionnaire that has FHIRPath.
+// The FHIRPath engine (rh-fhirpath): fetched only for a questionnaire that has FHIRPath.
 chunk_value!(
     FHIRPATH,
     fhirpath::fhirpath_engine,

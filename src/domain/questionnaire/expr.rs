@@ -1,6 +1,6 @@
 //! FHIRPath in a questionnaire: `calculatedExpression`, `variable`, `enableWhenExpression`
 //! and `initialExpression`, evaluated by a FHIRPath engine (`Evaluate`; the diary's is
-//! `FhirPath`, the `fhirpathrs` crate). The diary is offline and same-origin only: an
+//! `FhirPath`, the `rh-fhirpath` crate). The diary is offline and same-origin only: an
 //! expression that needs a launch context (`%patient`, `%user`, ...) or a server
 //! (`resolve()`, `memberOf()`, ...) makes the file a configuration problem.
 //!
@@ -26,8 +26,9 @@ pub trait Evaluate {
     ) -> Result<Vec<Value>, String>;
 }
 
-/// The diary's FHIRPath engine: `fhirpathrs` (chosen by its size in the questionnaire chunk
-/// and the share of the collected questionnaires' expressions it evaluates; see the docs).
+/// The diary's FHIRPath engine: `rh-fhirpath` (chosen by how many of the collected
+/// questionnaires' expressions it evaluates right and its size in the questionnaire chunk;
+/// see the docs). A syntax error is an `Err` whose text starts with `ParseError`.
 pub struct FhirPath;
 
 impl Evaluate for FhirPath {
@@ -37,20 +38,39 @@ impl Evaluate for FhirPath {
         focus: &Value,
         vars: &BTreeMap<String, Value>,
     ) -> Result<Vec<Value>, String> {
-        use fhirpathrs::evaluate::{compile, fhirpath::EntireExpressionParser, EvaluateOptions};
-        // `compile` panics on a syntax error: the engine's own parser is asked first.
-        if let Err(e) = EntireExpressionParser::new().parse(expression) {
-            return Err(format!("ParseError: {e}"));
+        use rh_fhirpath::{EvaluationContext, FhirPathEvaluator, FhirPathParser, FhirPathValue};
+        let parsed = FhirPathParser::new()
+            .parse(expression)
+            .map_err(|e| format!("ParseError: {e}"))?;
+        let mut context = EvaluationContext::new(focus.clone());
+        for (name, value) in vars {
+            context.add_constant(name.clone(), FhirPathValue::from_json(value));
         }
-        let path = compile(&expression.to_string()).map_err(|e| format!("{e:?}"))?;
-        let options = EvaluateOptions {
-            model: fhirpathrs::models::get_model_details(fhirpathrs::models::ModelType::R4).ok(),
-            vars: Some(vars.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
-            now: None,
-            trace_function: None,
-        };
-        path.evaluate(vec![focus.clone()], Some(options))
-            .map_err(|e| format!("{e:?}"))
+        let value = FhirPathEvaluator::new()
+            .evaluate(&parsed, &context)
+            .map_err(|e| e.to_string())?;
+        Ok(collection(value))
+    }
+}
+
+/// A FHIRPath value as the JSON collection the reader takes (a quantity as `value` and
+/// `code`, a date or time as its text).
+fn collection(value: rh_fhirpath::FhirPathValue) -> Vec<Value> {
+    use rh_fhirpath::FhirPathValue as V;
+    match value {
+        V::Empty => Vec::new(),
+        V::Collection(items) | V::UnorderedCollection(items) => {
+            items.into_iter().flat_map(collection).collect()
+        }
+        V::Quantity { value, unit } => {
+            let mut o = serde_json::Map::new();
+            o.insert("value".into(), V::Number(value).to_json());
+            if let Some(u) = unit {
+                o.insert("code".into(), Value::String(u));
+            }
+            vec![Value::Object(o)]
+        }
+        other => vec![other.to_json()],
     }
 }
 
@@ -304,90 +324,122 @@ fn of(item: &Item) -> Vec<(&'static str, &Expression)> {
     out
 }
 
-/// The functions the diary's engine (`fhirpathrs` 0.1.1) has: FHIRPath N1's. A function
-/// outside this list (`sum()`, `extension()`, SDC's `weight()`) makes the expression fail.
+/// The functions the diary's engine (`rh-fhirpath` 0.3.0) has, and the operators that can
+/// be written as a call. A function outside this list (`sum()`, SDC's `weight()`) makes the
+/// file a configuration problem before anything is evaluated.
 pub const ENGINE_FUNCTIONS: &[&str] = &[
-    "empty",
-    "exists",
-    "all",
-    "allTrue",
-    "anyTrue",
-    "allFalse",
-    "anyFalse",
-    "subsetOf",
-    "supersetOf",
-    "count",
-    "distinct",
-    "isDistinct",
-    "substring",
-    "indexOf",
-    "startsWith",
-    "endsWith",
-    "contains",
-    "upper",
-    "lower",
-    "replace",
-    "matches",
-    "replaceMatches",
-    "length",
-    "toChars",
-    "div",
-    "mod",
     "abs",
+    "aggregate",
+    "all",
+    "allFalse",
+    "allTrue",
+    "anyFalse",
+    "anyTrue",
+    "as",
     "ceiling",
+    "children",
+    "combine",
+    "comparable",
+    "contains",
+    "convertsToBoolean",
+    "convertsToDate",
+    "convertsToDateTime",
+    "convertsToDecimal",
+    "convertsToInteger",
+    "convertsToLong",
+    "convertsToQuantity",
+    "convertsToString",
+    "convertsToTime",
+    "count",
+    "dateOf",
+    "dayOf",
+    "decode",
+    "descendants",
+    "distinct",
+    "empty",
+    "encode",
+    "endsWith",
+    "escape",
+    "exclude",
+    "exists",
     "exp",
+    "extension",
+    "first",
     "floor",
+    "getValue",
+    "hasValue",
+    "highBoundary",
+    "hourOf",
+    "iif",
+    "indexOf",
+    "intersect",
+    "is",
+    "isDistinct",
+    "join",
+    "last",
+    "lastIndexOf",
+    "length",
     "ln",
     "log",
-    "power",
-    "round",
-    "sqrt",
-    "truncate",
-    "children",
+    "lowBoundary",
+    "lower",
+    "matches",
+    "matchesFull",
+    "millisecondOf",
+    "minuteOf",
+    "monthOf",
+    "not",
     "now",
-    "today",
-    "timeOfDay",
-    "is",
-    "as",
-    "in",
-    "where",
-    "select",
-    "repeat",
-    "descendants",
     "ofType",
+    "power",
+    "precision",
+    "repeat",
+    "replace",
+    "replaceMatches",
+    "round",
+    "secondOf",
+    "select",
     "single",
-    "first",
-    "last",
-    "tail",
     "skip",
+    "sort",
+    "split",
+    "sqrt",
+    "startsWith",
+    "subsetOf",
+    "substring",
+    "supersetOf",
+    "tail",
     "take",
-    "intersect",
-    "exclude",
-    "union",
-    "combine",
-    "iif",
+    "timeOf",
+    "timeOfDay",
+    "timezoneOffsetOf",
     "toBoolean",
-    "convertsToBoolean",
-    "toInteger",
-    "convertsToInteger",
+    "toChars",
     "toDate",
-    "convertsToDate",
     "toDateTime",
-    "convertsToDateTime",
     "toDecimal",
-    "convertsToDecimal",
+    "toInteger",
+    "toLong",
+    "toQuantity",
     "toString",
-    "convertsToString",
     "toTime",
-    "convertsToTime",
+    "today",
+    "trace",
+    "trim",
+    "truncate",
+    "type",
+    "unescape",
+    "union",
+    "upper",
+    "where",
+    "yearOf",
     "and",
     "or",
-    "not",
     "xor",
     "implies",
-    "aggregate",
-    "type",
-    "trace",
+    "div",
+    "mod",
+    "in",
 ];
 
 /// The functions an expression calls (`name(`), outside strings.
@@ -466,9 +518,9 @@ fn literals(text: &str) -> Vec<String> {
     out
 }
 
-/// Whether the engine may read a text as something else: `fhirpathrs` 0.1.1 compares two
-/// texts as dates when they start with four digits (`'32406-1' = '32407-9'` is true), and as
-/// numbers when they are numbers (`'01' = '1'`).
+/// Whether an engine may read a text as something else: some compare two texts as dates when
+/// they start with four digits (`fhirpathrs` 0.1.1 finds `'32406-1' = '32407-9'` true), or
+/// as numbers when they are numbers (`'01' = '1'`).
 fn may_coerce(s: &str) -> bool {
     let s = s.strip_prefix('@').unwrap_or(s);
     s.len() >= 4 && s.chars().take(4).all(|c| c.is_ascii_digit())
@@ -581,49 +633,4 @@ pub fn check_expressions(q: &Questionnaire, engine: &dyn Evaluate) -> Vec<Proble
         }
     }
     problems
-}
-
-/// The `rh-fhirpath` engine.
-pub struct RhFhirPath;
-
-impl Evaluate for RhFhirPath {
-    fn evaluate(
-        &self,
-        expression: &str,
-        focus: &Value,
-        vars: &BTreeMap<String, Value>,
-    ) -> Result<Vec<Value>, String> {
-        use rh_fhirpath::{EvaluationContext, FhirPathEvaluator, FhirPathParser, FhirPathValue};
-        let parsed = FhirPathParser::new()
-            .parse(expression)
-            .map_err(|e| format!("ParseError: {e}"))?;
-        let mut context = EvaluationContext::new(focus.clone());
-        for (name, value) in vars {
-            context.add_constant(name.clone(), FhirPathValue::from_json(value));
-        }
-        let value = FhirPathEvaluator::new()
-            .evaluate(&parsed, &context)
-            .map_err(|e| e.to_string())?;
-        Ok(rh_json(value))
-    }
-}
-
-/// A value of `rh-fhirpath` as the JSON collection the reader takes.
-fn rh_json(value: rh_fhirpath::FhirPathValue) -> Vec<Value> {
-    use rh_fhirpath::FhirPathValue as V;
-    match value {
-        V::Empty => Vec::new(),
-        V::Collection(items) | V::UnorderedCollection(items) => {
-            items.into_iter().flat_map(rh_json).collect()
-        }
-        V::Quantity { value, unit } => {
-            let mut o = serde_json::Map::new();
-            o.insert("value".into(), V::Number(value).to_json());
-            if let Some(u) = unit {
-                o.insert("code".into(), Value::String(u));
-            }
-            vec![Value::Object(o)]
-        }
-        other => vec![other.to_json()],
-    }
 }
