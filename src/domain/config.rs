@@ -427,7 +427,7 @@ mod tests {
             "q/phq9.json@-7,42,90 q/odi.json@+180 q/other.json",
             "q/phq9.json@-7,42,90,q/odi.json@+180,q/other.json",
         ] {
-            let (c, problems) = EmbedConfig::parse([("questionnaires", v)]);
+            let (c, problems) = EmbedConfig::parse(Source::Element, [("questionnaires", v)]);
             assert!(problems.is_empty(), "{problems:?}");
             assert_eq!(
                 c.questionnaires,
@@ -438,8 +438,10 @@ mod tests {
                 ]
             );
         }
-        let (c, problems) =
-            EmbedConfig::parse([("questionnaires", "q/a.json@soon q/b.json@99999")]);
+        let (c, problems) = EmbedConfig::parse(
+            Source::Element,
+            [("questionnaires", "q/a.json@soon q/b.json@99999")],
+        );
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].message.contains("whole numbers of days"));
         assert_eq!(

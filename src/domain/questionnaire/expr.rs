@@ -44,6 +44,11 @@ impl Evaluate for FhirPath {
             .map_err(|e| format!("ParseError: {e}"))?;
         let mut context = EvaluationContext::new(focus.clone());
         for (name, value) in vars {
+            // A collection of one is its item (the engine's arithmetic takes items).
+            let value = match value.as_array().map(Vec::as_slice) {
+                Some([one]) => one,
+                _ => value,
+            };
             context.add_constant(name.clone(), FhirPathValue::from_json(value));
         }
         let value = FhirPathEvaluator::new()
