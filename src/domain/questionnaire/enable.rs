@@ -62,7 +62,7 @@ pub fn holds(e: &EnableWhen, given: &[Answer]) -> bool {
             .any(|a| compare(a, &e.answer).is_some_and(want))
     };
     match e.operator {
-        Operator::Exists => !given.is_empty() == (e.answer == Answer::Boolean(true)),
+        Operator::Exists => given.is_empty() != (e.answer == Answer::Boolean(true)),
         Operator::Equal => given.iter().any(equal),
         Operator::NotEqual => !given.iter().any(equal),
         Operator::Greater => ordered(Ordering::is_gt),

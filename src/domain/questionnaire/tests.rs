@@ -466,8 +466,11 @@ fn every_enable_when_operator_with_r4_meaning() {
             Answer::Quantity(2.0, Some("cm".into())),
         ),
     ] {
-        assert!(holds(&e(Equal, b.clone()), &[a.clone()]), "{a:?} = {b:?}");
-        assert!(!holds(&e(NotEqual, b.clone()), &[a.clone()]));
+        assert!(
+            holds(&e(Equal, b.clone()), std::slice::from_ref(&a)),
+            "{a:?} = {b:?}"
+        );
+        assert!(!holds(&e(NotEqual, b.clone()), std::slice::from_ref(&a)));
         assert!(!holds(&e(Equal, b.clone()), &[]));
         assert!(
             holds(&e(NotEqual, b.clone()), &[]),
@@ -498,13 +501,19 @@ fn every_enable_when_operator_with_r4_meaning() {
     ];
     for (big, small) in ordered {
         assert!(
-            holds(&e(Greater, small.clone()), &[big.clone()]),
+            holds(&e(Greater, small.clone()), std::slice::from_ref(&big)),
             "{big:?} > {small:?}"
         );
-        assert!(holds(&e(GreaterOrEqual, small.clone()), &[big.clone()]));
-        assert!(holds(&e(Less, big.clone()), &[small.clone()]));
-        assert!(holds(&e(LessOrEqual, big.clone()), &[small.clone()]));
-        assert!(!holds(&e(Less, small.clone()), &[big.clone()]));
+        assert!(holds(
+            &e(GreaterOrEqual, small.clone()),
+            std::slice::from_ref(&big)
+        ));
+        assert!(holds(&e(Less, big.clone()), std::slice::from_ref(&small)));
+        assert!(holds(
+            &e(LessOrEqual, big.clone()),
+            std::slice::from_ref(&small)
+        ));
+        assert!(!holds(&e(Less, small.clone()), std::slice::from_ref(&big)));
         assert!(
             !holds(&e(Greater, small.clone()), &[]),
             "an ordered operator needs an answer"

@@ -281,7 +281,7 @@ fn cardiology(engine: &dyn Evaluate, pick: fn(&str) -> bool, expected: Result<Va
     !chosen.is_empty()
         && chosen.iter().all(
             |t| match (engine.evaluate(t, &response, &vars), &expected) {
-                (Ok(v), Ok(x)) => same(&v, &[x.clone()]),
+                (Ok(v), Ok(x)) => same(&v, std::slice::from_ref(x)),
                 (Err(_), Err(())) => true,
                 _ => false,
             },
