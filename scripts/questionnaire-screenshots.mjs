@@ -1,12 +1,13 @@
 // Saves PNGs of real clinic questionnaires (the corpus in tests/fixtures/questionnaires/real)
 // as a patient answers them: PHQ-9's first question and its computed total, a multi-select
 // and a date picker, at 390×844 and 1280×800, in English and Spanish, into screenshots/
-// (needs a release build in dist/). `node scripts/questionnaire-screenshots.mjs [en|es]`.
+// (needs a release build in dist/). `node scripts/questionnaire-screenshots.mjs [en|es|all] [name filter]`.
 import { mkdir, readFile } from 'node:fs/promises';
 import { serve, launch, openApp, diaryWith, SIZES } from '../tests/e2e/harness.mjs';
 
 const REAL = new URL('../tests/fixtures/questionnaires/real/', import.meta.url);
-const langs = process.argv[2] ? [process.argv[2]] : ['en', 'es'];
+const langs = process.argv[2] && process.argv[2] !== 'all' ? [process.argv[2]] : ['en', 'es'];
+const only = process.argv[3];
 
 /** The app with `name` due, opened on its first question. */
 async function opened(browser, url, name, size, lang) {
@@ -41,7 +42,7 @@ const server = await serve();
 const browser = await launch();
 await mkdir('screenshots', { recursive: true });
 for (const lang of langs) for (const [sizeName, size] of Object.entries(SIZES)) {
-  for (const [shot, name, act] of SHOTS) {
+  for (const [shot, name, act] of SHOTS.filter(([s]) => !only || s.includes(only))) {
     const page = await opened(browser, server.url, name, size, lang);
     await act(page);
     const file = `screenshots/q-${shot}-${sizeName}${lang === 'en' ? '' : `-${lang}`}.png`;
