@@ -169,6 +169,7 @@ strings {
     save_checkin = "Save check-in",
     // Leaving a check-in begun: keep the answers as a draft, or not.
     leave_title = "Keep your answers for later?",
+    leave_checkin = "Leave",
     leave_keep = "Keep them as a draft",
     leave_discard = "Discard them",
     leave_stay = "Stay in the check-in",
@@ -214,6 +215,7 @@ strings {
     gone = "Gone",
     none_today = "I have none of these today",
     add_symptom = "Add a symptom",
+    choose_where_first = "Choose where, the side and what you feel, then tap Add.",
     where_label = "Where",
     side_label = "Side",
     what_you_feel = "What you feel",

@@ -167,6 +167,7 @@ pub const ES: Texts = Texts {
     save_checkin: "Guardar el registro",
     // Leaving a check-in begun: keep the answers as a draft, or not.
     leave_title: "¿Guardar sus respuestas para después?",
+    leave_checkin: "Salir",
     leave_keep: "Guardarlas como borrador",
     leave_discard: "Descartarlas",
     leave_stay: "Seguir con el registro",
@@ -212,6 +213,7 @@ pub const ES: Texts = Texts {
     gone: "Ya no",
     none_today: "Hoy no tengo ninguno de estos",
     add_symptom: "Añadir un síntoma",
+    choose_where_first: "Elija dónde, el lado y qué siente, y luego toque Añadir.",
     where_label: "Dónde",
     side_label: "Lado",
     what_you_feel: "Qué siente",
