@@ -77,6 +77,14 @@ pub fn focus(element: Option<web_sys::HtmlElement>) {
     }
 }
 
+/// Brings the top of the diary (its header) to the top of the window, for a view that
+/// takes the screen over (the timer) and must start on its first screenful.
+pub fn scroll_to_diary_top(inside: Option<web_sys::Element>) {
+    if let Some(app) = inside.and_then(|e| e.closest(".app").ok().flatten()) {
+        app.scroll_into_view_with_bool(true);
+    }
+}
+
 /// A new screen: brings the top of `container` (the diary, perhaps inside a portal page)
 /// into view when the page was scrolled past it, so notices above the heading are seen,
 /// then moves focus to `heading` without scrolling again.

@@ -17,6 +17,7 @@ use crate::domain::model::Diary;
 const TIMER: &str = "timer";
 /// The clinic questionnaires begun and not yet saved.
 const QUESTIONNAIRE_DRAFTS: &str = "questionnaire-drafts";
+const CHECKIN_DRAFT: &str = "draft";
 
 /// How the diary kept in this browser's storage is read and written (`format::read_stored`,
 /// `format::to_json`): in the `ready` chunk, because a first open has nothing stored and
@@ -355,6 +356,29 @@ pub fn keep_questionnaire_draft(keys: &Keys, canonical: &str, draft: Option<serd
         remove_json(keys, QUESTIONNAIRE_DRAFTS);
     } else {
         save_json(keys, QUESTIONNAIRE_DRAFTS, &all);
+    }
+}
+
+/// A check-in begun and not saved: its date, the step the patient was on (its place in the
+/// full check-in) and the answers so far, kept so that leaving (by choice, for "Warning sign
+/// now", or by closing the page) loses nothing.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CheckInDraft {
+    pub date: chrono::NaiveDate,
+    pub step: usize,
+    pub entry: crate::domain::model::Entry,
+}
+
+/// The check-in draft, if any (anything unreadable counts as none).
+pub fn load_checkin_draft(keys: &Keys) -> Option<CheckInDraft> {
+    load_json(keys, CHECKIN_DRAFT)
+}
+
+/// Keeps (or, with `None`, forgets) the check-in draft.
+pub fn save_checkin_draft(keys: &Keys, draft: Option<&CheckInDraft>) {
+    match draft {
+        Some(d) => save_json(keys, CHECKIN_DRAFT, d),
+        None => remove_json(keys, CHECKIN_DRAFT),
     }
 }
 

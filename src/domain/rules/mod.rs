@@ -13,7 +13,7 @@ mod tests;
 use chrono::{Days, NaiveDate};
 
 pub use answered::{answered_line_words, answered_lines, latest_acknowledgement, AnsweredLine};
-pub use settings::{is_phone_number, ClinicSettings, RawSettings, SettingError};
+pub use settings::{is_phone_number, tel_link, ClinicSettings, RawSettings, SettingError};
 pub use table::{rule, Evidence, Fact, Novelty, Rule, Sign, Tier, RULES};
 pub use words::{fact, firings_on, message, what};
 

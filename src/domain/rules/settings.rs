@@ -72,6 +72,15 @@ pub fn is_phone_number(s: &str) -> bool {
     is_dial_string(s.trim(), 30)
 }
 
+/// The `tel:` link of a number: its digits and a leading `+` only.
+pub fn tel_link(number: &str) -> String {
+    let dial: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{dial}")
+}
+
 impl ClinicSettings {
     /// Applies every valid value of `raw` over the defaults; returns what was refused.
     pub fn from_raw(raw: &RawSettings) -> (ClinicSettings, Vec<SettingError>) {
@@ -192,6 +201,8 @@ mod tests {
         assert!(!is_phone_number("call me"));
         assert!(!is_phone_number("5"));
         assert!(!is_phone_number(""));
+        assert_eq!(tel_link("+1 (555) 010-2000"), "tel:+15550102000");
+        assert_eq!(tel_link("911"), "tel:911");
     }
 
     #[test]
