@@ -17,7 +17,7 @@ const SIZES = { '320×568': SMALL, '390×844': PHONE };
 /** The words each test taps or reads, in each language (the catalogue's texts). */
 const W = {
   en: {
-    warningNow: 'Warning sign now', call: (n) => `Call ${n}`, backToDiary: 'Back to the diary',
+    warningNow: 'Warning sign now', call: (n) => `Call ${n}`, backToDiary: 'Back to the diary', nowLead: /If you have any of these, call 911 now:/,
     anyOfThese: 'If you have any of these, call 911 now', callMyClinic: /^Call my clinic/,
     start: "Start today's check-in", nothingNew: 'Nothing new today', noneOfThese: 'I have none of these',
     next: 'Next', back: 'Back', save: 'Save', saveAsIs: 'Save as it is', goBackAnswer: 'Go back and answer',
@@ -37,7 +37,7 @@ const W = {
     settings: 'Settings', home: 'Home', clinicPhone: 'Clinic phone', saved: 'Clinic phone saved.',
   },
   es: {
-    warningNow: 'Señal de alarma ahora', call: (n) => `Llamar al ${n}`, backToDiary: 'Volver al diario',
+    warningNow: 'Señal de alarma ahora', call: (n) => `Llamar al ${n}`, backToDiary: 'Volver al diario', nowLead: /Si tiene alguna de estas cosas, llame al 911 ahora:/,
     anyOfThese: 'Si tiene alguna de estas, llame al 911 ahora', callMyClinic: /^Llamar a mi clínica/,
     start: 'Empezar el registro de hoy', nothingNew: 'Nada nuevo hoy', noneOfThese: 'No tengo ninguna de estas',
     next: 'Siguiente', back: 'Atrás', save: 'Guardar', saveAsIs: 'Guardar así', goBackAnswer: 'Volver y responder',
@@ -113,7 +113,7 @@ for (const lang of LANGS) for (const [sizeName, size] of Object.entries(SIZES)) 
     const signs = await screen.locator('.warning-list li').allInnerTexts();
     assert.equal(signs.length, 8);
     for (const s of signs) assert.ok(!/[?¿]/.test(s), `a statement, not a question: ${s}`);
-    assert.match(await screen.innerText(), new RegExp(w.anyOfThese));
+    assert.match(await screen.innerText(), w.nowLead);
     // No clinic number known: no clinic call.
     assert.equal(await screen.getByRole('link', { name: w.callMyClinic }).count(), 0);
     await assertAccessible(page, `warning now ${lang} ${sizeName}`);
@@ -245,10 +245,11 @@ for (const lang of LANGS) {
     const page = await open({ lang, size: SMALL, diary: diaryWith({ procedureOffset: -3, days: [-1] }) });
     await page.getByRole('button', { name: w.settings }).click();
     await page.locator('section.settings').waitFor();
-    await page.locator('section.settings button').filter({ hasText: lang === 'en' ? 'Save, share or import' : 'Guardar, compartir o importar' }).click();
-    await page.locator('input[type=file]').setInputFiles({ name: 'diary.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByRole('button', { name: lang === 'en' ? 'Save, share or import' : 'Guardar, compartir o importar' }).click();
+    await page.setInputFiles('#import-file', { name: 'diary.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await page.locator('.import-preview button.primary').click();
-    await page.getByRole('button', { name: w.home }).click();
+    await page.locator('.notice').waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: w.home }).click();
     const today = page.locator('.today-card');
     await today.getByText(w.unanswered).waitFor();
     const text = await today.innerText();
@@ -400,8 +401,11 @@ for (const lang of LANGS) {
     await page.getByRole('button', { name: w.warningNow }).waitFor();
     for (let step = 1; step <= 8; step++) {
       await page.evaluate(() => window.scrollTo(0, 0));
-      const first = page.locator('.wizard .step').locator('fieldset legend, label, .quick, .lead').first();
-      await assertOnFirstScreen(page, first, `step ${step}'s first question`);
+      const first = page.locator('.wizard .step').locator('legend, label').first();
+      const box = await assertOnFirstScreen(page, first, `step ${step}'s first question`);
+      // Not under the buttons that stay at the foot of the screen either.
+      const navTop = await page.locator('.wizard-nav').evaluate((n) => n.getBoundingClientRect().top);
+      assert.ok(box.y + box.h <= navTop, `step ${step}'s first question ends at ${box.y + box.h}, under the buttons at ${navTop}`);
       if (step === 1) await page.getByRole('button', { name: w.noneOfThese }).click();
       else if (step < 8) await page.getByRole('button', { name: w.next, exact: true }).click();
     }
@@ -428,8 +432,8 @@ for (const lang of LANGS) {
     await page.locator('.draft-card').waitFor();
     await page.reload();
     await page.locator('.draft-card').getByRole('button', { name: w.goOn }).click();
-    await page.locator('#wizard-step').waitFor();
-    await page.getByRole('button', { name: w.next, exact: true }).click();
+    // Back on the step the patient left, with the answers.
+    await page.locator('#pain-back-4').waitFor({ state: 'attached' });
     assert.equal(await page.locator('#pain-back-4').isChecked(), true, 'the draft came back');
     // Discarding leaves nothing behind.
     await page.getByRole('button', { name: w.leave, exact: true }).click();
@@ -507,7 +511,7 @@ test('10. Spanish: "Ninguna anotada", "pies" on screen, percent one way per lang
   await page.getByRole('button', { name: W.es.noneOfThese }).click();
   await page.getByRole('button', { name: W.es.next, exact: true }).click();
   assert.match(await page.locator('.step').innerText(), /pies/);
-  await page.getByLabel(/¿Qué tan lejos/).fill('300');
+  await page.getByLabel(/¿Qué distancia pudo caminar/).fill('300');
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: W.es.next, exact: true }).click();
   assert.match(await page.locator('.step').innerText(), /Ninguna anotada\./);
   await page.context().close();
@@ -518,7 +522,7 @@ test('10. Spanish: "Ninguna anotada", "pies" on screen, percent one way per lang
     await p.locator('label[for="pain-back-3"]').click();
     await p.locator('label[for="pain-leg-2"]').click();
     await p.getByRole('button', { name: W.es.next, exact: true }).click();
-    await p.getByLabel(/¿Qué tan lejos/).fill('300');
+    await p.getByLabel(/¿Qué distancia pudo caminar/).fill('300');
     for (let i = 0; i < 5; i++) await p.getByRole('button', { name: W.es.next, exact: true }).click();
     await p.getByRole('button', { name: W.es.save, exact: true }).click();
     await p.locator('.notice').waitFor();

@@ -10,7 +10,7 @@ use crate::app::context::use_locale;
 use crate::app::hooks::stored::{use_checkin_draft, use_running_timer};
 use crate::app::storage::CheckInDraft;
 use crate::domain::calendar::{day_number, in_first_two_weeks};
-use crate::domain::i18n::{fill, Locale};
+use crate::domain::i18n::{fill, Locale, Texts};
 use crate::domain::model::TimedKind;
 use crate::domain::model::{Diary, Entry};
 use crate::domain::rules::{evaluate, ClinicSettings, Firing, Tier};
@@ -58,13 +58,24 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
     // Without a draft, the check-in starts from the saved one, or a new one.
     let base = existing.clone().unwrap_or_else(|| new_draft(diary, date));
     let stored = use_checkin_draft();
-    // The draft as this date opened (later writes do not restart the wizard).
+    // The draft as this date (or the full check-in after the quick one) opened: later
+    // writes do not restart the wizard.
     let opened = {
         let draft = stored.draft.clone();
-        use_memo(date, move |d| draft.filter(|x| x.date == *d))
+        use_memo((date, props.quick), move |(d, _)| {
+            draft.filter(|x| x.date == *d)
+        })
     };
     let latest = use_mut_ref(|| None::<Entry>);
     let leaving = use_state(|| false);
+    // The question about leaving takes focus when it opens.
+    let leave_heading = use_node_ref();
+    {
+        let heading = leave_heading.clone();
+        use_effect_with(*leaving, move |_| {
+            crate::app::platform::focus(heading.cast::<web_sys::HtmlElement>())
+        });
+    }
     let steps: &[Step] = if props.quick {
         &Step::QUICK
     } else {
@@ -124,21 +135,19 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
             on_save.emit((date, entry));
         })
     };
-    let title = title(&locale, props, existing.is_some());
+    let (title, day) = title(&locale, props, existing.is_some());
     let context = step_context(props);
     html! {
         <section class={classes!("checkin", props.quick.then_some("quick"))} aria-labelledby="checkin-title">
             <div class="checkin-head">
-                <h1 id="checkin-title" tabindex="-1">{ &title }</h1>
+                <h1 id="checkin-title" tabindex="-1">{ format!("{title}{day}") }</h1>
                 <button type="button" class="button small" onclick={leave.reform(|_| ())}>{ t.leave_checkin }</button>
             </div>
             if props.quick {
                 <p class="hint">{ t.quick_lead }</p>
             }
             if *leaving {
-                <LeaveDialog on_keep={props.on_cancel.clone()}
-                    on_discard={ { let (keep, c) = (stored.keep.clone(), props.on_cancel.clone()); Callback::from(move |_| { keep.emit(None); c.emit(()); }) } }
-                    on_stay={ { let leaving = leaving.clone(); Callback::from(move |_| leaving.set(false)) } } />
+                { leave_dialog(t, &leave_heading, props, &stored.keep, &leaving) }
             }
             // Keyed by date and kind, so another day or the full check-in opens afresh (from
             // the draft).
@@ -154,8 +163,9 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
     }
 }
 
-/// "Check-in for today (day 3)", "Change the check-in for …", "Quick check-in for today".
-fn title(locale: &Locale, props: &CheckInProps, exists: bool) -> String {
+/// "Check-in for today", "Change the check-in for …", "Quick check-in for today"; and the
+/// day number (" (day 3)"), which the screen's heading adds.
+fn title(locale: &Locale, props: &CheckInProps, exists: bool) -> (String, String) {
     let t = locale.t();
     let (diary, date) = (&props.diary, props.date);
     let when = if date == props.today {
@@ -171,7 +181,7 @@ fn title(locale: &Locale, props: &CheckInProps, exists: bool) -> String {
         (false, true) => t.checkin_change,
         (false, false) => t.checkin_new,
     };
-    format!("{}{day}", fill(template, &[("when", &when)]))
+    (fill(template, &[("when", &when)]), day)
 }
 
 fn step_context(props: &CheckInProps) -> Rc<StepContext> {
@@ -204,31 +214,32 @@ fn emergency_for(props: &CheckInProps) -> Callback<Entry, Vec<Firing>> {
     })
 }
 
-#[derive(Properties, PartialEq)]
-struct LeaveDialogProps {
-    on_keep: Callback<()>,
-    on_discard: Callback<()>,
-    on_stay: Callback<()>,
-}
-
 /// "Keep your answers for later?": as a draft (home offers to go on with it), or not.
-#[function_component]
-fn LeaveDialog(props: &LeaveDialogProps) -> Html {
-    let t = use_locale().t();
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            crate::app::platform::focus(heading.cast::<web_sys::HtmlElement>())
-        });
-    }
+fn leave_dialog(
+    t: &Texts,
+    heading: &NodeRef,
+    props: &CheckInProps,
+    keep: &Callback<Option<CheckInDraft>>,
+    leaving: &UseStateHandle<bool>,
+) -> Html {
+    let discard = {
+        let (keep, leave) = (keep.clone(), props.on_cancel.clone());
+        Callback::from(move |_| {
+            keep.emit(None);
+            leave.emit(());
+        })
+    };
+    let stay = {
+        let leaving = leaving.clone();
+        Callback::from(move |_| leaving.set(false))
+    };
     html! {
         <div class="leave" role="alertdialog" aria-modal="true" aria-labelledby="leave-title">
             <div class="leave-box">
-                <h2 id="leave-title" tabindex="-1" ref={heading}>{ t.leave_title }</h2>
-                <button type="button" class="button primary" onclick={props.on_keep.reform(|_| ())}>{ t.leave_keep }</button>
-                <button type="button" class="button" onclick={props.on_discard.reform(|_| ())}>{ t.leave_discard }</button>
-                <button type="button" class="button" onclick={props.on_stay.reform(|_| ())}>{ t.leave_stay }</button>
+                <h2 id="leave-title" tabindex="-1" ref={heading.clone()}>{ t.leave_title }</h2>
+                <button type="button" class="button primary" onclick={props.on_cancel.reform(|_| ())}>{ t.leave_keep }</button>
+                <button type="button" class="button" onclick={discard}>{ t.leave_discard }</button>
+                <button type="button" class="button" onclick={stay}>{ t.leave_stay }</button>
             </div>
         </div>
     }

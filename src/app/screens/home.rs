@@ -3,11 +3,12 @@ use std::rc::Rc;
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
-use super::flags::{visit_list, FlagBanners, UnansweredWarnings};
+use super::flags::{unanswered_warnings, visit_list, FlagBanners};
 use crate::app::clinic_questionnaires::DueNow;
 use crate::app::context::use_locale;
 use crate::app::hooks::stored::{
-    use_checkin_draft, use_last_backup, use_questionnaire_drafts, use_running_timer,
+    use_checkin_draft, use_last_backup, use_questionnaire_drafts, use_running_timer, RunningTimer,
+    StoredCheckInDraft,
 };
 use crate::app::navigation::Screen;
 use crate::domain::calendar::day_phrase;
@@ -58,6 +59,9 @@ pub fn Home(props: &HomeProps) -> Html {
     let (diary, today, nav) = (&props.diary, props.today, &props.on_navigate);
     // Read once when home is shown (a backup is saved on another screen), not per render.
     let last_backup = use_last_backup().date;
+    // What was left under way, and the questionnaires begun and not yet saved.
+    let (timer, draft) = (use_running_timer(), use_checkin_draft());
+    let drafts = use_questionnaire_drafts().all;
     let baseline_first = baseline_first(diary, today);
     html! {
         <section class="home" aria-labelledby="home-title">
@@ -76,16 +80,15 @@ pub fn Home(props: &HomeProps) -> Html {
                 on_clinic_phone={props.on_clinic_phone.clone()}
                 {today} on_report={nav.reform(|_| Screen::Report)} />
             { props.notice.clone() }
-            <Unfinished on_navigate={nav.clone()} />
+            { unfinished(&locale, &timer, &draft, nav) }
             if baseline_first {
                 <div class="card baseline-first">
                     <p>{ t.baseline_offer_lead }</p>
                     <button type="button" class="button primary big" onclick={nav.reform(|_| Screen::Baseline)}>{ t.describe_now }</button>
                 </div>
             }
-            <TodayCard diary={diary.clone()} {today} settings={props.settings.clone()} on_navigate={nav.clone()}
-                reminder={props.reminder.clone()} secondary={baseline_first} />
-            { due_questionnaires(&locale, &props.due, nav) }
+            { today_card(&locale, props, baseline_first) }
+            { due_questionnaires(&locale, &props.due, &drafts, nav) }
             if diary.baseline.is_none() && !baseline_first {
                 <div class="card reminder">
                     <p>{ t.baseline_missing }</p>
@@ -105,20 +108,16 @@ pub fn Home(props: &HomeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct UnfinishedProps {
-    on_navigate: Callback<Screen>,
-}
-
 /// What was left under way: a timed walk or stand still running (the page was reloaded),
 /// a check-in kept as a draft. Go back to it, or discard it.
-#[function_component]
-fn Unfinished(props: &UnfinishedProps) -> Html {
-    let locale = use_locale();
+fn unfinished(
+    locale: &Locale,
+    timer: &RunningTimer,
+    draft: &StoredCheckInDraft,
+    nav: &Callback<Screen>,
+) -> Html {
     let t = locale.t();
-    let timer = use_running_timer();
-    let draft = use_checkin_draft();
-    let open = |d: NaiveDate| props.on_navigate.reform(move |_| Screen::CheckIn(d));
+    let open = |d: NaiveDate| nav.reform(move |_| Screen::CheckIn(d));
     html! {
         <>
             if let Some(r) = &timer.running {
@@ -142,22 +141,10 @@ fn Unfinished(props: &UnfinishedProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct TodayCardProps {
-    diary: Rc<Diary>,
-    today: NaiveDate,
-    settings: Rc<ClinicSettings>,
-    on_navigate: Callback<Screen>,
-    reminder: Option<crate::domain::reminder::Reminder>,
-    /// Another action comes first (recording the baseline before the procedure).
-    secondary: bool,
-}
-
 /// Today's check-in: done (and what it left unanswered among the warning signs), or the
-/// full check-in and "Nothing new today".
-#[function_component]
-fn TodayCard(props: &TodayCardProps) -> Html {
-    let locale = use_locale();
+/// full check-in and "Nothing new today". `secondary`: another action comes first
+/// (recording the baseline before the procedure).
+fn today_card(locale: &Locale, props: &HomeProps, secondary: bool) -> Html {
     let t = locale.t();
     let today = props.today;
     let nav = &props.on_navigate;
@@ -166,7 +153,7 @@ fn TodayCard(props: &TodayCardProps) -> Html {
         return html! {
             <div class="card today-card">
                 <p class="status done">{ t.today_done }</p>
-                <UnansweredWarnings entry={entry.clone()} number={props.settings.emergency_number.clone()} />
+                { unanswered_warnings(t, entry, &props.settings.emergency_number) }
                 <button type="button" class="button" onclick={open}>{ t.change_today }</button>
             </div>
         };
@@ -182,18 +169,23 @@ fn TodayCard(props: &TodayCardProps) -> Html {
         <div class="card today-card">
             <p class="status">{ t.today_not_done }</p>
             if let Some(r) = nudge {
-                <p class="nudge">{ super::reminder::nudge_text(&locale, r) }</p>
+                <p class="nudge">{ super::reminder::nudge_text(locale, r) }</p>
             }
-            <button type="button" class={classes!("button", "big", (!props.secondary).then_some("primary"))} onclick={open}>{ t.start_today }</button>
+            <button type="button" class={classes!("button", "big", (!secondary).then_some("primary"))} onclick={open}>{ t.start_today }</button>
             <button type="button" class="button big" onclick={nav.reform(move |_| Screen::QuickCheckIn(today))}>{ t.nothing_new }</button>
         </div>
     }
 }
 
-/// The clinic's questionnaires due now, each with about how long it takes.
-fn due_questionnaires(locale: &Locale, due: &[DueNow], nav: &Callback<Screen>) -> Html {
+/// The clinic's questionnaires due now, each with about how long it takes; one begun and
+/// not yet saved says "Go on with it".
+fn due_questionnaires(
+    locale: &Locale,
+    due: &[DueNow],
+    drafts: &serde_json::Map<String, serde_json::Value>,
+    nav: &Callback<Screen>,
+) -> Html {
     let t = locale.t();
-    // Questionnaires begun and not yet saved say "Go on with it".
     html! {
         <>{ for due.iter().map(|d| {
             let index = d.index;
@@ -202,28 +194,12 @@ fn due_questionnaires(locale: &Locale, due: &[DueNow], nav: &Callback<Screen>) -
                     <p><strong>{ t.q_due_title }</strong></p>
                     <p>{ &d.title }</p>
                     <p class="hint">{ &d.minutes }</p>
-                    <QuestionnaireButton canonical={d.canonical.clone()} on_open={nav.reform(move |_| Screen::Questionnaire(index))} />
+                    <button type="button" class="button primary" onclick={nav.reform(move |_| Screen::Questionnaire(index))}>
+                        { if drafts.contains_key(&d.canonical) { t.q_go_on } else { t.q_answer_now } }
+                    </button>
                 </div>
             }
         }) }</>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct QuestionnaireButtonProps {
-    canonical: String,
-    on_open: Callback<MouseEvent>,
-}
-
-/// "Answer it now", or "Go on with it" for a questionnaire begun and not saved.
-#[function_component]
-fn QuestionnaireButton(props: &QuestionnaireButtonProps) -> Html {
-    let t = use_locale().t();
-    let drafts = use_questionnaire_drafts().all;
-    html! {
-        <button type="button" class="button primary" onclick={props.on_open.clone()}>
-            { if drafts.contains_key(&props.canonical) { t.q_go_on } else { t.q_answer_now } }
-        </button>
     }
 }
 

@@ -125,6 +125,8 @@ pub fn Settings(props: &SettingsProps) -> Html {
     let locale = use_locale();
     let t = locale.t();
     let baseline = props.diary.baseline.as_ref();
+    // The number last saved, for "Clinic phone saved." beside its field.
+    let saved = use_state(|| None::<&'static str>);
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title" tabindex="-1">{ t.nav_settings }</h1>
@@ -132,7 +134,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             { profile_fields(t, &props.diary.profile, &props.on_save) }
 
             <h2>{ t.your_clinic }</h2>
-            <ClinicNumbers ..props.clone() />
+            { clinic_numbers(t, props, &saved) }
 
             <ReminderPanel procedure_date={props.diary.profile.procedure_date}
                 reminder={props.reminder.clone()} on_set={props.on_reminder.clone()} />
@@ -186,11 +188,11 @@ fn profile_fields(t: &Texts, profile: &Profile, on_save: &Callback<Profile>) -> 
 
 /// The clinic's numbers: the patient's, each saved as it is entered (with a word beside it),
 /// or the ones the clinic set.
-#[function_component]
-fn ClinicNumbers(props: &SettingsProps) -> Html {
-    let t = use_locale().t();
-    // The number last saved here, for "Clinic phone saved." beside its field.
-    let saved = use_state(|| None::<&'static str>);
+fn clinic_numbers(
+    t: &'static Texts,
+    props: &SettingsProps,
+    saved: &UseStateHandle<Option<&'static str>>,
+) -> Html {
     let set = |name: &'static str, f: fn(&mut PatientSettings, Option<String>)| {
         let (clinic, on_save, saved) = (
             props.clinic.clone(),
@@ -208,7 +210,7 @@ fn ClinicNumbers(props: &SettingsProps) -> Html {
     };
     let c = &props.clinic;
     let fixed = &props.clinic_fixed;
-    let shown = |name: &'static str| *saved == Some(name);
+    let shown = |name: &'static str| **saved == Some(name);
     html! {
         <>
             <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}

@@ -59,6 +59,10 @@ pub fn Setup(props: &SetupProps) -> Html {
     let page = use_state(|| Page::Welcome);
     let profile = use_state(|| props.initial.clone());
     let heading = use_node_ref();
+    // The clinic's numbers page: its two fields, and a number that is not one (which field,
+    // and what was entered).
+    let phones = (use_node_ref(), use_node_ref());
+    let refused = use_state(|| None::<(&'static str, String)>);
     {
         let (heading, on_started) = (heading.clone(), props.on_started.clone());
         use_effect_with(*page, move |page| {
@@ -108,7 +112,15 @@ pub fn Setup(props: &SetupProps) -> Html {
                 on_numbers.emit(numbers);
                 page.set(Page::Units);
             });
-            html! { <ClinicNumbersPage heading={h1(t.clinic_numbers_title)} on_back={goto(Page::ProcedureDate)} {on_done} /> }
+            let heading = h1(t.clinic_numbers_title);
+            clinic_numbers_page(
+                t,
+                heading,
+                &phones,
+                &refused,
+                goto(Page::ProcedureDate),
+                on_done,
+            )
         }
         Page::Units => {
             let set_units = {
@@ -235,22 +247,16 @@ fn baseline_page(
     })
 }
 
-#[derive(Properties, PartialEq)]
-struct ClinicNumbersProps {
-    heading: Html,
-    on_back: Callback<MouseEvent>,
-    /// The numbers entered (each `None` when left empty), or none at all.
-    on_done: Callback<(Option<String>, Option<String>)>,
-}
-
 /// "Your clinic's phone number", so a warning sign that needs a call can call it; and the
 /// after-hours one. "I don't have it now" goes on without them.
-#[function_component]
-fn ClinicNumbersPage(props: &ClinicNumbersProps) -> Html {
-    let t = use_locale().t();
-    let (phone, after) = (use_node_ref(), use_node_ref());
-    // A number that is not one: which field, and what was entered.
-    let refused = use_state(|| None::<(&'static str, String)>);
+fn clinic_numbers_page(
+    t: &'static Texts,
+    heading: Html,
+    (phone, after): &(NodeRef, NodeRef),
+    refused: &UseStateHandle<Option<(&'static str, String)>>,
+    on_back: Callback<MouseEvent>,
+    on_done: Callback<(Option<String>, Option<String>)>,
+) -> Html {
     let value = |r: &NodeRef| {
         r.cast::<web_sys::HtmlInputElement>()
             .map(|i| i.value().trim().to_string())
@@ -261,7 +267,7 @@ fn ClinicNumbersPage(props: &ClinicNumbersProps) -> Html {
             phone.clone(),
             after.clone(),
             refused.clone(),
-            props.on_done.clone(),
+            on_done.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let numbers = (value(&phone), value(&after));
@@ -276,24 +282,23 @@ fn ClinicNumbersPage(props: &ClinicNumbersProps) -> Html {
             }
         })
     };
-    let skip = props.on_done.reform(|_: MouseEvent| (None, None));
     html! {
         <>
-            { props.heading.clone() }
+            { heading }
             <p class="lead">{ t.clinic_numbers_lead }</p>
             <div class="field">
                 <label for="setup-clinic-phone">{ t.clinic_phone }</label>
-                <input id="setup-clinic-phone" type="tel" autocomplete="off" ref={phone} />
+                <input id="setup-clinic-phone" type="tel" autocomplete="off" ref={phone.clone()} />
             </div>
             <div class="field">
                 <label for="setup-after-hours">{ t.after_hours_optional }</label>
-                <input id="setup-after-hours" type="tel" autocomplete="off" ref={after} />
+                <input id="setup-after-hours" type="tel" autocomplete="off" ref={after.clone()} />
             </div>
-            if let Some((setting, v)) = &*refused {
+            if let Some((setting, v)) = &**refused {
                 <p class="error" role="alert">{ fill(t.phone_refused, &[("setting", setting), ("value", v)]) }</p>
             }
-            <button type="button" class="button" onclick={skip}>{ t.no_number_now }</button>
-            { nav(t, props.on_back.clone(), next) }
+            <button type="button" class="button" onclick={on_done.reform(|_: MouseEvent| (None, None))}>{ t.no_number_now }</button>
+            { nav(t, on_back, next) }
         </>
     }
 }

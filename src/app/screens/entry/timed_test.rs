@@ -2,8 +2,9 @@
 //! Stop, why, then keep or discard. Large targets for one thumb while walking. The time is
 //! computed from the start instant (right after a lock or a sleeping tab); the test under
 //! way is kept in storage, so a reload can go back to it or discard it. From "Time my walk"
-//! until Stop the panel is the only thing on the check-in (`focused`: the stylesheet hides
-//! the rest, the tabs and Back / Next; "Warning sign now" stays), at the top of the screen.
+//! until Stop the panel is the only thing on the check-in under the step's heading
+//! (`focused`: the stylesheet hides the rest, and Back / Next; the tabs are hidden during a
+//! check-in; "Warning sign now" stays), at the top of the screen.
 
 use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
@@ -98,8 +99,13 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
             };
             let open = open.clone();
             html! {
-                <button type="button" class="button" aria-expanded="false"
-                    onclick={Callback::from(move |_| open.set(true))}>{ button }</button>
+                <>
+                    if let Some(today) = actions.kept {
+                        <p class="timed-result">{ actions.result_words(today) }</p>
+                    }
+                    <button type="button" class="button" aria-expanded="false"
+                        onclick={Callback::from(move |_| open.set(true))}>{ button }</button>
+                </>
             }
         }
         (Phase::Running, Some(r)) => running_view(&actions, r, &next_ref),
@@ -224,13 +230,14 @@ fn use_timer_actions(
         })
     };
     let keep = {
-        let (store, running, because, kept, live, on_keep) = (
+        let (store, running, because, kept, live, on_keep, open) = (
             store.clone(),
             running,
             because.clone(),
             kept.clone(),
             live.clone(),
             props.on_keep.clone(),
+            open.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             if let (Some(r), Some(now)) = (running.clone(), platform::now()) {
@@ -245,6 +252,7 @@ fn use_timer_actions(
                 );
                 on_keep.emit(result);
                 store.emit(None);
+                open.set(false);
             }
         })
     };
@@ -286,9 +294,6 @@ fn ready_view(a: &TimerActions, start_ref: &NodeRef) -> Html {
             <p class="safety">{ t.timed_safety }</p>
             <button type="button" class="button primary huge" ref={start_ref.clone()} onclick={a.start.clone()}>{ t.timed_start }</button>
             <p class="hint">{ t.timed_screen_on }</p>
-            if let Some(today) = a.kept {
-                <p class="timed-result">{ a.result_words(today) }</p>
-            }
             <button type="button" class="button" onclick={a.close.clone()}>{ t.back }</button>
         </>
     }

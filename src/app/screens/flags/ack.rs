@@ -40,6 +40,15 @@ pub fn AckChoices(props: &AckChoicesProps) -> Html {
     let locale = use_locale();
     let t = locale.t();
     let stage = use_state(|| Stage::Choosing);
+    // What each stage opens with takes focus (the question, the note's field), so a keyboard
+    // or screen-reader user is there.
+    let first = use_node_ref();
+    {
+        let first = first.clone();
+        use_effect_with(*stage, move |_| {
+            platform::focus(first.cast::<web_sys::HtmlElement>())
+        });
+    }
     let record = {
         let (rule, date, cb) = (props.rule, props.date, props.on_acknowledge.clone());
         move |action: AckAction, note: Option<String>| {
@@ -54,118 +63,72 @@ pub fn AckChoices(props: &AckChoicesProps) -> Html {
             }
         }
     };
-    let choose = |action: AckAction| {
-        let (record, stage, tier) = (record.clone(), stage.clone(), props.tier);
-        Callback::from(move |_: MouseEvent| match (action, tier) {
-            (AckAction::Other, Tier::Emergency) => stage.set(Stage::StillHappening),
-            (AckAction::Other, _) => stage.set(Stage::Writing { stopped: false }),
-            _ => record(action, None),
-        })
+    let to = |next: Stage| {
+        let stage = stage.clone();
+        Callback::from(move |_: MouseEvent| stage.set(next))
     };
     let body = match *stage {
-        Stage::Choosing => html! {
-            <>
-                <p>{ t.what_did_you_do }</p>
-                { for ack_choices(props.tier).iter().map(|a| html! {
-                    <button type="button" class="button small" onclick={choose(*a)}>{ action_label(t, *a) }</button>
-                }) }
-            </>
-        },
+        Stage::Choosing => {
+            let choose = |action: AckAction| {
+                let (record, stage, tier) = (record.clone(), stage.clone(), props.tier);
+                Callback::from(move |_: MouseEvent| match (action, tier) {
+                    (AckAction::Other, Tier::Emergency) => stage.set(Stage::StillHappening),
+                    (AckAction::Other, _) => stage.set(Stage::Writing { stopped: false }),
+                    _ => record(action, None),
+                })
+            };
+            html! {
+                <>
+                    <p>{ t.what_did_you_do }</p>
+                    { for ack_choices(props.tier).iter().map(|a| html! {
+                        <button type="button" class="button small" onclick={choose(*a)}>{ action_label(t, *a) }</button>
+                    }) }
+                </>
+            }
+        }
         Stage::StillHappening => {
             let (to_choices, again) = (stage.clone(), props.on_still_happening.clone());
             let yes = Callback::from(move |_| {
                 to_choices.set(Stage::Choosing);
                 again.emit(());
             });
-            let stage = stage.clone();
-            let no = Callback::from(move |_| stage.set(Stage::Writing { stopped: true }));
-            html! { <StillHappening on_yes={yes} on_no={no} /> }
+            html! {
+                <div class="still-happening">
+                    <p class="question" tabindex="-1" ref={first.clone()}><strong>{ t.still_happening }</strong></p>
+                    <button type="button" class="button danger" onclick={yes}>{ t.still_happening_yes }</button>
+                    <button type="button" class="button" onclick={to(Stage::Writing { stopped: true })}>{ t.still_happening_no }</button>
+                </div>
+            }
         }
         Stage::Writing { stopped } => {
-            let back = {
-                let stage = stage.clone();
-                Callback::from(move |_| stage.set(Stage::Choosing))
+            let save = {
+                let field = first.clone();
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let words = field
+                        .cast::<web_sys::HtmlInputElement>()
+                        .map(|input| input.value().trim().to_string())
+                        .unwrap_or_default();
+                    let note = if stopped {
+                        Some(stopped_note(&locale, &words))
+                    } else {
+                        (!words.is_empty()).then_some(words)
+                    };
+                    record(AckAction::Other, note);
+                })
             };
-            let on_note = Callback::from(move |words: String| {
-                let note = if stopped {
-                    Some(stopped_note(&locale, &words))
-                } else {
-                    (!words.is_empty()).then_some(words)
-                };
-                record(AckAction::Other, note);
-            });
-            html! { <AckNote {on_note} on_back={back} /> }
+            html! {
+                <form class="ack-note" onsubmit={save}>
+                    <label>{ t.ack_note_label }<input type="text" maxlength="500" ref={first.clone()} /></label>
+                    <button type="submit" class="button small primary">{ t.ack_save_note }</button>
+                    <button type="button" class="button small" onclick={to(Stage::Choosing)}>{ t.back }</button>
+                </form>
+            }
         }
     };
     html! {
         <div class="ack" role="group" aria-label={fill(t.what_did_you_do_about, &[("what", props.what)])}>
             { body }
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct StillHappeningProps {
-    on_yes: Callback<MouseEvent>,
-    on_no: Callback<MouseEvent>,
-}
-
-/// "Is it still happening?", with focus on the question so it is read first.
-#[function_component]
-fn StillHappening(props: &StillHappeningProps) -> Html {
-    let t = use_locale().t();
-    let question = use_node_ref();
-    {
-        let question = question.clone();
-        use_effect_with((), move |_| {
-            platform::focus(question.cast::<web_sys::HtmlElement>())
-        });
-    }
-    html! {
-        <div class="still-happening">
-            <p class="question" tabindex="-1" ref={question}><strong>{ t.still_happening }</strong></p>
-            <button type="button" class="button danger" onclick={props.on_yes.clone()}>{ t.still_happening_yes }</button>
-            <button type="button" class="button" onclick={props.on_no.clone()}>{ t.still_happening_no }</button>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct AckNoteProps {
-    /// The patient's words, trimmed (possibly empty).
-    on_note: Callback<String>,
-    /// Back to the choices.
-    on_back: Callback<MouseEvent>,
-}
-
-/// A few words about what the patient did; the field takes focus when it opens, so a
-/// keyboard or screen-reader user is in it.
-#[function_component]
-fn AckNote(props: &AckNoteProps) -> Html {
-    let t = use_locale().t();
-    let note = use_node_ref();
-    {
-        let note = note.clone();
-        use_effect_with((), move |_| {
-            platform::focus(note.cast::<web_sys::HtmlElement>())
-        });
-    }
-    let save = {
-        let (note, on_note) = (note.clone(), props.on_note.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let words = note
-                .cast::<web_sys::HtmlInputElement>()
-                .map(|input| input.value().trim().to_string())
-                .unwrap_or_default();
-            on_note.emit(words);
-        })
-    };
-    html! {
-        <form class="ack-note" onsubmit={save}>
-            <label>{ t.ack_note_label }<input type="text" maxlength="500" ref={note} /></label>
-            <button type="submit" class="button small primary">{ t.ack_save_note }</button>
-            <button type="button" class="button small" onclick={props.on_back.clone()}>{ t.back }</button>
-        </form>
     }
 }

@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use super::ack::AckChoices;
 use super::alert::TierAAlert;
-use super::call::{CallMessage, CallTheClinic};
+use super::call::{call_message, call_the_clinic};
 use super::{acknowledged, episode_dates};
 use crate::app::context::use_locale;
-use crate::domain::i18n::{capitalise, fill};
+use crate::domain::i18n::{capitalise, fill, Locale};
 use crate::domain::model::{Acknowledgement, Diary};
 use crate::domain::rules::{
     answered_line_words, answered_lines, message, tel_link, what, AnsweredLine, ClinicSettings,
@@ -40,7 +40,8 @@ pub const BANNER_DAYS: i64 = 14;
 /// stays short and fast.)
 #[function_component]
 pub fn FlagBanners(props: &BannersProps) -> Html {
-    let t = use_locale().t();
+    let locale = use_locale();
+    let t = locale.t();
     // The date of a tier-A flag answered "still happening": its alert, full screen.
     let alert_for = use_state(|| None::<NaiveDate>);
     let unanswered = props
@@ -70,9 +71,9 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
                 let alert_for = alert_for.clone();
                 let date = ep.to;
                 let on_still_happening = Callback::from(move |_| alert_for.set(Some(date)));
-                html! { <Banner key={format!("{}-{}", ep.rule, ep.to)} ..banner_props(props, ep, on_still_happening) /> }
+                banner(&locale, props, ep, on_still_happening)
             }) }
-            { for lines.iter().map(|line| answered_line(line, props)) }
+            { for lines.iter().map(|line| answered_line(&locale, line, props)) }
             if !older.is_empty() {
                 <p class="older-flags">{ fill(t.older_unanswered, &[("n", &older.len().to_string())]) }{ " " }
                     <button type="button" class="link" onclick={props.on_report.reform(|_| ())}>{ t.see_report }</button>
@@ -86,86 +87,47 @@ pub fn FlagBanners(props: &BannersProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct BannerProps {
-    episode: Episode,
-    firings: Rc<Vec<Firing>>,
-    diary: Rc<Diary>,
-    settings: Rc<ClinicSettings>,
-    on_acknowledge: Callback<Acknowledgement>,
-    on_clinic_phone: Callback<String>,
-    on_still_happening: Callback<()>,
-}
-
-fn banner_props(
+/// One flag to act on: what and when, its message with the way to call, "What did you do?".
+fn banner(
+    locale: &Locale,
     props: &BannersProps,
     ep: &Episode,
     on_still_happening: Callback<()>,
-) -> BannerProps {
-    BannerProps {
-        episode: ep.clone(),
-        firings: props.firings.clone(),
-        diary: props.diary.clone(),
-        settings: props.settings.clone(),
-        on_acknowledge: props.on_acknowledge.clone(),
-        on_clinic_phone: props.on_clinic_phone.clone(),
-        on_still_happening,
-    }
-}
-
-/// One flag to act on: what and when, its message with the way to call, "What did you do?".
-#[function_component]
-fn Banner(props: &BannerProps) -> Html {
-    let locale = use_locale();
+) -> Html {
     let t = locale.t();
-    let ep = &props.episode;
     let what = what(t, ep.rule);
-    let when = episode_dates(&locale, ep);
+    let when = episode_dates(locale, ep);
     let s = &props.settings;
     html! {
-        <article class={classes!("banner", format!("tier-{}", ep.tier.name()))}
+        <article key={format!("{}-{}", ep.rule, ep.to)} class={classes!("banner", format!("tier-{}", ep.tier.name()))}
             data-rule={ep.rule} data-tier={ep.tier.name()} data-to={ep.to.to_string()}>
             <h3>{ format!("{} ({when})", capitalise(what)) }</h3>
             if ep.tier == Tier::Emergency {
-                <p>{ message(&locale, Tier::Emergency, ep.to, &props.firings, &props.diary, s) }</p>
+                <p>{ message(locale, Tier::Emergency, ep.to, &props.firings, &props.diary, s) }</p>
                 <a class="button call" href={tel_link(&s.emergency_number)}>{ fill(t.call_number, &[("number", &s.emergency_number)]) }</a>
             } else {
-                <CallMessage date={ep.to} firings={props.firings.clone()} diary={props.diary.clone()}
-                    settings={s.clone()} on_clinic_phone={props.on_clinic_phone.clone()} />
+                { call_message(locale, ep.to, &props.firings, &props.diary, s, &props.on_clinic_phone) }
             }
             <AckChoices rule={ep.rule} date={ep.to} tier={ep.tier} {what}
-                on_acknowledge={props.on_acknowledge.clone()} on_still_happening={props.on_still_happening.clone()} />
+                on_acknowledge={props.on_acknowledge.clone()} {on_still_happening} />
         </article>
     }
 }
 
 /// A flag answered "Something else", kept through the next day: tier A "If it comes back,
 /// call … now" with the call; tier B "Call the clinic today if it goes on" with the way to.
-fn answered_line(line: &AnsweredLine, props: &BannersProps) -> Html {
-    html! { <AnsweredLineView key={format!("answered-{}-{}", line.rule, line.date)} line={line.clone()}
-    settings={props.settings.clone()} on_clinic_phone={props.on_clinic_phone.clone()} /> }
-}
-
-#[derive(Properties, PartialEq)]
-struct AnsweredLineProps {
-    line: AnsweredLine,
-    settings: Rc<ClinicSettings>,
-    on_clinic_phone: Callback<String>,
-}
-
-#[function_component]
-fn AnsweredLineView(props: &AnsweredLineProps) -> Html {
-    let locale = use_locale();
+fn answered_line(locale: &Locale, line: &AnsweredLine, props: &BannersProps) -> Html {
     let t = locale.t();
-    let (line, s) = (&props.line, &props.settings);
+    let s = &props.settings;
     let number = &s.emergency_number;
     html! {
-        <div class={classes!("answered-line", format!("tier-{}", line.tier.name()))} data-rule={line.rule}>
-            <p>{ answered_line_words(&locale, line, number) }</p>
+        <div key={format!("answered-{}-{}", line.rule, line.date)}
+            class={classes!("answered-line", format!("tier-{}", line.tier.name()))} data-rule={line.rule}>
+            <p>{ answered_line_words(locale, line, number) }</p>
             if line.tier == Tier::Emergency {
                 <a class="button call slim" href={tel_link(number)}>{ fill(t.call_number, &[("number", number)]) }</a>
             } else {
-                <CallTheClinic settings={s.clone()} on_clinic_phone={props.on_clinic_phone.clone()} />
+                { call_the_clinic(t, s, &props.on_clinic_phone) }
             }
         </div>
     }

@@ -1,53 +1,36 @@
-use std::rc::Rc;
-
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::app::context::use_locale;
 use crate::app::platform;
-use crate::domain::i18n::fill;
+use crate::domain::i18n::{fill, Locale, Texts};
 use crate::domain::model::Diary;
 use crate::domain::rules::{is_phone_number, message, tel_link, ClinicSettings, Firing, Tier};
 
-#[derive(Properties, PartialEq)]
-pub struct CallMessageProps {
-    pub date: NaiveDate,
-    /// In date order; the message is that of `date`'s tier-B firings.
-    pub firings: Rc<Vec<Firing>>,
-    pub diary: Rc<Diary>,
-    pub settings: Rc<ClinicSettings>,
-    /// Keeps the clinic's number the patient adds here.
-    pub on_clinic_phone: Callback<String>,
-}
-
 /// Tier B: call the clinic today (or now), with a way to call at once: the clinic's numbers
-/// as `tel:` links, or the place to add the number.
-#[function_component]
-pub fn CallMessage(props: &CallMessageProps) -> Html {
-    let locale = use_locale();
+/// as `tel:` links, or the place to add the number. `firings` are in date order; the message
+/// is that of `date`'s tier-B firings. (A plain function: it keeps no state.)
+pub fn call_message(
+    locale: &Locale,
+    date: NaiveDate,
+    firings: &[Firing],
+    diary: &Diary,
+    settings: &ClinicSettings,
+    on_clinic_phone: &Callback<String>,
+) -> Html {
     let t = locale.t();
-    let s = &props.settings;
     html! {
         <div class="tier-b" role="alert">
             <p class="tier-b-title">{ t.call_clinic_title }</p>
-            <p>{ message(&locale, Tier::Call, props.date, &props.firings, &props.diary, s) }</p>
-            <CallTheClinic settings={s.clone()} on_clinic_phone={props.on_clinic_phone.clone()} />
+            <p>{ message(locale, Tier::Call, date, firings, diary, settings) }</p>
+            { call_the_clinic(t, settings, on_clinic_phone) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CallTheClinicProps {
-    pub settings: Rc<ClinicSettings>,
-    pub on_clinic_phone: Callback<String>,
-}
-
 /// "Call the clinic" (and after hours) when a number is known; else "Add the clinic's
 /// number", which opens the phone field in place.
-#[function_component]
-pub fn CallTheClinic(props: &CallTheClinicProps) -> Html {
-    let t = use_locale().t();
-    let s = &props.settings;
+pub fn call_the_clinic(t: &Texts, s: &ClinicSettings, on_clinic_phone: &Callback<String>) -> Html {
     html! {
         <>
             if let Some(phone) = &s.clinic_phone {
@@ -57,20 +40,20 @@ pub fn CallTheClinic(props: &CallTheClinicProps) -> Html {
                 <a class="button" href={tel_link(phone)}>{ fill(t.after_hours, &[("phone", phone)]) }</a>
             }
             if s.clinic_phone.is_none() && s.after_hours_phone.is_none() {
-                <AddClinicNumber on_save={props.on_clinic_phone.clone()} />
+                <AddClinicNumber on_save={on_clinic_phone.clone()} />
             }
         </>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct AddClinicNumberProps {
-    on_save: Callback<String>,
+pub struct AddClinicNumberProps {
+    pub on_save: Callback<String>,
 }
 
 /// A button that becomes the clinic's phone field (visible, focused) and saves it there.
 #[function_component]
-fn AddClinicNumber(props: &AddClinicNumberProps) -> Html {
+pub fn AddClinicNumber(props: &AddClinicNumberProps) -> Html {
     let t = use_locale().t();
     let open = use_state(|| false);
     let refused = use_state(|| None::<String>);

@@ -11,8 +11,8 @@ mod result;
 
 pub use alert::{TierAAlert, TierAProps};
 pub use banners::{BannersProps, FlagBanners};
-pub use call::{CallMessage, CallMessageProps, CallTheClinic};
-pub use result::{DayResult, DayResultProps, UnansweredWarnings};
+pub use call::{call_message, call_the_clinic, AddClinicNumber};
+pub use result::{unanswered_warnings, DayResult, DayResultProps};
 
 use yew::prelude::*;
 

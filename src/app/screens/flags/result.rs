@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::alert::TierAAlert;
-use super::call::CallMessage;
+use super::call::call_message;
 use crate::app::context::use_locale;
-use crate::domain::i18n::fill;
+use crate::domain::i18n::{fill, Texts};
 use crate::domain::model::{Diary, Entry};
 use crate::domain::questions::unanswered;
 use crate::domain::rules::{message, tel_link, what, ClinicSettings, Firing, Tier};
@@ -54,17 +54,17 @@ pub fn DayResult(props: &DayResultProps) -> Html {
         props.settings.clone(),
     );
     let empty = Entry::default();
+    let number = &settings.emergency_number;
     html! {
         <div class="day-result">
             if a {
                 <TierAAlert {date} firings={firings.clone()} diary={diary.clone()} settings={settings.clone()} />
             }
             if b {
-                <CallMessage {date} firings={firings.clone()} diary={diary.clone()} settings={settings.clone()}
-                    on_clinic_phone={props.on_clinic_phone.clone()} />
+                { call_message(&locale, date, &firings, &diary, &settings, &props.on_clinic_phone) }
             }
             if left_open {
-                <UnansweredWarnings entry={entry.cloned().unwrap_or(empty)} number={settings.emergency_number.clone()} />
+                { unanswered_warnings(t, entry.unwrap_or(&empty), number) }
             }
             if !followup.is_empty() {
                 <div class="followup">
@@ -76,22 +76,14 @@ pub fn DayResult(props: &DayResultProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UnansweredWarningsProps {
-    pub entry: Entry,
-    pub number: String,
-}
-
 /// The tier-A signs a check-in left unanswered (an older check-in, an import): named, with
-/// "If you have any of these, call … now" and the call. Never "nothing matches".
-#[function_component]
-pub fn UnansweredWarnings(props: &UnansweredWarningsProps) -> Html {
-    let t = use_locale().t();
-    let left = unanswered(&props.entry);
+/// "If you have any of these, call … now" and the call. Never "nothing matches". (A plain
+/// function: it keeps no state.)
+pub fn unanswered_warnings(t: &Texts, entry: &Entry, number: &str) -> Html {
+    let left = unanswered(entry);
     if left.is_empty() {
         return html! {};
     }
-    let number = &props.number;
     html! {
         <div class="unanswered">
             <p><strong>{ t.unanswered_title }</strong></p>
