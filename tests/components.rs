@@ -178,12 +178,10 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
         .dyn_into()
         .unwrap();
     assert_eq!(line.text_content().unwrap(), "5 days without a check-in");
-    assert!(root.query_selector(".missed-days").unwrap().is_none());
+    let list = root.query_selector("details.missed").unwrap().unwrap();
+    assert!(!list.has_attribute("open"), "closed: one line");
     line.click();
-    until("the list opens", || {
-        root.query_selector(".missed-days").unwrap().is_some()
-    })
-    .await;
+    until("the list opens", || list.has_attribute("open")).await;
     assert_eq!(
         root.query_selector_all(".missed-days li").unwrap().length(),
         5

@@ -96,11 +96,11 @@ export async function launch() {
 /**
  * A page on `url` with `diary` (an object, a raw string, or null for none) in storage, and
  * with `lang` ('en', 'es') the language the patient chose in Settings (none by default);
- * `draft`: a check-in kept as a draft (`true` for one of today).
+ * `draft`: with a check-in of today kept as a draft.
  * `query`: the clinic's configuration in the URL ("?questionnaires=…").
  * Every request that leaves the app's own origin is recorded in `page.foreignRequests`.
  */
-export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale, lang, context, query = '', draft = null } = {}) {
+export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale, lang, context, query = '', draft = false } = {}) {
   locale ??= lang === 'es' ? 'es-US' : 'en-US';
   const ctx = context ?? await browser.newContext({ viewport: size, locale });
   const page = await ctx.newPage();
@@ -118,9 +118,11 @@ export async function openApp(browser, url, { diary = null, size = SIZES.phone, 
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`${KEY}.settings`, JSON.stringify({ language: lang })]);
     }
     if (draft) {
-      // A check-in left as a draft: today's, on its pain step (`true`), or the one given.
-      const value = draft === true ? { date: isoDay(0), step: 1, entry: { pain: { back: 4 }, neuro: [] } } : draft;
-      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`${KEY}.draft`, JSON.stringify(value)]);
+      // A check-in left as a draft (a diary file of that one check-in, and its step): today's,
+      // on its pain step.
+      const value = { format: 'recovery-diary', version: 2, profile: { distance_unit: 'ft', temperature_unit: 'F' },
+        checkins: [{ date: isoDay(0), pain: { back: 4 }, neuro: [] }] };
+      await page.evaluate(([k, v]) => { localStorage.setItem(k, v); localStorage.setItem(`${k}-step`, '1'); }, [`${KEY}.draft`, JSON.stringify(value)]);
     }
   }
   await page.goto(url + query);

@@ -101,7 +101,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <button type="button" class="button" onclick={nav.reform(|_| Screen::Data)}>{ t.save_a_backup }</button>
                 </div>
             }
-            <MissedDays missed={missed_days(diary, today)} on_navigate={nav.clone()} />
+            { missed(&locale, &missed_days(diary, today), nav) }
             { week(&locale, diary, today, nav) }
             { visit_list(&locale, &props.episodes) }
         </section>
@@ -203,42 +203,27 @@ fn due_questionnaires(
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct MissedDaysProps {
-    missed: Vec<NaiveDate>,
-    on_navigate: Callback<Screen>,
-}
-
-/// "4 days without a check-in": one line that opens the list of those days.
-#[function_component]
-fn MissedDays(props: &MissedDaysProps) -> Html {
-    let locale = use_locale();
+/// "4 days without a check-in": one line that opens the list of those days (a native
+/// disclosure: no state to keep).
+fn missed(locale: &Locale, missed: &[NaiveDate], nav: &Callback<Screen>) -> Html {
     let t = locale.t();
-    let open = use_state(|| false);
-    if props.missed.is_empty() {
+    if missed.is_empty() {
         return html! {};
     }
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
     html! {
-        <div class="card missed">
-            <button type="button" class="button missed-line" aria-expanded={open.to_string()}
-                aria-controls="missed-days" onclick={toggle}>{ missed_line(t, props.missed.len()) }</button>
-            if *open {
-                <ul class="missed-days" id="missed-days">
-                    { for props.missed.iter().map(|d| {
-                        let d = *d;
-                        html! {
-                            <li><button type="button" class="button small" onclick={props.on_navigate.reform(move |_| Screen::CheckIn(d))}>
-                                { fill(t.fill_in, &[("date", &locale.short_date(d))]) }
-                            </button></li>
-                        }
-                    }) }
-                </ul>
-            }
-        </div>
+        <details class="card missed">
+            <summary class="button missed-line">{ missed_line(t, missed.len()) }</summary>
+            <ul class="missed-days">
+                { for missed.iter().map(|d| {
+                    let d = *d;
+                    html! {
+                        <li><button type="button" class="button small" onclick={nav.reform(move |_| Screen::CheckIn(d))}>
+                            { fill(t.fill_in, &[("date", &locale.short_date(d))]) }
+                        </button></li>
+                    }
+                }) }
+            </ul>
+        </details>
     }
 }
 

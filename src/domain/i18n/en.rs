@@ -120,7 +120,6 @@ strings {
 
     // ---- Settings ----
     procedure_date = "Procedure date",
-    save_settings = "Save settings",
     your_clinic = "Your clinic",
     clinic_phone = "Clinic phone",
     after_hours_phone = "After-hours phone",
@@ -128,7 +127,6 @@ strings {
     emergency_number = "Emergency number",
     emergency_hint = "911 unless your clinic gave you another (such as 112, 999 or 000).",
     set_by_clinic = "{setting}: {value} (set by your clinic)",
-    save_clinic_numbers = "Save clinic numbers",
     // A clinic number saves as it is entered.
     setting_saved = "{setting} saved.",
     emergency_refused = "“{value}” is not a short emergency number such as 911, 112, 999 or 000; using {number}.",
@@ -166,7 +164,6 @@ strings {
     checkin_change = "Change the check-in for {when}",
     today = "today",
     day_in_brackets = " (day {n})",
-    save_checkin = "Save check-in",
     // Leaving a check-in begun: keep the answers as a draft, or not.
     leave_title = "Keep your answers for later?",
     leave_checkin = "Leave",
@@ -289,7 +286,6 @@ strings {
     call_clinic_title = "Call your clinic",
     call_the_clinic = "Call the clinic: {phone}",
     after_hours = "After hours: {phone}",
-    add_clinic_phone = "Add your clinic's phone number in Settings to call it from here.",
     // A tier-B card without a clinic number adds it in place.
     add_clinic_number = "Add the clinic's number",
     save_the_number = "Save the number",

@@ -118,7 +118,6 @@ pub const ES: Texts = Texts {
 
     // ---- Settings ----
     procedure_date: "Fecha del procedimiento",
-    save_settings: "Guardar ajustes",
     your_clinic: "Su clínica",
     clinic_phone: "Teléfono de la clínica",
     after_hours_phone: "Teléfono fuera de horario",
@@ -126,7 +125,6 @@ pub const ES: Texts = Texts {
     emergency_number: "Número de emergencias",
     emergency_hint: "911, a menos que su clínica le haya dado otro (como 112, 999 o 000).",
     set_by_clinic: "{setting}: {value} (lo fijó su clínica)",
-    save_clinic_numbers: "Guardar los números de la clínica",
     // A clinic number saves as it is entered.
     setting_saved: "{setting}: guardado.",
     emergency_refused: "«{value}» no es un número de emergencias corto como 911, 112, 999 o 000; se usa el {number}.",
@@ -164,7 +162,6 @@ pub const ES: Texts = Texts {
     checkin_change: "Cambiar el registro de {when}",
     today: "hoy",
     day_in_brackets: " (día {n})",
-    save_checkin: "Guardar el registro",
     // Leaving a check-in begun: keep the answers as a draft, or not.
     leave_title: "¿Guardar sus respuestas para después?",
     leave_checkin: "Salir",
@@ -287,7 +284,6 @@ pub const ES: Texts = Texts {
     call_clinic_title: "Llame a su clínica",
     call_the_clinic: "Llamar a la clínica: {phone}",
     after_hours: "Fuera de horario: {phone}",
-    add_clinic_phone: "Añada el teléfono de su clínica en Ajustes para llamar desde aquí.",
     // A tier-B card without a clinic number adds it in place.
     add_clinic_number: "Añadir el número de la clínica",
     save_the_number: "Guardar el número",

@@ -13,6 +13,11 @@ fn select_value(e: Event) -> Option<String> {
         .map(|s| s.value())
 }
 
+/// A list's place chosen in a select, if any.
+fn index(v: Option<String>) -> Option<usize> {
+    v.and_then(|v| v.parse::<usize>().ok())
+}
+
 /// The numbness/tingling/burning/weakness map as a list: it starts from the last check-in,
 /// so only changes need tapping. Every control is a native button or select.
 #[function_component]
@@ -24,6 +29,7 @@ pub fn NervesStep(props: &StepProps) -> Html {
         (Some(_), false) => t.nerves_intro_previous,
         (None, false) => t.nerves_intro_first,
     };
+    let picked = use_state(Picked::default);
     let add = props.edit(|e: &mut Entry, finding: NeuroFinding| {
         let list = e.neuro.get_or_insert_with(Vec::new);
         if !list.iter().any(|f| f.key() == finding.key()) {
@@ -34,7 +40,7 @@ pub fn NervesStep(props: &StepProps) -> Html {
         <div class="step">
             <p class="lead">{ intro }</p>
             { findings(props, t) }
-            <AddFinding {baseline} on_add={add} />
+            { add_finding(t, baseline, &picked, add) }
         </div>
     }
 }
@@ -90,106 +96,99 @@ fn findings(props: &StepProps, t: &'static Texts) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct AddFindingProps {
-    /// The baseline never takes the saddle area: it is always a warning sign.
-    baseline: bool,
-    on_add: Callback<NeuroFinding>,
+/// What "Add a symptom" has chosen so far: none of it for the patient (a choice made in
+/// advance would look like an answer); `incomplete`: Add was tapped before all was chosen.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Picked {
+    region: Option<Region>,
+    side: Option<Side>,
+    kind: Option<NeuroKind>,
+    incomplete: bool,
 }
 
-/// "Add a symptom": where, which side and what, none chosen for the patient (a choice made
-/// in advance would look like an answer); Add says what is still to choose.
-#[function_component]
-fn AddFinding(props: &AddFindingProps) -> Html {
-    let t = crate::app::context::use_locale().t();
-    let region = use_state(|| None::<Region>);
-    let side = use_state(|| None::<Side>);
-    let kind = use_state(|| None::<NeuroKind>);
-    let incomplete = use_state(|| false);
+impl Picked {
+    /// The finding chosen, at 5 out of 10 (the saddle area has no side).
+    fn finding(self) -> Option<NeuroFinding> {
+        let side = if self.region == Some(Region::Saddle) {
+            Some(Side::Midline)
+        } else {
+            self.side
+        };
+        Some(NeuroFinding {
+            region: self.region?,
+            side: side?,
+            kind: self.kind?,
+            severity: Severity::new(5).ok()?,
+        })
+    }
+}
+
+/// "Add a symptom": where, which side and what; Add says what is still to choose. The
+/// baseline never takes the saddle area: it is always a warning sign.
+fn add_finding(
+    t: &'static Texts,
+    baseline: bool,
+    picked: &UseStateHandle<Picked>,
+    on_add: Callback<NeuroFinding>,
+) -> Html {
     let regions: Vec<Region> = Region::ALL
         .into_iter()
-        .filter(|r| !(props.baseline && *r == Region::Saddle))
+        .filter(|r| !(baseline && *r == Region::Saddle))
         .collect();
-    let saddle = *region == Some(Region::Saddle);
+    let p = **picked;
+    let set = |f: fn(&mut Picked, Option<String>)| {
+        let picked = picked.clone();
+        Callback::from(move |e: Event| {
+            let mut next = *picked;
+            f(&mut next, select_value(e).filter(|v| !v.is_empty()));
+            next.incomplete = false;
+            picked.set(next);
+        })
+    };
     let add = {
-        let (region, side, kind, incomplete) = (
-            region.clone(),
-            side.clone(),
-            kind.clone(),
-            incomplete.clone(),
-        );
-        let on_add = props.on_add.clone();
-        Callback::from(move |_: MouseEvent| {
-            let side = if *region == Some(Region::Saddle) {
-                Some(Side::Midline)
-            } else {
-                *side
-            };
-            match (*region, side, *kind, Severity::new(5)) {
-                (Some(region), Some(side), Some(kind), Ok(severity)) => {
-                    incomplete.set(false);
-                    on_add.emit(NeuroFinding {
-                        region,
-                        side,
-                        kind,
-                        severity,
-                    });
-                }
-                _ => incomplete.set(true),
+        let picked = picked.clone();
+        Callback::from(move |_: MouseEvent| match picked.finding() {
+            Some(finding) => {
+                picked.set(Picked::default());
+                on_add.emit(finding);
             }
-        })
-    };
-    let index_of = |e: Event| select_value(e).and_then(|v| v.parse::<usize>().ok());
-    let on_region = {
-        let (region, incomplete) = (region.clone(), incomplete.clone());
-        Callback::from(move |e: Event| {
-            region.set(index_of(e).and_then(|i| Region::ALL.get(i)).copied());
-            incomplete.set(false);
-        })
-    };
-    let on_side = {
-        let side = side.clone();
-        Callback::from(move |e: Event| {
-            side.set(match select_value(e).as_deref() {
-                Some("left") => Some(Side::Left),
-                Some("right") => Some(Side::Right),
-                _ => None,
-            })
-        })
-    };
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |e: Event| {
-            kind.set(index_of(e).and_then(|i| NeuroKind::ALL.get(i)).copied())
+            None => picked.set(Picked {
+                incomplete: true,
+                ..*picked
+            }),
         })
     };
     html! {
         <fieldset class="add-finding">
             <legend>{ t.add_symptom }</legend>
             <label for="nerve-region">{ t.where_label }</label>
-            <select id="nerve-region" onchange={on_region}>
-                <option value="" selected={region.is_none()}>{ "—" }</option>
+            <select id="nerve-region" onchange={set(|p, v| p.region = index(v).and_then(|i| Region::ALL.get(i)).copied())}>
+                <option value="" selected={p.region.is_none()}>{ "—" }</option>
                 { for regions.iter().map(|r| {
                     let i = Region::ALL.iter().position(|x| x == r).unwrap_or(0);
-                    html! { <option value={i.to_string()} selected={Some(*r) == *region}>{ t.regions[i] }</option> }
+                    html! { <option value={i.to_string()} selected={Some(*r) == p.region}>{ t.regions[i] }</option> }
                 }) }
             </select>
-            if !saddle {
+            if p.region != Some(Region::Saddle) {
                 <label for="nerve-side">{ t.side_label }</label>
-                <select id="nerve-side" onchange={on_side}>
-                    <option value="" selected={side.is_none()}>{ "—" }</option>
-                    <option value="left" selected={*side == Some(Side::Left)}>{ capitalise(side_word(t, Side::Left)) }</option>
-                    <option value="right" selected={*side == Some(Side::Right)}>{ capitalise(side_word(t, Side::Right)) }</option>
+                <select id="nerve-side" onchange={set(|p, v| p.side = match v.as_deref() {
+                    Some("left") => Some(Side::Left),
+                    Some("right") => Some(Side::Right),
+                    _ => None,
+                })}>
+                    <option value="" selected={p.side.is_none()}>{ "—" }</option>
+                    <option value="left" selected={p.side == Some(Side::Left)}>{ capitalise(side_word(t, Side::Left)) }</option>
+                    <option value="right" selected={p.side == Some(Side::Right)}>{ capitalise(side_word(t, Side::Right)) }</option>
                 </select>
             }
             <label for="nerve-kind">{ t.what_you_feel }</label>
-            <select id="nerve-kind" onchange={on_kind}>
-                <option value="" selected={kind.is_none()}>{ "—" }</option>
+            <select id="nerve-kind" onchange={set(|p, v| p.kind = index(v).and_then(|i| NeuroKind::ALL.get(i)).copied())}>
+                <option value="" selected={p.kind.is_none()}>{ "—" }</option>
                 { for NeuroKind::ALL.iter().enumerate().map(|(i, k)| html! {
-                    <option value={i.to_string()} selected={Some(*k) == *kind}>{ t.kinds[i] }</option>
+                    <option value={i.to_string()} selected={Some(*k) == p.kind}>{ t.kinds[i] }</option>
                 }) }
             </select>
-            if *incomplete {
+            if p.incomplete {
                 <p class="error" role="alert">{ t.choose_where_first }</p>
             }
             <button type="button" class="button" onclick={add}>{ t.add }</button>
