@@ -374,7 +374,10 @@ pub struct CheckInDraft {
 /// format, a diary of that one check-in (read and written by the storage codec's functions,
 /// so the draft brings no reader of its own), and its step beside it.
 pub fn load_checkin_draft(keys: &Keys) -> Option<CheckInDraft> {
-    let raw = raw_storage().ok()?.get_item(&keys.sibling(CHECKIN_DRAFT)).ok()??;
+    let raw = raw_storage()
+        .ok()?
+        .get_item(&keys.sibling(CHECKIN_DRAFT))
+        .ok()??;
     let diary = crate::domain::format::read_stored(&raw).ok()?;
     let (date, entry) = diary.checkins.into_iter().next()?;
     let step = load_json(keys, CHECKIN_DRAFT_STEP).unwrap_or(0);

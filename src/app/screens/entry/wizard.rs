@@ -74,6 +74,17 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
     let t = use_locale().t();
     let draft = use_state(|| props.initial.clone());
     let held = use_state(|| None::<Held>);
+    // What holds the wizard is said where the patient is: the alert takes focus (and so
+    // comes into view).
+    let held_ref = use_node_ref();
+    {
+        let held_ref = held_ref.clone();
+        use_effect_with(*held, move |held| {
+            if held.is_some() {
+                platform::focus(held_ref.cast::<web_sys::HtmlElement>());
+            }
+        });
+    }
     let index = {
         let (steps, start_at) = (props.steps.clone(), props.start_at);
         use_state(move || {
@@ -134,6 +145,8 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
     };
     let nav = WizardNav {
         first: *index == 0,
+        // A check-in is left with "Leave" (which asks whether to keep a draft).
+        cancel_label: if check_in { t.leave_checkin } else { t.cancel },
         last: *index + 1 >= count,
         save_label: props.save_label.clone(),
         on_cancel: props.on_cancel.reform(|_| ()),
@@ -145,7 +158,7 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
         <>
         { overlay }
         <section class="wizard" aria-label={props.title.clone()}>
-            <h2 id="wizard-step" tabindex="-1" ref={heading}>
+            <h2 id="wizard-step" tabindex="-1" ref={heading} data-step={(*index + 1).to_string()}>
                 <span class="step-count">{ fill(t.step_count, &[("n", &(*index + 1).to_string()), ("count", &count.to_string())]) }</span>
                 { step.title(t) }
             </h2>
@@ -156,10 +169,10 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
                 context: props.context.clone(),
             }) }
             if *held == Some(Held::WarningSigns) {
-                <p class="error held" role="alert">{ t.warning_required }</p>
+                <p class="error held" role="alert" tabindex="-1" ref={held_ref.clone()}>{ t.warning_required }</p>
             }
             if *held == Some(Held::KeyMeasures) {
-                <div class="held missing-measures" role="alert">
+                <div class="held missing-measures" role="alert" tabindex="-1" ref={held_ref}>
                     <p>{ missing_key_measures_words(t, &draft).unwrap_or_default() }</p>
                     <button type="button" class="button primary" onclick={back_to_pain}>{ t.go_back_and_answer }</button>
                     <button type="button" class="button" onclick={save.reform(|_| true)}>{ t.save_as_it_is }</button>
@@ -174,6 +187,7 @@ pub fn EntryWizard(props: &EntryWizardProps) -> Html {
 /// The buttons at the foot of every step.
 struct WizardNav {
     first: bool,
+    cancel_label: &'static str,
     last: bool,
     save_label: AttrValue,
     on_cancel: Callback<MouseEvent>,
@@ -187,7 +201,7 @@ impl WizardNav {
         html! {
             <div class="wizard-nav">
                 if self.first {
-                    <button type="button" class="button" onclick={self.on_cancel}>{ t.cancel }</button>
+                    <button type="button" class="button" onclick={self.on_cancel}>{ self.cancel_label }</button>
                 } else {
                     <button type="button" class="button" onclick={self.on_back}>{ t.back }</button>
                 }
