@@ -30,7 +30,7 @@ const W = {
     clinicTitle: "Your clinic's phone number", noNumber: "I don't have it now", understand: 'I understand, continue',
     holdOn: 'Hold on to a counter or a sturdy chair. Skip this if you feel unsteady.', didNotTry: 'I did not try',
     mirror: 'Ask someone to look, or use a hand mirror.', couldNotCheck: 'I could not check',
-    timeWalk: 'Time my walk', timerStart: 'Start', timerStop: 'Stop', symptomsMeans: /when leg pain, numbness or heaviness first begins/,
+    timeWalk: 'Time my walk', timerStart: 'Start', timerStop: 'Stop', keepResult: 'Keep this result', symptomsMeans: /when leg pain, numbness or heaviness first begins/,
     safety: 'Use your cane or walker if you have one; have someone nearby if you can.',
     leave: 'Leave', keepDraft: 'Keep them as a draft', discard: 'Discard them', goOn: 'Go on with it',
     days: (n) => `${n} days without a check-in`, fillIn: /^Fill in /, describe: /Describe my typical day/,
@@ -50,7 +50,7 @@ const W = {
     clinicTitle: 'El teléfono de su clínica', noNumber: 'Ahora no lo tengo', understand: 'Entiendo, continuar',
     holdOn: 'Agárrese de una mesa firme o de una silla resistente. No lo haga si se siente inestable.', didNotTry: 'No lo intenté',
     mirror: 'Pida a alguien que la mire, o use un espejo de mano.', couldNotCheck: 'No pude revisarla',
-    timeWalk: 'Cronometrar mi caminata', timerStart: 'Empezar', timerStop: 'Parar', symptomsMeans: /cuando empiece el dolor, el entumecimiento o la pesadez\./,
+    timeWalk: 'Cronometrar mi caminata', timerStart: 'Empezar', timerStop: 'Parar', keepResult: 'Guardar este resultado', symptomsMeans: /cuando empiece el dolor, el entumecimiento o la pesadez\./,
     safety: 'Use su bastón o andador si tiene uno; si puede, tenga a alguien cerca.',
     leave: 'Salir', keepDraft: 'Guardarlas como borrador', discard: 'Descartarlas', goOn: 'Seguir con él',
     days: (n) => `${n} días sin registro`, fillIn: /^Completar el /, describe: /Describir mi día típico/,
@@ -386,7 +386,11 @@ for (const lang of LANGS) for (const [sizeName, size] of Object.entries(SIZES)) 
     await assertAccessible(page, `timer running ${lang} ${sizeName}`);
     await stop.click();
     await page.locator('#timed-walk fieldset').waitFor();
-    assert.ok(await page.locator('.wizard-nav').isVisible(), 'Back and Next come back');
+    assert.equal(await page.locator('.wizard-nav').isVisible(), false, 'not until the result is kept or discarded');
+    await assertAccessible(page, `timer stopped ${lang} ${sizeName}`);
+    await page.locator('#timed-walk').getByRole('button', { name: w.keepResult }).click();
+    await page.locator('.wizard-nav').waitFor();
+    assert.ok(await page.locator('#walk-minutes').isVisible(), 'the step is back, with the time kept');
     await page.context().close();
   });
 }

@@ -143,9 +143,6 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
                 <h1 id="checkin-title" tabindex="-1">{ format!("{title}{day}") }</h1>
                 <button type="button" class="button small" onclick={leave.reform(|_| ())}>{ t.leave_checkin }</button>
             </div>
-            if props.quick {
-                <p class="hint">{ t.quick_lead }</p>
-            }
             if *leaving {
                 { leave_dialog(t, &leave_heading, props, &stored.keep, &leaving) }
             }

@@ -83,7 +83,7 @@ pub fn Home(props: &HomeProps) -> Html {
             { unfinished(&locale, &timer, &draft, nav) }
             if baseline_first {
                 <div class="card baseline-first">
-                    <p>{ t.baseline_offer_lead }</p>
+                    <p>{ t.baseline_first_lead }</p>
                     <button type="button" class="button primary big" onclick={nav.reform(|_| Screen::Baseline)}>{ t.describe_now }</button>
                 </div>
             }

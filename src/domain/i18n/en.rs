@@ -65,7 +65,6 @@ strings {
     // "Nothing new today": the warning questions, back and leg pain, Save.
     nothing_new = "Nothing new today",
     quick_title = "Quick check-in for {when}",
-    quick_lead = "Three answers, then Save. Anything else goes in the full check-in.",
     full_checkin = "Open the full check-in",
     draft_waiting = "A check-in for {date} is started and not saved yet.",
     draft_go_on = "Go on with it",
@@ -75,9 +74,10 @@ strings {
     backup_reminder = "Save a backup copy of your diary. Browsers can delete a site's data, and a copy lets you move to a new phone.",
     save_a_backup = "Save a backup",
     missed_title = "Days without a check-in",
-    // Days without a check-in, as one line that opens the list.
+    // Home: days without a check-in as one line; before the procedure, the baseline first.
     missed_one = "1 day without a check-in",
     missed_many = "{n} days without a check-in",
+    baseline_first_lead = "Before your procedure, describe a typical day: your care team compares your recovery with it.",
     fill_in = "Fill in {date}",
     last_seven_days = "The last 7 days",
     week_no_checkin = "no check-in",

@@ -63,7 +63,6 @@ pub const ES: Texts = Texts {
     // "Nothing new today": the warning questions, back and leg pain, Save.
     nothing_new: "Nada nuevo hoy",
     quick_title: "Registro rápido de {when}",
-    quick_lead: "Tres respuestas y Guardar. Todo lo demás va en el registro completo.",
     full_checkin: "Abrir el registro completo",
     draft_waiting: "Hay un registro del {date} empezado y todavía sin guardar.",
     draft_go_on: "Seguir con él",
@@ -73,9 +72,10 @@ pub const ES: Texts = Texts {
     backup_reminder: "Guarde una copia de respaldo de su diario. Los navegadores pueden borrar los datos de un sitio, y una copia le permite pasarlo a un teléfono nuevo.",
     save_a_backup: "Guardar un respaldo",
     missed_title: "Días sin registro",
-    // Days without a check-in, as one line that opens the list.
+    // Home: days without a check-in as one line; before the procedure, the baseline first.
     missed_one: "1 día sin registro",
     missed_many: "{n} días sin registro",
+    baseline_first_lead: "Antes de su procedimiento, describa un día típico: su equipo médico comparará su recuperación con él.",
     fill_in: "Completar el {date}",
     last_seven_days: "Los últimos 7 días",
     week_no_checkin: "sin registro",

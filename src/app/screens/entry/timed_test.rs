@@ -2,7 +2,8 @@
 //! Stop, why, then keep or discard. Large targets for one thumb while walking. The time is
 //! computed from the start instant (right after a lock or a sleeping tab); the test under
 //! way is kept in storage, so a reload can go back to it or discard it. From "Time my walk"
-//! until Stop the panel is the only thing on the check-in under the step's heading
+//! until the result is kept or discarded the panel is the only thing on the check-in under
+//! the step's heading
 //! (`focused`: the stylesheet hides the rest, and Back / Next; the tabs are hidden during a
 //! check-in; "Warning sign now" stays), at the top of the screen.
 
@@ -89,7 +90,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
         TimedKind::Walk => "walk",
         TimedKind::Stand => "stand",
     };
-    let focused = matches!(phase, Phase::Ready | Phase::Running);
+    let focused = phase != Phase::Closed;
     let body = match (phase, &running) {
         (Phase::Closed, _) => {
             let t = actions.t;
@@ -128,7 +129,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
 fn use_phase_effects(phase: Phase, panel: &NodeRef, next_ref: &NodeRef) {
     let (panel, next_ref) = (panel.clone(), next_ref.clone());
     use_effect_with(phase, move |phase| {
-        if matches!(phase, Phase::Ready | Phase::Running) {
+        if *phase != Phase::Closed {
             platform::scroll_to_diary_top(panel.cast::<web_sys::Element>());
         }
         if *phase != Phase::Closed {
