@@ -24,7 +24,9 @@ pub struct CheckInProps {
     pub date: NaiveDate,
     pub today: NaiveDate,
     pub settings: Rc<ClinicSettings>,
-    pub on_save: Callback<(NaiveDate, Entry)>,
+    /// The date, the check-in as saved, and as it was when the patient began (`None`: the
+    /// day had none), so that a day another window saved meanwhile is merged.
+    pub on_save: Callback<(NaiveDate, Entry, Option<Entry>)>,
     pub on_cancel: Callback<()>,
     /// "Nothing new today": the warning signs and back and leg pain, then Save.
     #[prop_or_default]
@@ -57,6 +59,12 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
     let existing = diary.checkins.get(&date).cloned();
     // Without a draft, the check-in starts from the saved one, or a new one.
     let base = existing.clone().unwrap_or_else(|| new_draft(diary, date));
+    // What this day was when the patient began: another window's save arriving meanwhile
+    // changes `existing`, not the starting point of what the patient is editing.
+    let began_from = {
+        let existing = existing.clone();
+        use_memo(date, move |_| existing)
+    };
     let stored = use_checkin_draft();
     // The draft as this date (or the full check-in after the quick one) opened: later
     // writes do not restart the wizard.
@@ -132,7 +140,7 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         let (keep, on_save) = (stored.keep.clone(), props.on_save.clone());
         Callback::from(move |entry| {
             keep.emit(None);
-            on_save.emit((date, entry));
+            on_save.emit((date, entry, (*began_from).clone()));
         })
     };
     let (title, day) = title(&locale, props, existing.is_some());

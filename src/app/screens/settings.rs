@@ -7,7 +7,7 @@ use crate::app::chunks::lazy_screen;
 use super::reminder::ReminderPanel;
 use crate::app::context::use_locale;
 use crate::app::navigation::Screen;
-use crate::app::platform::parse_date_input;
+use crate::app::platform::{parse_procedure_date, procedure_date_range};
 use crate::app::storage::PatientSettings;
 use crate::app::widgets::language_choice::LanguageChoice;
 use crate::app::widgets::unit_choices::UnitChoices;
@@ -35,6 +35,9 @@ pub struct SettingsProps {
     /// Numbers the clinic configured: shown, not editable.
     #[prop_or_default]
     pub clinic_fixed: crate::domain::rules::RawSettings,
+    /// Numbers a link gave: used while the patient's own field is empty (its placeholder).
+    #[prop_or_default]
+    pub clinic_from_link: crate::domain::rules::RawSettings,
     /// The daily reminder the patient set, and where a new one goes.
     #[prop_or_default]
     pub reminder: Option<crate::domain::reminder::Reminder>,
@@ -81,7 +84,7 @@ struct ClinicNumberProps {
     #[prop_or_default]
     hint: Option<&'static str>,
     #[prop_or_default]
-    placeholder: Option<&'static str>,
+    placeholder: Option<String>,
     /// What the clinic configured: then shown, not editable.
     fixed: Option<String>,
     /// What the patient entered.
@@ -110,7 +113,7 @@ fn ClinicNumber(props: &ClinicNumberProps) -> Html {
             }
             <input id={props.id.clone()} type="tel" autocomplete="off"
                 aria-describedby={props.hint.map(|_| hint_id)}
-                value={props.value.clone().unwrap_or_default()} placeholder={props.placeholder}
+                value={props.value.clone().unwrap_or_default()} placeholder={props.placeholder.clone()}
                 onchange={props.on_change.clone()} />
             if props.saved {
                 <p class="saved" role="status">{ fill(t.setting_saved, &[("setting", props.name)]) }</p>
@@ -167,17 +170,19 @@ fn profile_fields(t: &Texts, profile: &Profile, on_save: &Callback<Profile>) -> 
         let (profile, on_save) = (profile.clone(), on_save.clone());
         Callback::from(move |e: Event| {
             let mut next = profile.clone();
-            next.procedure_date = parse_date_input(&e);
+            next.procedure_date = parse_procedure_date(&e);
             if next != profile {
                 on_save.emit(next);
             }
         })
     };
+    let procedure_range = procedure_date_range();
     html! {
         <>
             <div class="field">
                 <label for="settings-procedure-date">{ t.procedure_date }</label>
                 <input id="settings-procedure-date" type="date"
+                    min={procedure_range.0} max={procedure_range.1}
                     value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
                     onchange={on_date} />
             </div>
@@ -209,18 +214,21 @@ fn clinic_numbers(
         })
     };
     let c = &props.clinic;
-    let fixed = &props.clinic_fixed;
+    let (link, fixed) = (&props.clinic_from_link, &props.clinic_fixed);
     let shown = |name: &'static str| **saved == Some(name);
     html! {
         <>
             <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
+                placeholder={link.clinic_phone.clone()}
                 fixed={fixed.clinic_phone.clone()} value={c.clinic_phone.clone()} saved={shown(t.clinic_phone)}
                 on_change={set(t.clinic_phone, |c, v| c.clinic_phone = v)} />
             <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
+                placeholder={link.after_hours_phone.clone()}
                 fixed={fixed.after_hours_phone.clone()} value={c.after_hours_phone.clone()} saved={shown(t.after_hours_phone)}
                 on_change={set(t.after_hours_phone, |c, v| c.after_hours_phone = v)} />
             <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
-                hint={t.emergency_hint} placeholder="911" saved={shown(t.emergency_number)}
+                hint={t.emergency_hint} saved={shown(t.emergency_number)}
+                placeholder={link.emergency_number.clone().unwrap_or_else(|| "911".into())}
                 fixed={fixed.emergency_number.clone()} value={c.emergency_number.clone()}
                 on_change={set(t.emergency_number, |c, v| c.emergency_number = v)} />
             { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }

@@ -7,7 +7,7 @@ use super::entry::{EntryWizardProps, Purpose, Step, StepContext, WIZARD};
 use super::import_panel::ImportPanel;
 use super::reminder::{ReminderPanelProps, REMINDER};
 use crate::app::context::use_locale;
-use crate::app::platform::{self, parse_date_input};
+use crate::app::platform::{self, parse_procedure_date, procedure_date_range};
 use crate::app::widgets::language_choice::LanguageChoice;
 use crate::app::widgets::unit_choices::UnitChoices;
 use crate::domain::i18n::{fill, Lang, Texts};
@@ -95,7 +95,7 @@ pub fn Setup(props: &SetupProps) -> Html {
             let profile = profile.clone();
             let on_date = Callback::from(move |e: Event| {
                 let mut next = (*profile).clone();
-                next.procedure_date = parse_date_input(&e);
+                next.procedure_date = parse_procedure_date(&e);
                 profile.set(next);
             });
             procedure_date_page(
@@ -197,6 +197,7 @@ fn procedure_date_page(
     on_date: Callback<Event>,
     nav: Html,
 ) -> Html {
+    let range = procedure_date_range();
     html! {
         <>
             { heading }
@@ -204,6 +205,7 @@ fn procedure_date_page(
                 <label for="procedure-date">{ t.procedure_date_label }</label>
                 <p class="hint" id="procedure-date-hint">{ t.procedure_date_hint }</p>
                 <input id="procedure-date" type="date" aria-describedby="procedure-date-hint"
+                    min={range.0} max={range.1}
                     value={date.map(|d| d.to_string()).unwrap_or_default()} onchange={on_date} />
             </div>
             { nav }
