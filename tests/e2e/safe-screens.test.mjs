@@ -310,6 +310,11 @@ for (const lang of LANGS) {
     await field.waitFor();
     assert.ok(await field.isVisible());
     assert.equal(await page.evaluate(() => document.activeElement?.type), 'tel', 'the field has focus');
+    // Scrolled to where the patient sees it: not under the header that stays at the top.
+    assert.ok(await field.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el;
+    }), 'the focused field is on screen, uncovered');
     await assertAccessible(page, `add number in place ${lang}`);
     await field.fill('555-0100');
     await card.getByRole('button', { name: w.saveNumber }).click();
@@ -325,6 +330,7 @@ for (const lang of LANGS) {
     await page.getByText(w.saved).waitFor();
     assert.equal((await stored(page, `${KEY}.settings`)).clinic_phone, '555-0111');
     assert.equal(await page.locator('section.settings button[disabled]').count(), 0, 'no greyed-out button');
+    await assertAccessible(page, `settings, a number saved ${lang}`);
     await page.context().close();
   });
 }
@@ -437,6 +443,7 @@ for (const lang of LANGS) {
     await assertAccessible(page, `leave ${lang}`);
     await ask.getByRole('button', { name: w.keepDraft }).click();
     await page.locator('.draft-card').waitFor();
+    await assertAccessible(page, `home with a draft ${lang}`);
     await page.reload();
     await page.locator('.draft-card').getByRole('button', { name: w.goOn }).click();
     // Back on the step the patient left, with the answers.
@@ -493,6 +500,10 @@ for (const lang of LANGS) {
   test(`9. home: missed days as one line that opens the list; before the procedure the baseline comes first (${lang})`, async () => {
     const w = W[lang];
     const page = await open({ lang, size: SMALL, diary: diaryWith({ procedureOffset: -6, days: [-6, -1] }) });
+    // The header that stays at the top keeps to two rows on a 320 px phone (name and
+    // "Warning sign now" on one, the tabs on the other).
+    const header = await page.locator('header.top-bar').boundingBox();
+    assert.ok(header.height <= 0.2 * SMALL.height, `the header is ${header.height} px high`);
     const line = page.locator('.missed summary');
     assert.equal((await line.innerText()).trim(), w.days(4));
     assert.equal(await page.locator('details.missed').evaluate((d) => d.open), false);
@@ -555,6 +566,7 @@ test('10. the unreadable-storage screen downloads first; "Add a symptom" starts 
     const page = await open({ lang, size: SMALL, diary: '{"format":"recovery-diary","version":1,"checkins":[{"date":"2026-11-02","pain":{"back":42}}]}' });
     const primary = page.locator('main .button.primary').first();
     assert.equal((await primary.innerText()).trim(), lang === 'en' ? 'Download the saved data' : 'Descargar los datos guardados');
+    await assertAccessible(page, `unreadable storage ${lang}`);
     await page.context().close();
   }
   const page = await open({ lang: 'en', size: SMALL, diary: ready() });
@@ -568,9 +580,11 @@ test('10. the unreadable-storage screen downloads first; "Add a symptom" starts 
   await page.getByRole('alert').filter({ hasText: /Choose where/ }).waitFor();
   assert.equal(await page.locator('.finding').count(), 0);
   await page.context().close();
-  const q = await open({ lang: 'en', size: SMALL, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES });
-  const due = q.locator('.questionnaire-due').first();
-  await due.waitFor();
-  assert.match(await due.innerText(), /It takes about \d+ minutes?\./);
-  await q.context().close();
+  for (const [lang, minutes] of [['en', /It takes about \d+ minutes?\./], ['es', /Toma (unos \d+ minutos|más o menos 1 minuto)\./]]) {
+    const q = await open({ lang, size: SMALL, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES });
+    const due = q.locator('.questionnaire-due').first();
+    await due.waitFor();
+    assert.match(await due.innerText(), minutes);
+    await q.context().close();
+  }
 });
