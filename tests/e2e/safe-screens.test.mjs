@@ -150,6 +150,16 @@ for (const lang of LANGS) {
     const banner = page.locator('.banner[data-rule="A2"]');
     await banner.getByRole('button', { name: w.somethingElse }).click();
     await banner.getByText(w.stillHappening).waitFor();
+    // The question has focus, with the flag's call still in view above it, not under the
+    // header that stays at the top.
+    const place = await banner.evaluate((b) => {
+      const q = b.querySelector('.still-happening .question');
+      const call = b.querySelector('a[href^="tel:"]').getBoundingClientRect();
+      const header = document.querySelector('header.top-bar').getBoundingClientRect().bottom;
+      return { focused: document.activeElement === q, header, call: [call.top, call.bottom], question: q.getBoundingClientRect().bottom, vh: innerHeight };
+    });
+    assert.ok(place.focused, 'the question has focus');
+    assert.ok(place.call[0] >= place.header && place.question <= place.vh, JSON.stringify(place));
     await assertAccessible(page, `still happening ${lang}`);
     // Yes: the full-screen emergency alert again, nothing recorded.
     await banner.getByRole('button', { name: w.stillYes }).click();

@@ -41,12 +41,12 @@ pub fn AckChoices(props: &AckChoicesProps) -> Html {
     let t = locale.t();
     let stage = use_state(|| Stage::Choosing);
     // What each stage opens with takes focus (the question, the note's field), so a keyboard
-    // or screen-reader user is there.
+    // or screen-reader user is there, with the flag's call still in view above it.
     let first = use_node_ref();
     {
         let first = first.clone();
         use_effect_with(*stage, move |_| {
-            platform::focus(first.cast::<web_sys::HtmlElement>())
+            platform::focus_in_view(first.cast::<web_sys::HtmlElement>())
         });
     }
     let record = {
