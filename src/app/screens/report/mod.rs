@@ -43,13 +43,19 @@ pub struct ReportProps {
 fn summary_text(l: &Locale, diary: &Diary, m: Measure) -> String {
     let t = l.t();
     let c = compare(diary, m);
-    let u = m.unit(diary.profile.distance_unit);
+    let u = m.unit(l, diary.profile.distance_unit);
     let value = |v: f64| format!("{} {u}", l.number((v * 10.0).round() / 10.0));
     match (c.baseline, c.latest) {
         (Some(b), Some(latest)) => {
             let percent = c
                 .percent
-                .map(|p| format!(", {}{}%", if p > 0.0 { "+" } else { "" }, p.round()))
+                .map(|p| {
+                    format!(
+                        ", {}{}",
+                        if p > 0.0 { "+" } else { "" },
+                        l.percent(p.round())
+                    )
+                })
                 .unwrap_or_default();
             let change = format!("{}{percent}", sections::signed(l, latest - b));
             fill(
@@ -129,7 +135,7 @@ pub fn Report(props: &ReportProps) -> Html {
                 { for Measure::ALL.into_iter().map(|m| chart(&locale, &ChartProps {
                     id: format!("chart-{}", m.key()).into(),
                     title: m.label(t).into(),
-                    unit: m.unit(diary.profile.distance_unit).into(),
+                    unit: m.unit(&locale, diary.profile.distance_unit).into(),
                     points: series(diary, m, *range),
                     baseline: baseline(diary, m),
                     fixed_max: m.is_pain().then_some(10.0),

@@ -17,7 +17,7 @@ use crate::domain::trends::Point;
 fn score_text(l: &Locale, q: &Questionnaire, score: Option<f64>) -> String {
     // The calculated total item when the file has one, else the score rule.
     match score {
-        Some(s) if q.percent() => format!("{}%", l.number((s * 10.0).round() / 10.0)),
+        Some(s) if q.percent() => l.percent((s * 10.0).round() / 10.0),
         Some(s) => l.number((s * 10.0).round() / 10.0),
         None => l.t().q_no_score.to_string(),
     }

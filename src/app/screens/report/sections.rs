@@ -36,7 +36,7 @@ pub fn comparison(l: &Locale, diary: &Diary) -> Html {
             <tbody>
             { for Measure::ALL.into_iter().map(|m| {
                 let c = compare(diary, m);
-                let u = m.unit(unit);
+                let u = m.unit(l, unit);
                 let value = |v: Option<f64>| v.map(|v| format!("{} {u}", round1(l, v))).unwrap_or("—".into());
                 html! {
                     <tr data-measure={m.key()}>
@@ -51,7 +51,7 @@ pub fn comparison(l: &Locale, diary: &Diary) -> Html {
                         <td>
                             { c.change.map(|v| signed(l, v)).unwrap_or("—".into()) }
                             if let Some(p) = c.percent {
-                                { format!(" ({}{}%)", if p > 0.0 { "+" } else { "" }, p.round()) }
+                                { format!(" ({}{})", if p > 0.0 { "+" } else { "" }, l.percent(p.round())) }
                             }
                             if m.is_pain() && c.meaningful {
                                 <span class="important">{ t.important_mark }</span>
