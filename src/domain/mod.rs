@@ -12,6 +12,7 @@ pub mod model;
 pub mod questionnaire;
 pub mod questions;
 pub mod reminder;
+pub mod report;
 pub mod rules;
 pub mod summary;
 pub mod timed;

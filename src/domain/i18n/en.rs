@@ -5,6 +5,8 @@
 use super::catalogue::catalogue;
 
 catalogue! {
+/// Every text of the app in one language. `en.rs` holds the English and the keys.
+Texts, EN;
 strings {
     // ---- Everywhere ----
     app_name = "Recovery Diary",

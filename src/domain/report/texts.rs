@@ -1,0 +1,103 @@
+//! The follow-up report's own words (English here, with the keys; Spanish in `texts_es.rs`).
+//! Only the report uses them, so they travel in its chunk rather than in the first download.
+//! Count words come as `[one, other]` (see `i18n::plural`).
+
+use crate::domain::i18n::catalogue::catalogue;
+use crate::domain::i18n::Lang;
+
+catalogue! {
+/// The report's texts in one language.
+ReportTexts, EN;
+strings {
+    // ---- At a glance: when ----
+    glance_title = "At a glance",
+    day_zero = "Day 0 · the day of the procedure",
+    no_procedure_date = "No procedure date given, so no day numbers",
+    procedure_on = "Procedure: {date}",
+    checkin_span = "{count}, {from} to {to}",
+    report_date = "Report of {date}",
+
+    // ---- At a glance: measures ----
+    window = "Before the procedure → latest 7 days ({days})",
+    back = "Back pain",
+    leg = "Leg pain",
+    walking = "Walking",
+    standing = "Standing",
+    before_now = "{before} → {now}",
+    nothing_now = "nothing in the latest 7 days",
+    nothing_before = "no value from before",
+    not_recorded = "not recorded",
+    percent = "{n}%",
+    better = "clinically important improvement",
+    worse = "clinically important worsening",
+    important_legend = "Clinically important: pain changed by at least 2 points or 30% (the minimal important difference); a questionnaire by at least the clinic's minimal important change.",
+
+    // ---- At a glance: warning signs ----
+    signs_title = "Warning signs",
+    signs_none = "No warning signs were flagged.",
+    tier_emergency = "Emergency",
+    tier_call = "Call the clinic",
+    tier_followup = "Mention at the visit",
+    sign_line = "{what}, {episodes}",
+    episode_did = "{when}: {did}",
+    did_emergency = "called {number} or went to emergency care",
+    did_clinic = "called the clinic",
+    did_mention = "will mention it at the visit",
+    did_other = "something else",
+    did_other_note = "something else: {note}",
+    did_nothing = "nothing recorded",
+    rule_id = "rule {id}",
+
+    // ---- At a glance: falls, questionnaires, questions ----
+    falls = "Falls",
+    gave_way = "Leg gave way",
+    none_recorded = "none recorded",
+    score_change = "{title}: {first} → {latest} ({days})",
+    score_one = "{title}: {score} ({when})",
+    not_scored = "answered, not scored",
+    asks = "The patient asks: “{question}”",
+    asks_when = "({when})",
+    no_questions = "The patient recorded no questions for the visit.",
+    earlier_questions = "Earlier questions from the patient",
+
+    // ---- Day numbers and dates ----
+    day_one = "day {n}",
+    day_span = "days {from}–{to}",
+    date_span = "{from}–{to}",
+    list_and = "; ",
+
+    // ---- The incision log ----
+    incision_line = "{when}: {what}",
+    incision_pain_one = "incision pain {n}",
+    incision_pain_span = "incision pain {from}–{to}",
+    incision_each_day = "Each day",
+}
+lists {
+    /// "Day 3 · 3 days after the procedure" and so on, by `glance::Since`.
+    after_days: [&'static str; 2] = ["Day {day} · {n} day after the procedure", "Day {day} · {n} days after the procedure"],
+    after_weeks: [&'static str; 2] = ["Day {day} · {n} week after the procedure", "Day {day} · {n} weeks after the procedure"],
+    after_months: [&'static str; 2] = ["Day {day} · {n} month after the procedure", "Day {day} · {n} months after the procedure"],
+    after_years: [&'static str; 2] = ["Day {day} · {n} year after the procedure", "Day {day} · {n} years after the procedure"],
+    before_days: [&'static str; 2] = ["{n} day before the procedure", "{n} days before the procedure"],
+    checkins: [&'static str; 2] = ["{n} check-in", "{n} check-ins"],
+    points: [&'static str; 2] = ["{n} point", "{n} points"],
+    earlier: [&'static str; 2] = ["and {n} earlier time (below)", "and {n} earlier times (below)"],
+    /// A run of the incision log, by its answers.
+    incision_run_words: [(&'static str, &'static str); 13] = [
+        ("bandage.none", "no bandage"), ("bandage.dry", "bandage dry"), ("bandage.spotted", "bandage spotted"),
+        ("bandage.soaked", "bandage soaked through"), ("drainage.none", "no fluid"),
+        ("drainage.blood_tinged", "blood-tinged fluid"), ("drainage.clear_watery", "clear watery fluid"),
+        ("drainage.cloudy", "cloudy fluid"), ("drainage.pus", "pus"), ("redness.none", "no redness"),
+        ("redness.thin_line", "a thin red line at the edge"), ("redness.beyond_finger", "redness beyond a finger-width"),
+        ("redness.streaks", "red streaks"),
+    ],
+}
+}
+
+/// The report's texts in `lang`.
+pub fn report_texts(lang: Lang) -> &'static ReportTexts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &super::texts_es::ES,
+    }
+}
