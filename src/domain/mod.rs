@@ -6,6 +6,7 @@ pub mod config;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod identity;
 pub mod import;
 pub mod measures;
 pub mod model;

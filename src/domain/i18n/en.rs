@@ -287,7 +287,6 @@ strings {
     fact_both_legs = "new or worse weakness in both legs",
     fact_back_jump = "back pain {value} (usual {usual})",
     fact_fever = "temperature {value} {unit} (fever from {threshold} {unit})",
-    fact_pain_rise = "{measure} {value}, up from {before} before the procedure, for {days} days in a row",
     fact_pain_two_days = "{measure} {value} on two days in a row, usual {usual}",
     fact_below_baseline = "{measure} below your before-procedure value on 7 check-ins in a row",
     fact_leg_not_improving = "leg pain averages {mean} this week against {before} before the procedure",
@@ -495,6 +494,9 @@ strings {
     q_csv_short = "CSV (questionnaires)",
 }
 lists {
+    /// B9(a)'s evidence, by the number of days (one, other): `{n}` days.
+    fact_pain_rise: [&'static str; 2] = ["{measure} {value}, up from {before} before the procedure, on {n} day",
+        "{measure} {value}, up from {before} before the procedure, for {n} days in a row"],
     /// Monday first.
     weekdays: [&'static str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     weekdays_short: [&'static str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],

@@ -283,7 +283,10 @@ pub const ES: Texts = Texts {
     fact_both_legs: "debilidad nueva o peor en las dos piernas",
     fact_back_jump: "dolor de espalda {value} (lo habitual {usual})",
     fact_fever: "temperatura {value} {unit} (fiebre desde {threshold} {unit})",
-    fact_pain_rise: "{measure} {value}, más que {before} antes del procedimiento, {days} días seguidos",
+    fact_pain_rise: [
+        "{measure} {value}, más que {before} antes del procedimiento, {n} día",
+        "{measure} {value}, más que {before} antes del procedimiento, {n} días seguidos",
+    ],
     fact_pain_two_days: "{measure} {value} dos días seguidos, lo habitual {usual}",
     fact_below_baseline: "{measure} por debajo de su valor de antes del procedimiento en 7 registros seguidos",
     fact_leg_not_improving: "el dolor de pierna promedia {mean} esta semana frente a {before} antes del procedimiento",

@@ -146,6 +146,30 @@ fn fill_puts_values_in_their_places() {
 }
 
 #[test]
+fn counts_take_one_form_for_one_and_the_other_for_the_rest() {
+    let forms = ["{n} day", "{n} days"];
+    assert_eq!(plural(&forms, 1.0, "1"), "1 day");
+    assert_eq!(plural(&forms, -1.0, "−1"), "−1 day");
+    assert_eq!(plural(&forms, 0.0, "0"), "0 days");
+    assert_eq!(plural(&forms, 1.5, "1,5"), "1,5 days");
+    let es = Locale::new(Lang::Es, "es-ES");
+    assert_eq!(es.count(&["{n} día", "{n} días"], 1.0), "1 día");
+    assert_eq!(es.count(&["{n} día", "{n} días"], 2.5), "2,5 días");
+    // B9(a) on a single day, when a clinic sets the pain-rise days to 1.
+    let fact = crate::domain::rules::Fact::PainRise {
+        measure: "back_pain",
+        value: 8,
+        before: 5.0,
+        days: 1,
+    };
+    assert_eq!(
+        crate::domain::rules::fact(&Locale::default(), &fact),
+        "back pain 8, up from 5 before the procedure, on 1 day"
+    );
+    assert!(crate::domain::rules::fact(&es, &fact).ends_with(", 1 día"));
+}
+
+#[test]
 fn languages_from_browser_tags() {
     assert_eq!(Lang::from_tag("es-MX"), Some(Lang::Es));
     assert_eq!(Lang::from_tag("ES"), Some(Lang::Es));
