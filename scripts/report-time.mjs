@@ -1,0 +1,53 @@
+// Times the follow-up report with years of daily check-ins: from the tap on "Report" to the
+// report in the page (and to the next frame after it), its chunk already loaded, median of
+// 7, at 390×844. Numbers only. Used by bench.mjs; alone, after `trunk build --release`:
+// `node scripts/report-time.mjs`.
+import { serve, launch, openApp, longDiary } from '../tests/e2e/harness.mjs';
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** One tap on the navigation's `nav` button, timed until `selector` is in the page. */
+function tap(page, nav, selector) {
+  return page.evaluate(([nav, selector]) => new Promise((done) => {
+    const button = document.querySelector(`nav button[data-nav="${nav}"]`);
+    const t0 = performance.now();
+    const seen = () => {
+      if (!document.querySelector(selector)) return false;
+      const shown = performance.now() - t0;
+      requestAnimationFrame(() => setTimeout(() => done([shown, performance.now() - t0]), 0));
+      return true;
+    };
+    const obs = new MutationObserver(() => { if (seen()) obs.disconnect(); });
+    obs.observe(document.body, { subtree: true, childList: true });
+    button.click();
+  }), [nav, selector]);
+}
+
+/** `[[label, days], …]` → lines "label: N check-ins, shown X ms, next frame Y ms". */
+export async function reportTimes(cases = [['20 years', 20 * 365]]) {
+  const server = await serve();
+  const browser = await launch();
+  const lines = [];
+  for (const [label, days] of cases) {
+    const page = await openApp(browser, server.url, { diary: longDiary(days) });
+    await page.locator('nav button[data-nav="report"]').click();
+    await page.locator('[data-report] .glance').waitFor(); // the chunk, fetched once
+    const shown = [], framed = [];
+    for (let i = 0; i < 7; i++) {
+      await tap(page, 'home', 'section.home');
+      const [s, f] = await tap(page, 'report', '[data-report] .glance');
+      shown.push(s);
+      framed.push(f);
+    }
+    const n = await page.locator('[data-report]').evaluate(() => document.querySelectorAll('[data-report] [data-rule]').length);
+    lines.push(`${label} (${days - 1} check-ins, ${n} warning-sign episodes): in the page ${median(shown).toFixed(0)} ms, next frame ${median(framed).toFixed(0)} ms`);
+    await page.context().close();
+  }
+  await browser.close();
+  await server.close();
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const line of await reportTimes([['1 year', 365], ['5 years', 5 * 365], ['20 years', 20 * 365]])) console.log(`   ${line}`);
+}
