@@ -123,7 +123,7 @@ pub fn since_words(rt: &ReportTexts, since: Since, day: Option<i64>) -> String {
 }
 
 /// A value rounded as the report shows it: distances whole, the rest to one decimal.
-fn value(l: &Locale, v: f64, whole: bool) -> String {
+pub fn value(l: &Locale, v: f64, whole: bool) -> String {
     if whole {
         l.number(v.round())
     } else {
@@ -131,9 +131,30 @@ fn value(l: &Locale, v: f64, whole: bool) -> String {
     }
 }
 
+/// The change of a measure: "−4.4 points, −74%", "+2400 ft" (a percent only where it
+/// tells something); `None` without both values.
+pub fn change_words(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String> {
+    let rt = report_texts(l.lang);
+    let whole = unit == "ft" || unit == "m";
+    let delta = m.before.zip(m.now).and(m.change)?;
+    let delta = if whole { delta.round() } else { delta };
+    let mut change = if m.measure.is_pain() {
+        plural(&rt.points, (delta * 10.0).round() / 10.0, &signed(l, delta))
+    } else if unit.is_empty() {
+        signed(l, delta)
+    } else {
+        format!("{} {unit}", signed(l, delta))
+    };
+    if let Some(p) = m.percent {
+        change.push_str(", ");
+        change.push_str(&fill(rt.percent, &[("n", &signed(l, p.round()))]));
+    }
+    Some(change)
+}
+
 /// "6 → 1.6 (−4.4 points, −74%)", "250 → 2650 ft (+2400 ft)"; `None` when nothing was
 /// recorded either before or in the latest 7 days.
-fn measure_text(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String> {
+pub fn measure_text(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String> {
     let rt = report_texts(l.lang);
     let whole = unit == "ft" || unit == "m";
     let with_unit = |s: String| {
@@ -152,20 +173,10 @@ fn measure_text(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String> {
                     ("now", &value(l, n, whole)),
                 ],
             ));
-            let Some(delta) = m.change else {
-                return Some(pair);
-            };
-            let delta = if whole { delta.round() } else { delta };
-            let mut change = if m.measure.is_pain() {
-                plural(&rt.points, (delta * 10.0).round() / 10.0, &signed(l, delta))
-            } else {
-                with_unit(signed(l, delta))
-            };
-            if let Some(p) = m.percent {
-                change.push_str(", ");
-                change.push_str(&fill(rt.percent, &[("n", &signed(l, p.round()))]));
-            }
-            Some(format!("{pair} ({change})"))
+            Some(match change_words(l, m, unit) {
+                Some(change) => format!("{pair} ({change})"),
+                None => pair,
+            })
         }
         (Some(b), None) => Some(fill(
             rt.before_now,
