@@ -9,6 +9,58 @@ catalogue! {
 /// The report's texts in one language.
 ReportTexts, EN;
 strings {
+    // ---- The report's frame and details ----
+    report_title = "Report for your care team",
+    trends = "Trends",
+    range_legend = "Show",
+    chart_hint = "Shaded bands with “!” mark days with a warning sign. The dashed line is the value before the procedure (its number on the left); the last value is on the right.",
+    message_shown = "Message shown: {message}",
+    patient_did = "What the patient did: {action}",
+    incision_days = "Incision, days 0–14",
+    incision_region = "Incision, each day from day 0 to day 14",
+    incision_none = "No incision answers recorded in the first two weeks.",
+    nerves_now_before = "Numbness, tingling, weakness: now against before",
+    print_report = "Print this report",
+    summary_both = "before the procedure {before}; latest 7 days {latest} ({change})",
+    summary_latest = "latest 7 days {latest}; no value from before the procedure",
+    summary_before = "before the procedure {before}; nothing recorded in the latest 7 days",
+    summary_nothing = "nothing recorded",
+    col_day = "Day",
+    col_pain = "Pain",
+    col_bandage = "Bandage",
+    col_fluid = "Fluid",
+    col_redness = "Redness",
+    col_other = "Other",
+    incision_smell = "bad smell",
+    incision_warm = "warm or swollen",
+    incision_edges = "edges apart",
+    incision_bruise = "bruise, itch or lump",
+    incision_bleeding = "bleeding will not stop",
+    neuro_none = "No numbness, tingling or weakness answers recorded.",
+    neuro_none_either = "None before the procedure and none now.",
+    neuro_new = "New: {place} ({n}/10)",
+    neuro_same = "Same: {place} ({n}/10)",
+    neuro_stronger = "Stronger: {place} ({before} → {n}/10)",
+    neuro_weaker = "Weaker: {place} ({before} → {n}/10)",
+    neuro_gone = "Gone: {place} (was {before}/10)",
+    medicines = "Medicines",
+    chart_no_values = "No values in this range.",
+    chart_day = "day {n}",
+    chart_show_numbers = "Show the numbers: {title}",
+    col_date = "Date",
+    col_value = "Value ({unit})",
+
+    // ---- The patient's name on paper ----
+    name_title = "Your name on the printed page",
+    name_text = "If you like, add your name and date of birth to the top of the printed report. They are kept on this phone only: not in your diary file, and in an export only if you tick “Include my name”.",
+    name_label = "Your name",
+    birth_label = "Date of birth",
+    name_save = "Add to the printed page",
+    name_remove = "Remove my name",
+    name_needed = "Please type your name, or leave both empty.",
+    birth_invalid = "Please give a date of birth between 1900 and today.",
+    patient_line = "{name} · born {date}",
+
     // ---- At a glance: when ----
     glance_title = "At a glance",
     day_zero = "Day 0 · the day of the procedure",
@@ -82,6 +134,17 @@ lists {
     checkins: [&'static str; 2] = ["{n} check-in", "{n} check-ins"],
     points: [&'static str; 2] = ["{n} point", "{n} points"],
     earlier: [&'static str; 2] = ["and {n} earlier time (below)", "and {n} earlier times (below)"],
+    /// A medicine's span: "{name}: {from} to {to} ({n} days)".
+    medicine_span: [&'static str; 2] = ["{name}: {from} to {to} ({n} day)", "{name}: {from} to {to} ({n} days)"],
+    /// By `Range` (2 weeks, 6 weeks, 3 months, all).
+    ranges: [&'static str; 4] = ["2 weeks", "6 weeks", "3 months", "All"],
+    /// The bandage, fluid and redness answers as the day-by-day incision table writes them.
+    incision_words: [(&'static str, &'static str); 13] = [
+        ("bandage.none", "none"), ("bandage.dry", "dry"), ("bandage.spotted", "spotted"),
+        ("bandage.soaked", "soaked"), ("drainage.none", "none"), ("drainage.blood_tinged", "blood-tinged"),
+        ("drainage.clear_watery", "clear, watery"), ("drainage.cloudy", "cloudy"), ("drainage.pus", "pus"),
+        ("redness.none", "none"), ("redness.thin_line", "thin line"), ("redness.beyond_finger", "beyond a finger-width"), ("redness.streaks", "red streaks"),
+    ],
     /// A run of the incision log, by its answers.
     incision_run_words: [(&'static str, &'static str); 13] = [
         ("bandage.none", "no bandage"), ("bandage.dry", "bandage dry"), ("bandage.spotted", "bandage spotted"),
