@@ -1,4 +1,4 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    recovery_diary::app::start();
+    recovery_diary::app::mount::start();
 }

@@ -12,7 +12,8 @@ use recovery_diary::app::screens::home::{Home, HomeProps};
 use recovery_diary::app::screens::questionnaire::{QuestionnaireProps, QuestionnaireScreen};
 use recovery_diary::app::screens::report::{Report, ReportProps};
 use recovery_diary::app::state::{Action, AppState, Phase};
-use recovery_diary::app::widgets::{Choice, ChoiceProps, NumberField, NumberFieldProps};
+use recovery_diary::app::widgets::choice::{Choice, ChoiceProps};
+use recovery_diary::app::widgets::number_field::{NumberField, NumberFieldProps};
 use recovery_diary::domain::change::Change;
 use recovery_diary::domain::i18n::Lang;
 use recovery_diary::domain::model::{Diary, Entry, Profile, Symptoms};
@@ -184,9 +185,9 @@ fn the_reducer_queues_changes_until_they_are_saved() {
     assert_eq!(state.pending.len(), 1);
     assert_eq!(state.revision, 1);
     assert!(state.diary.checkins.contains_key(&day(3)));
-    let failed = state
-        .clone()
-        .reduce(Action::SaveFailed(recovery_diary::app::StorageError::Full));
+    let failed = state.clone().reduce(Action::SaveFailed(
+        recovery_diary::app::storage::StorageError::Full,
+    ));
     assert_eq!(failed.pending.len(), 1, "a failed save keeps the change");
     assert!(failed.save_error.is_some());
     // Storage holds this tab's diary: nothing to replace.

@@ -1,4 +1,4 @@
-//! The clinic's questionnaires (issue 13): the files listed in the `questionnaires`
+//! The clinic's questionnaires: the files listed in the `questionnaires`
 //! setting, same-origin only, fetched when the diary opens and kept in storage, so the
 //! diary works offline with the last copy. A file that does not read as a supported
 //! Questionnaire is a configuration problem (console and the integrator's notice) and is
@@ -11,7 +11,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::storage::{self, Keys};
+use super::chunks::chunk_fn;
+use super::keys::Keys;
+use super::storage;
 use crate::domain::config::ConfigProblem;
 use crate::domain::questionnaire::{parse, Questionnaire};
 
@@ -164,9 +166,19 @@ pub(crate) async fn load(keys: &Keys, sources: &[String]) -> ClinicQuestionnaire
     out
 }
 
+// The reading of Questionnaires is in a chunk of its own, fetched after the first screen, so
+// it does not weigh on the first open.
+chunk_fn!(
+    clinic_questionnaires,
+    fn clinic_loader(
+        keys: Rc<Keys>,
+        sources: Vec<String>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ClinicQuestionnaires>>> {
+        Box::pin(async move { load(&keys, &sources).await })
+    }
+);
+
 /// The clinic's questionnaires, once loaded (fetched, or the kept copies when offline).
-/// The reading of Questionnaires is in a chunk of its own (`lazy::clinic_loader`), fetched
-/// after the first screen, so it does not weigh on the first open (issue 11).
 #[hook]
 pub fn use_clinic_questionnaires(keys: &Rc<Keys>, sources: &[String]) -> Rc<ClinicQuestionnaires> {
     let state = use_state(Rc::<ClinicQuestionnaires>::default);
@@ -175,7 +187,7 @@ pub fn use_clinic_questionnaires(keys: &Rc<Keys>, sources: &[String]) -> Rc<Clin
         use_effect_with((), move |_| {
             if !sources.is_empty() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = match super::lazy::clinic_loader(keys, sources).await {
+                    let loaded = match clinic_loader(keys, sources).await {
                         Ok(loading) => loading.await,
                         Err(_) => ClinicQuestionnaires {
                             offered: Vec::new(),

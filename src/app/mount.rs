@@ -8,7 +8,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 
-use super::{panic_screen, App, AppProps, Keys};
+use super::keys::Keys;
+use super::panic_screen;
+use super::root::{App, AppProps};
 use crate::domain::config::{ConfigProblem, EmbedConfig};
 
 fn report(problems: &[ConfigProblem]) {

@@ -8,14 +8,14 @@ use crate::domain::i18n::Lang;
 
 thread_local! {
     /// Every diary mounted on the page, with its storage keys.
-    static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, super::Keys)>> =
+    static MOUNTED: std::cell::RefCell<Vec<(web_sys::Element, super::keys::Keys)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Registers the diary mounted in `root` (only that element is replaced: in a portal, the
 /// portal's page stays as it is) and installs the hook. Through Yew: its renderer replaces
 /// any hook set with `std::panic::set_hook` by its own console hook.
-pub fn install(root: web_sys::Element, keys: super::Keys) {
+pub fn install(root: web_sys::Element, keys: super::keys::Keys) {
     MOUNTED.with(|m| m.borrow_mut().push((root, keys)));
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
@@ -30,7 +30,7 @@ pub fn install(root: web_sys::Element, keys: super::Keys) {
     }));
 }
 
-fn show(root: &web_sys::Element, keys: &super::Keys) -> Option<()> {
+fn show(root: &web_sys::Element, keys: &super::keys::Keys) -> Option<()> {
     let document = web_sys::window()?.document()?;
     // Shown already (a second panic, from another diary's listener of the same event).
     if root

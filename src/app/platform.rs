@@ -150,3 +150,10 @@ pub async fn read_text(file: &web_sys::File) -> Option<String> {
         .ok()
         .and_then(|v| v.as_string())
 }
+
+/// The date in a date input that changed (`None` when empty or not a date).
+pub fn parse_date_input(e: &yew::Event) -> Option<NaiveDate> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| crate::domain::calendar::parse_iso_date(&i.value()))
+}

@@ -6,42 +6,33 @@ use std::collections::HashMap;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
-use crate::app::lazy::StorageCodec;
+use super::chunks::chunk_value;
+use super::keys::Keys;
 use crate::domain::change::{replay, Change};
 use crate::domain::format::FormatError;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::model::Diary;
 
-/// The localStorage keys of one diary: `recovery-diary` and its siblings, or with a
-/// clinic's namespace `<namespace>:recovery-diary` and its siblings, so two embeds on one
-/// origin never collide and the portal's own keys are never touched.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Keys {
-    pub main: String,
-}
-
-impl Keys {
-    pub fn new(main: String) -> Self {
-        Keys { main }
-    }
-    pub fn quarantine(&self, stamp: u64) -> String {
-        format!("{}.quarantine.{stamp}", self.main)
-    }
-    pub fn settings(&self) -> String {
-        format!("{}.settings", self.main)
-    }
-    pub fn backup(&self) -> String {
-        format!("{}.last-backup", self.main)
-    }
-    /// `<main>.<name>`: a timed test under way (`timer`), the clinic's questionnaires as last
-    /// loaded (`questionnaires`), questionnaire drafts (`questionnaire-drafts`).
-    pub fn sibling(&self, name: &str) -> String {
-        format!("{}.{name}", self.main)
-    }
-}
-
 /// A timed walk or stand under way (so a reload can finish or discard it).
 const TIMER: &str = "timer";
+/// The clinic questionnaires begun and not yet saved.
+const QUESTIONNAIRE_DRAFTS: &str = "questionnaire-drafts";
+
+/// How the diary kept in this browser's storage is read and written (`format::read_stored`,
+/// `format::to_json`): in the `ready` chunk, because a first open has nothing stored and
+/// nothing to write until setup ends (setup fetches the chunk on its second page).
+#[derive(Clone, Copy)]
+pub struct StorageCodec {
+    pub read: fn(&str) -> Result<Diary, FormatError>,
+    pub write: fn(&Diary, Option<chrono::DateTime<chrono::FixedOffset>>) -> String,
+}
+
+chunk_value!(STORAGE_CODEC, ready::storage_codec, StorageCodec, {
+    StorageCodec {
+        read: crate::domain::format::read_stored,
+        write: crate::domain::format::to_json,
+    }
+});
 
 /// A stored value that could not be read as a diary. It is never overwritten: it is copied
 /// to `quarantine_key` (when storage allowed the copy) and the original stays until the
@@ -342,6 +333,28 @@ pub fn save_timer(keys: &Keys, running: Option<&crate::domain::timed::Running>) 
     match running {
         Some(r) => save_json(keys, TIMER, r),
         None => remove_json(keys, TIMER),
+    }
+}
+
+/// The questionnaires under way, by canonical reference: each `{"page": linkId, "response":
+/// an in-progress QuestionnaireResponse}` (so a draft reads like the saved answer). Plain
+/// JSON objects: no new serde types in the wasm.
+pub fn questionnaire_drafts(keys: &Keys) -> serde_json::Map<String, serde_json::Value> {
+    load_json(keys, QUESTIONNAIRE_DRAFTS).unwrap_or_default()
+}
+
+/// Keeps (or, with `None`, forgets) the draft of the questionnaire `canonical`, leaving the
+/// others as they are in storage.
+pub fn keep_questionnaire_draft(keys: &Keys, canonical: &str, draft: Option<serde_json::Value>) {
+    let mut all = questionnaire_drafts(keys);
+    match draft {
+        Some(d) => all.insert(canonical.to_string(), d),
+        None => all.remove(canonical),
+    };
+    if all.is_empty() {
+        remove_json(keys, QUESTIONNAIRE_DRAFTS);
+    } else {
+        save_json(keys, QUESTIONNAIRE_DRAFTS, &all);
     }
 }
 

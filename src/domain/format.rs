@@ -89,7 +89,7 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
 
 /// Reads the diary this app stored, on every open: what `parse` reads, without its field
 /// paths and list of unknown fields, so the first download of the wasm carries only this
-/// reader; `parse` is in a chunk loaded when needed (issue 11). Whatever one refuses the
+/// reader; `parse` is in a chunk loaded when needed. Whatever one refuses the
 /// other refuses (tested); only `parse` names the path.
 ///
 /// A diary this app wrote is read in one pass, straight into the model (2.7 times faster for

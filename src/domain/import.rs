@@ -28,6 +28,15 @@ pub struct ImportPlan {
     pub new_responses: usize,
 }
 
+/// What the patient confirmed: the file's diary, merged by date as `plan` said.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportRequest {
+    pub incoming: Diary,
+    /// Dates in both take the file's check-in.
+    pub replace_different: bool,
+    pub plan: ImportPlan,
+}
+
 impl ImportPlan {
     pub fn changes_anything(&self, replace_different: bool) -> bool {
         !self.added.is_empty()

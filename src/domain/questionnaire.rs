@@ -1,4 +1,4 @@
-//! Clinic questionnaires as FHIR R4 `Questionnaire` resources (issue 13): reading and
+//! Clinic questionnaires as FHIR R4 `Questionnaire` resources: reading and
 //! checking one (everything unsupported is refused, naming the linkId), which items are
 //! enabled (`enableWhen`, `enableBehavior`), scoring (`urn:recovery-diary:score`), when one
 //! is due (`urn:recovery-diary:due-day`), and answers to and from a `QuestionnaireResponse`.

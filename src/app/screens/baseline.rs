@@ -2,8 +2,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::chunks::lazy_screen;
+
 use super::entry::{EntryWizard, Purpose, Step, StepContext};
 use crate::domain::model::{Diary, Entry};
+
+lazy_screen!(
+    BASELINE,
+    ready::baseline_view,
+    BaselineProps,
+    BaselineScreen
+);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct BaselineProps {
@@ -16,7 +25,7 @@ pub struct BaselineProps {
 /// Add or change the "typical day before the procedure" record.
 #[function_component]
 pub fn BaselineScreen(props: &BaselineProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let diary = &props.diary;
     let initial = diary.baseline.clone().unwrap_or(Entry {
         neuro: Some(Vec::new()),

@@ -3,14 +3,19 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::app::chunks::lazy_screen;
+
 use super::entry::{EntryWizard, Purpose, Step, StepContext};
-use crate::app::use_locale;
+use crate::app::context::use_locale;
+use crate::app::hooks::stored::use_running_timer;
 use crate::domain::calendar::{day_number, in_first_two_weeks};
 use crate::domain::i18n::fill;
 use crate::domain::model::TimedKind;
 use crate::domain::model::{Diary, Entry};
 use crate::domain::rules::{evaluate, ClinicSettings, Firing, Tier};
 use crate::domain::timed::baseline_minutes;
+
+lazy_screen!(CHECK_IN, ready::check_in_view, CheckInProps, CheckInScreen);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CheckInProps {
@@ -85,14 +90,11 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         })
     };
     // A timed test of this date left running (the page was reloaded): open on its step.
-    // Read from storage once when the date opens, not on every render.
-    let keys = use_context::<Rc<crate::app::Keys>>();
-    let start_at = *use_memo(date, move |date| {
-        keys.as_deref()
-            .and_then(crate::app::storage::load_timer)
-            .filter(|r| r.date == *date)
-            .map(|_| Step::Walking)
-    });
+    let timer = use_running_timer();
+    let start_at = timer
+        .running
+        .filter(|r| r.date == date)
+        .map(|_| Step::Walking);
     html! {
         <section class="checkin" aria-labelledby="checkin-title">
             <h1 id="checkin-title" tabindex="-1">{ format!("{title}{day}") }</h1>

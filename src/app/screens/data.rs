@@ -6,16 +6,23 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::import_panel::{ImportPanel, ImportRequest};
-use crate::app::{platform, storage, use_locale, Keys};
+use crate::app::chunks::lazy_screen;
+
+use super::import_panel::ImportPanel;
+use crate::app::context::use_locale;
+use crate::app::hooks::stored::use_last_backup;
+use crate::app::platform;
 use crate::domain::export::{
     csv::{questionnaires_csv, to_csv},
     fhir::to_fhir,
 };
 use crate::domain::format::to_json;
 use crate::domain::i18n::{fill, Texts};
+use crate::domain::import::ImportRequest;
 use crate::domain::model::Diary;
 use crate::domain::rules::{Episode, Firing};
+
+lazy_screen!(DATA, data::data_view, DataProps, DataScreen);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct DataProps {
@@ -90,13 +97,8 @@ fn export(
 pub fn DataScreen(props: &DataProps) -> Html {
     let locale = use_locale();
     let t = locale.t();
-    let keys = use_context::<Rc<Keys>>().unwrap_or_else(|| {
-        Rc::new(Keys::new(
-            crate::domain::config::EmbedConfig::default().storage_key(),
-        ))
-    });
     let persisted = use_state(|| None::<Option<bool>>);
-    let last_backup = use_state(|| storage::last_backup(&keys));
+    let last_backup = use_last_backup();
     let status = use_state(|| None::<String>);
     let can_share = use_memo((), |_| platform::can_share_files());
 
@@ -116,20 +118,15 @@ pub fn DataScreen(props: &DataProps) -> Html {
             props.episodes.clone(),
             props.today,
         );
-        let (status, last_backup, keys) = (status.clone(), last_backup.clone(), keys.clone());
+        let (status, record_backup) = (status.clone(), last_backup.record.clone());
         Callback::from(move |_: MouseEvent| {
             let (name, text, mime) = export(format, &diary, &firings, &episodes, today);
             let done = {
-                let (status, last_backup, name, keys) = (
-                    status.clone(),
-                    last_backup.clone(),
-                    name.clone(),
-                    keys.clone(),
-                );
+                let (status, record_backup, name) =
+                    (status.clone(), record_backup.clone(), name.clone());
                 move |ok: bool| {
                     if ok && format == Format::Json {
-                        storage::record_backup(&keys, today);
-                        last_backup.set(Some(today));
+                        record_backup.emit(today);
                     }
                     status.set(Some(fill(
                         match (ok, share) {
@@ -166,7 +163,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
             <h1 id="data-title" tabindex="-1">{ t.your_data }</h1>
             <h2>{ t.keep_it_safe }</h2>
             { keep }
-            <p>{ match *last_backup {
+            <p>{ match last_backup.date {
                 Some(d) => fill(t.last_backup, &[("date", &locale.long_date(d))]),
                 None => t.no_backup.to_string(),
             } }</p>

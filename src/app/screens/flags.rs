@@ -6,7 +6,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::app::use_locale;
+use crate::app::context::use_locale;
 use crate::domain::i18n::{capitalise, fill, Locale, Texts};
 use crate::domain::model::{AckAction, Acknowledgement, Diary};
 use crate::domain::rules::words::evidence;

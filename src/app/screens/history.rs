@@ -3,13 +3,17 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::setup::parse_date_input;
-use crate::app::use_locale;
-use crate::app::widgets::Screen;
+use crate::app::chunks::lazy_screen;
+
+use crate::app::context::use_locale;
+use crate::app::navigation::Screen;
+use crate::app::platform::parse_date_input;
 use crate::domain::calendar::day_number;
 use crate::domain::i18n::fill;
 use crate::domain::model::Diary;
 use crate::domain::summary::key_values;
+
+lazy_screen!(HISTORY, ready::history_view, HistoryProps, History);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct HistoryProps {

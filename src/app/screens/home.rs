@@ -2,8 +2,9 @@ use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use super::flags::{visit_list, FlagBanners};
-use crate::app::use_locale;
-use crate::app::widgets::Screen;
+use crate::app::context::use_locale;
+use crate::app::hooks::stored::{use_last_backup, use_questionnaire_drafts, use_running_timer};
+use crate::app::navigation::Screen;
 use crate::domain::calendar::day_phrase;
 use crate::domain::i18n::fill;
 use crate::domain::model::Acknowledgement;
@@ -43,32 +44,13 @@ pub fn Home(props: &HomeProps) -> Html {
     let diary = &props.diary;
     let today = props.today;
     let done_today = diary.checkins.contains_key(&today);
-    let keys = use_context::<std::rc::Rc<crate::app::Keys>>();
     // Read once when home is shown (a backup is saved on another screen), not per render.
-    let last_backup = *use_state(|| keys.as_deref().and_then(crate::app::storage::last_backup));
+    let last_backup = use_last_backup().date;
     // A timed walk or stand left running (the page was reloaded): go back to it or discard it.
-    let timer = {
-        let keys = keys.clone();
-        use_state(move || keys.as_deref().and_then(crate::app::storage::load_timer))
-    };
-    let discard_timer = {
-        let (timer, keys) = (timer.clone(), keys.clone());
-        Callback::from(move |_| {
-            if let Some(keys) = keys.as_deref() {
-                crate::app::storage::save_timer(keys, None);
-            }
-            timer.set(None);
-        })
-    };
-    // Questionnaires begun and not yet saved (read once when home is shown).
-    let drafts = {
-        let keys = keys.clone();
-        use_state(move || {
-            keys.as_deref()
-                .map(super::questionnaire::drafts)
-                .unwrap_or_default()
-        })
-    };
+    let timer = use_running_timer();
+    let discard_timer = timer.set.reform(|_: MouseEvent| None);
+    // Questionnaires begun and not yet saved.
+    let drafts = use_questionnaire_drafts().all;
     let week = last_seven_days(diary, today);
     let missed = missed_days(diary, today);
     let open = |d: NaiveDate| props.on_navigate.reform(move |_| Screen::CheckIn(d));
@@ -89,7 +71,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 settings={props.settings.clone()} on_acknowledge={props.on_acknowledge.clone()}
                 {today} on_report={props.on_navigate.reform(|_| Screen::Report)} />
             { props.notice.clone() }
-            if let Some(r) = &*timer {
+            if let Some(r) = &timer.running {
                 <div class="card timer-running" role="status">
                     <p>{ fill(match r.kind {
                         crate::domain::model::TimedKind::Walk => t.timed_running_walk,

@@ -7,23 +7,16 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::{platform, use_locale};
-use crate::domain::format::{FormatError, FormatErrorKind};
+use crate::app::chunks::chunk_fn;
+use crate::app::context::use_locale;
+use crate::app::platform;
+use crate::domain::format::{FormatError, FormatErrorKind, Parsed};
 use crate::domain::i18n::{fill, Texts};
-use crate::domain::import::{plan, ImportPlan};
+use crate::domain::import::{plan, ImportPlan, ImportRequest};
 use crate::domain::model::Diary;
 
 /// Files larger than this are refused before reading (a 5-year diary is about 1 MB).
 const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
-
-/// What the patient confirmed: the file's diary, merged by date as `plan` said.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportRequest {
-    pub incoming: Diary,
-    /// Dates in both take the file's check-in.
-    pub replace_different: bool,
-    pub plan: ImportPlan,
-}
 
 #[derive(Clone, PartialEq)]
 enum Import {
@@ -36,6 +29,23 @@ enum Import {
         ignored: usize,
         replace: bool,
     },
+}
+
+// The full reader of diary files (field paths, unknown fields), for an import: the stored
+// diary is read with the small one (`format::read_stored`, in the storage codec).
+chunk_fn!(
+    file_reader,
+    fn read_file(text: String) -> Result<Parsed, FormatError> {
+        crate::domain::format::parse(&text)
+    }
+);
+
+/// Reads a file the patient picked: `Err(None)` when the reader's chunk could not be loaded.
+async fn parse_file(text: String) -> Result<Parsed, Option<FormatError>> {
+    match read_file(text).await {
+        Ok(read) => read.map_err(Some),
+        Err(_) => Err(None),
+    }
 }
 
 /// Why a file or stored value is not a readable diary: the patient's words, then the
@@ -92,7 +102,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match platform::read_text(&file).await {
                     None => Import::Refused(t.file_unreadable.to_string()),
-                    Some(text) => match crate::app::lazy::parse_file(text).await {
+                    Some(text) => match parse_file(text).await {
                         Err(Some(e)) => Import::Refused(fill(
                             t.import_refused,
                             &[("reason", &format_error(t, &e))],

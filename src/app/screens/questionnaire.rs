@@ -4,37 +4,28 @@
 
 use std::rc::Rc;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use yew::prelude::*;
 
-use crate::app::widgets::{yes_no, Choice, NumberField, TextField};
-use crate::app::{platform, storage, use_locale, Keys};
+use crate::app::chunks::lazy_screen;
+
+use crate::app::context::use_locale;
+use crate::app::hooks::stored::use_questionnaire_drafts;
+use crate::app::platform;
+use crate::app::widgets::choice::{yes_no, Choice};
+use crate::app::widgets::number_field::NumberField;
+use crate::app::widgets::text_field::TextField;
 use crate::domain::i18n::fill;
 use crate::domain::questionnaire::{
     answers_of, response, Answer, Answers, Item, ItemKind, Questionnaire,
 };
 
-const DRAFTS: &str = "questionnaire-drafts";
-
-/// The questionnaires under way, by canonical reference: each `{"page": linkId, "response":
-/// an in-progress QuestionnaireResponse}` (so a draft reads like the saved answer). Plain
-/// JSON objects: no new serde types in the wasm.
-pub fn drafts(keys: &Keys) -> Map<String, Value> {
-    storage::load_json(keys, DRAFTS).unwrap_or_default()
-}
-
-fn keep_draft(keys: &Keys, canonical: &str, draft: Option<Value>) {
-    let mut all = drafts(keys);
-    match draft {
-        Some(d) => all.insert(canonical.to_string(), d),
-        None => all.remove(canonical),
-    };
-    if all.is_empty() {
-        storage::remove_json(keys, DRAFTS);
-    } else {
-        storage::save_json(keys, DRAFTS, &all);
-    }
-}
+lazy_screen!(
+    QUESTIONNAIRE,
+    questionnaire::questionnaire_view,
+    QuestionnaireProps,
+    QuestionnaireScreen
+);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionnaireProps {
@@ -102,16 +93,9 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
     let lang = locale.lang.code();
     let q = props.questionnaire.clone();
     let canonical = q.canonical();
-    let keys = use_context::<Rc<Keys>>();
     // The draft left by an earlier visit, read from storage once (its answers and page).
-    let start = {
-        let (keys, canonical) = (keys.clone(), canonical.clone());
-        use_memo((), move |_| {
-            keys.as_deref()
-                .and_then(|k| drafts(k).remove(&canonical))
-                .unwrap_or_default()
-        })
-    };
+    let drafts = Rc::new(use_questionnaire_drafts());
+    let start = drafts.all.get(&canonical).cloned().unwrap_or_default();
     let answers = use_state(|| answers_of(&start["response"]));
     let page = use_state(|| start["page"].as_str().map(str::to_string));
     let error = use_state(|| None::<&'static str>);
@@ -130,12 +114,10 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
 
     // Every change is kept as the draft, with the page it was made on.
     let keep = {
-        let (keys, canonical, q) = (keys.clone(), canonical.clone(), q.clone());
+        let (drafts, canonical, q) = (drafts.clone(), canonical.clone(), q.clone());
         move |answers: &Answers, page: &str| {
-            if let Some(k) = keys.as_deref() {
-                let draft = json!({ "page": page, "response": response(&q, answers, "") });
-                keep_draft(k, &canonical, Some(draft));
-            }
+            let draft = json!({ "page": page, "response": response(&q, answers, "") });
+            drafts.keep(&canonical, Some(draft));
         }
     };
     let set = {
@@ -215,12 +197,12 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
         })
     };
     let on_send = {
-        let (answers, q, json, on_submit, keys, canonical, go, error) = (
+        let (answers, q, json, on_submit, drafts, canonical, go, error) = (
             answers.clone(),
             q.clone(),
             props.json.clone(),
             props.on_submit.clone(),
-            keys.clone(),
+            drafts.clone(),
             canonical.clone(),
             go.clone(),
             error.clone(),
@@ -235,9 +217,7 @@ pub fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
             let authored = platform::now()
                 .map(|n| n.to_rfc3339())
                 .unwrap_or_else(|| platform::today().to_string());
-            if let Some(k) = keys.as_deref() {
-                keep_draft(k, &canonical, None);
-            }
+            drafts.keep(&canonical, None);
             on_submit.emit((json.clone(), response(&q, &answers, &authored)));
         })
     };

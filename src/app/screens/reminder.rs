@@ -5,9 +5,21 @@
 use chrono::{NaiveDate, NaiveTime};
 use yew::prelude::*;
 
-use crate::app::{platform, use_locale, widgets::Choice};
+use crate::app::chunks::lazy_screen;
+
+use crate::app::context::use_locale;
+use crate::app::platform;
+use crate::app::widgets::choice::Choice;
 use crate::domain::i18n::fill;
 use crate::domain::reminder::{hh_mm, parse_hh_mm, plain_words, to_ics, Calendar, Reminder, Span};
+
+// Setup's last page and Settings show it; the welcome page does not need it.
+lazy_screen!(
+    REMINDER,
+    reminder::reminder_view,
+    ReminderPanelProps,
+    ReminderPanel
+);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReminderPanelProps {

@@ -2,14 +2,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::chunks::lazy_screen;
+
 use super::reminder::ReminderPanel;
-use super::setup::{parse_date_input, LanguageChoice};
+use crate::app::context::use_locale;
+use crate::app::navigation::Screen;
+use crate::app::platform::parse_date_input;
 use crate::app::storage::PatientSettings;
-use crate::app::use_locale;
-use crate::app::widgets::{Screen, UnitChoices};
+use crate::app::widgets::language_choice::LanguageChoice;
+use crate::app::widgets::unit_choices::UnitChoices;
 use crate::domain::i18n::{fill, Lang, Texts};
 use crate::domain::model::{Diary, Profile};
 use crate::domain::rules::SettingError;
+
+lazy_screen!(SETTINGS, ready::settings_view, SettingsProps, Settings);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct SettingsProps {

@@ -1,18 +1,17 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::entry::{EntryWizardProps, Purpose, Step, StepContext};
-use super::import_panel::{ImportPanel, ImportRequest};
-use super::reminder::ReminderPanelProps;
-use crate::app::lazy;
-use crate::app::platform;
-use crate::app::use_locale;
-use crate::app::widgets::{Choice, UnitChoices};
+use super::entry::{EntryWizardProps, Purpose, Step, StepContext, WIZARD};
+use super::import_panel::ImportPanel;
+use super::reminder::{ReminderPanelProps, REMINDER};
+use crate::app::context::use_locale;
+use crate::app::platform::{self, parse_date_input};
+use crate::app::widgets::language_choice::LanguageChoice;
+use crate::app::widgets::unit_choices::UnitChoices;
 use crate::domain::i18n::{fill, Lang};
+use crate::domain::import::ImportRequest;
 use crate::domain::model::{Diary, Entry, Profile};
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +30,9 @@ pub struct SetupProps {
     pub reminder: Option<crate::domain::reminder::Reminder>,
     #[prop_or_default]
     pub on_reminder: Callback<crate::domain::reminder::Reminder>,
+    /// The patient went past the welcome page: what the end of setup needs can be fetched.
+    #[prop_or_default]
+    pub on_started: Callback<()>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -42,12 +44,6 @@ enum Page {
     Baseline,
 }
 
-pub fn parse_date_input(e: &Event) -> Option<NaiveDate> {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|i| crate::domain::calendar::parse_iso_date(&i.value()))
-}
-
 /// First run: shown only while storage holds no diary.
 #[function_component]
 pub fn Setup(props: &SetupProps) -> Html {
@@ -57,15 +53,11 @@ pub fn Setup(props: &SetupProps) -> Html {
     let heading = use_node_ref();
     let nothing_yet = use_memo((), |_| Diary::default());
     {
-        let heading = heading.clone();
+        let (heading, on_started) = (heading.clone(), props.on_started.clone());
         use_effect_with(*page, move |page| {
             platform::focus(heading.cast::<web_sys::HtmlElement>());
-            // Past the welcome page, what the end of setup needs is fetched in the background
-            // (the first open itself downloads neither): the storage codec and home, one
-            // chunk; both are asked for so that each is kept once it is here.
             if *page != Page::Welcome {
-                lazy::STORAGE_CODEC.prefetch();
-                lazy::READY.prefetch();
+                on_started.emit(());
             }
         });
     }
@@ -148,7 +140,7 @@ pub fn Setup(props: &SetupProps) -> Html {
                     <p class="lead">{ t.baseline_offer_lead }</p>
                     <button type="button" class="button primary" onclick={goto(Page::Baseline)}>{ t.describe_now }</button>
                     <button type="button" class="button" onclick={skip}>{ t.skip_for_now }</button>
-                    { lazy::REMINDER.show(ReminderPanelProps {
+                    { REMINDER.show(ReminderPanelProps {
                         procedure_date: profile.procedure_date,
                         reminder: props.reminder.clone(),
                         on_set: props.on_reminder.clone(),
@@ -183,32 +175,8 @@ pub fn Setup(props: &SetupProps) -> Html {
                 alert_context: None,
                 start_at: None,
             };
-            lazy::WIZARD.show(props)
+            WIZARD.show(props)
         }
     };
     html! { <section class="setup">{ body }</section> }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct LanguageChoiceProps {
-    /// Unique among the groups on one screen.
-    pub name: AttrValue,
-    /// The language chosen: the page may still be in the one before while its texts come.
-    pub selected: Lang,
-    pub on_select: Callback<Lang>,
-}
-
-/// English or Español, each in its own words, for setup and settings.
-#[function_component]
-pub fn LanguageChoice(props: &LanguageChoiceProps) -> Html {
-    let locale = use_locale();
-    let options: Vec<(Lang, AttrValue)> = Lang::ALL
-        .into_iter()
-        .map(|l| (l, AttrValue::from(l.own_name())))
-        .collect();
-    html! {
-        <Choice<Lang> name={props.name.clone()} legend={locale.t().language} {options}
-            selected={Some(props.selected)} on_select={props.on_select.clone()} class="language"
-            option_langs={Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>()} />
-    }
 }

@@ -2,9 +2,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::chunks::lazy_screen;
+
 use crate::app::platform;
 use crate::app::storage::Unreadable;
 use crate::domain::i18n::fill;
+
+// Stored data that does not read: rare; its explanation needs the full reader.
+lazy_screen!(
+    UNREADABLE,
+    unreadable::unreadable_view,
+    UnreadableProps,
+    UnreadableScreen
+);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct UnreadableProps {
@@ -16,7 +26,7 @@ pub struct UnreadableProps {
 /// download the raw text and choose to start again.
 #[function_component]
 pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let downloaded = use_state(|| false);
     let download = {
         let (raw, downloaded) = (props.info.raw.clone(), downloaded.clone());

@@ -14,7 +14,7 @@ pub struct WarningNowProps {
 /// screen, working offline.
 #[function_component]
 pub fn WarningNow(props: &WarningNowProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let number = &props.emergency_number;
     html! {
         <section class="warning-now-screen" aria-labelledby="warning-now-title">

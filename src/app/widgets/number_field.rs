@@ -39,7 +39,7 @@ pub fn parse_number(l: &Locale, text: &str, min: f64, max: f64) -> Result<Option
 
 #[function_component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let locale = crate::app::use_locale();
+    let locale = crate::app::context::use_locale();
     let text = use_state(|| props.value.map(|v| locale.number(v)).unwrap_or_default());
     let error = use_state(|| None::<String>);
     // A value set from elsewhere (a timed walk kept into the minutes) shows in the field;

@@ -1,19 +1,6 @@
 use yew::prelude::*;
 
-/// The screens of a ready diary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Home,
-    CheckIn(chrono::NaiveDate),
-    History,
-    Settings,
-    Baseline,
-    Report,
-    Data,
-    WarningNow,
-    /// A clinic questionnaire (its place in the clinic's list).
-    Questionnaire(usize),
-}
+use crate::app::navigation::Screen;
 
 #[derive(Properties, PartialEq)]
 pub struct TopBarProps {
@@ -27,7 +14,7 @@ pub struct TopBarProps {
 /// main navigation when the diary is set up.
 #[function_component]
 pub fn TopBar(props: &TopBarProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     // `data-nav` names each control in every language (the English names are the contract).
     let nav_item = |target: Screen, label: &'static str, id: &'static str| {
         let current = props.screen == Some(target);

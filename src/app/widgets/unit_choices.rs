@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::Choice;
+use super::choice::Choice;
 use crate::domain::model::{DistanceUnit, Profile, TemperatureUnit};
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +14,7 @@ pub struct UnitChoicesProps {
 /// Distance (ft or m) and temperature (°F or °C) units, for setup and settings.
 #[function_component]
 pub fn UnitChoices(props: &UnitChoicesProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let set_distance = {
         let (profile, cb) = (props.profile.clone(), props.on_change.clone());
         Callback::from(move |distance_unit| {

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{Purpose, StepProps};
-use crate::app::widgets::{yes_no, Choice};
+use crate::app::widgets::choice::{yes_no, Choice};
 use crate::domain::i18n::Texts;
 use crate::domain::model::{FunctionChecks, StandResult};
 
@@ -16,7 +16,7 @@ fn stand_options(t: &Texts) -> Vec<(StandResult, AttrValue)> {
 /// Toes, heels, foot drag, leg gave way, fall: daily to day 14, then when something changed.
 #[function_component]
 pub fn FunctionStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let asked_daily =
         props.context.first_two_weeks || matches!(props.context.purpose, Purpose::Baseline);
     let open = use_state(|| asked_daily || props.entry.function.is_some());

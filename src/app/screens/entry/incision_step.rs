@@ -1,14 +1,14 @@
 use yew::prelude::*;
 
 use super::StepProps;
-use crate::app::widgets::{yes_no, Choice};
+use crate::app::widgets::choice::{yes_no, Choice};
 use crate::domain::model::{Bandage, Drainage, Incision, Redness};
 
 /// The incision questions: daily to day 14, then when something changed. (Bleeding that
 /// will not stop is asked with the warning signs, every day.)
 #[function_component]
 pub fn IncisionStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     // Answered already (other than the bleeding question, which the warning step asks).
     let answered = props.entry.incision.is_some_and(|i| {
         Incision {

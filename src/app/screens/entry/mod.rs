@@ -16,8 +16,13 @@ pub use wizard::{EntryWizard, EntryWizardProps, Purpose, StepContext};
 
 use yew::prelude::*;
 
+use crate::app::chunks::lazy_screen;
+
 use crate::domain::i18n::Texts;
 use crate::domain::model::Entry;
+
+// Setup's "typical day" pages (the welcome page does not need them).
+lazy_screen!(WIZARD, wizard::wizard_view, EntryWizardProps, EntryWizard);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {

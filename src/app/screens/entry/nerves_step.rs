@@ -17,7 +17,7 @@ fn select_value(e: Event) -> Option<String> {
 /// so only changes need tapping. Every control is a native button or select.
 #[function_component]
 pub fn NervesStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let baseline = matches!(props.context.purpose, Purpose::Baseline);
     let findings = props.entry.neuro.clone().unwrap_or_default();
     let region = use_state(|| Region::Calf);

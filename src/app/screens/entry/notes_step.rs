@@ -3,7 +3,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::StepProps;
-use crate::app::widgets::TextField;
+use crate::app::widgets::text_field::TextField;
 use crate::domain::i18n::fill;
 use crate::domain::model::Medication;
 
@@ -17,7 +17,7 @@ fn input_value(e: InputEvent) -> String {
 /// Medicines taken, a note, and a question for the next visit.
 #[function_component]
 pub fn NotesStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let meds = props.entry.medications.clone().unwrap_or_default();
     let previous: Vec<Medication> = props
         .context

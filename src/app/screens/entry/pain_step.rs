@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{Purpose, StepProps};
-use crate::app::widgets::Choice;
+use crate::app::widgets::choice::Choice;
 use crate::domain::i18n::fill;
 use crate::domain::model::{Pain, Rating};
 
@@ -14,7 +14,7 @@ fn ratings() -> Vec<(Rating, AttrValue)> {
 
 #[function_component]
 pub fn PainStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let pain = props.entry.pain.unwrap_or_default();
     let check_in = matches!(props.context.purpose, Purpose::CheckIn(_));
     let when = if check_in {

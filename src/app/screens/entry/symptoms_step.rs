@@ -1,13 +1,14 @@
 use yew::prelude::*;
 
 use super::StepProps;
-use crate::app::widgets::{yes_no, Choice, NumberField};
+use crate::app::widgets::choice::{yes_no, Choice};
+use crate::app::widgets::number_field::NumberField;
 use crate::domain::model::{Finite, Temperature};
 use crate::domain::questions::OTHER_SYMPTOMS;
 
 #[function_component]
 pub fn SymptomsStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let unit = props.context.temperature_unit;
     let (lo, hi) = unit.plausible_range();
     let shown = props.entry.temperature.map(|t| {

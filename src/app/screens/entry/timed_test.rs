@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::app::widgets::Choice;
-use crate::app::{platform, storage, use_locale, Keys};
+use crate::app::context::use_locale;
+use crate::app::hooks::stored::use_running_timer;
+use crate::app::platform;
+use crate::app::widgets::choice::Choice;
 use crate::domain::i18n::fill;
 use crate::domain::model::{StopReason, TimedKind, TimedTest};
 use crate::domain::timed::{clock, Running};
@@ -58,17 +60,10 @@ fn release(lock: Option<JsValue>) {
 pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
     let locale = use_locale();
     let t = locale.t();
-    let keys = use_context::<std::rc::Rc<Keys>>();
     let (kind, date) = (props.kind, props.date);
     // A test of this kind for this date left running (a reload) comes back as it was.
-    let running = {
-        let keys = keys.clone();
-        use_state(move || {
-            keys.as_deref()
-                .and_then(storage::load_timer)
-                .filter(|r| r.kind == kind && r.date == date)
-        })
-    };
+    let timer = use_running_timer();
+    let running = timer.running.filter(|r| r.kind == kind && r.date == date);
     let open = use_state(|| running.is_some());
     let because = use_state(|| None::<StopReason>);
     let kept = use_state(|| None::<f64>);
@@ -99,21 +94,13 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
             move || drop(interval)
         });
     }
-    let store = {
-        let (running, keys) = (running.clone(), keys.clone());
-        move |next: Option<Running>| {
-            if let Some(keys) = keys.as_deref() {
-                storage::save_timer(keys, next.as_ref());
-            }
-            running.set(next);
-        }
-    };
+    let store = timer.set;
 
     let start = {
         let (store, live, lock, kept) = (store.clone(), live.clone(), lock.clone(), kept.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(now) = platform::now() else { return };
-            store(Some(Running::new(kind, date, now)));
+            store.emit(Some(Running::new(kind, date, now)));
             kept.set(None);
             live.set(t.timed_started_live.to_string());
             let lock = lock.clone();
@@ -125,9 +112,9 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
     let symptoms = {
         let (store, running) = (store.clone(), running.clone());
         Callback::from(move |_: MouseEvent| {
-            if let (Some(mut r), Some(now)) = ((*running).clone(), platform::now()) {
+            if let (Some(mut r), Some(now)) = (running.clone(), platform::now()) {
                 r.symptoms_at.get_or_insert(now);
-                store(Some(r));
+                store.emit(Some(r));
             }
         })
     };
@@ -135,13 +122,13 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
         let (store, running, live, lock) =
             (store.clone(), running.clone(), live.clone(), lock.clone());
         Callback::from(move |_: MouseEvent| {
-            if let (Some(mut r), Some(now)) = ((*running).clone(), platform::now()) {
+            if let (Some(mut r), Some(now)) = (running.clone(), platform::now()) {
                 r.stopped_at = Some(now);
                 live.set(fill(
                     t.timed_stopped_live,
                     &[("time", &clock(r.seconds(now)))],
                 ));
-                store(Some(r));
+                store.emit(Some(r));
                 release(lock.borrow_mut().take());
             }
         })
@@ -156,7 +143,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
             props.on_keep.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            if let (Some(r), Some(now)) = ((*running).clone(), platform::now()) {
+            if let (Some(r), Some(now)) = (running.clone(), platform::now()) {
                 let result = r.result(now, *because);
                 kept.set(Some(result.minutes.get()));
                 live.set(
@@ -167,7 +154,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
                     .to_string(),
                 );
                 on_keep.emit(result);
-                store(None);
+                store.emit(None);
             }
         })
     };
@@ -175,7 +162,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
         let (store, open, lock) = (store.clone(), open.clone(), lock.clone());
         Callback::from(move |_: MouseEvent| {
             release(lock.borrow_mut().take());
-            store(None);
+            store.emit(None);
             open.set(false);
         })
     };
@@ -198,7 +185,7 @@ pub fn TimedTestPanel(props: &TimedTestProps) -> Html {
         None => fill(t.timed_result, &[("today", &locale.number(today))]),
     };
     let now_or_start = |r: &Running| platform::now().unwrap_or(r.started_at);
-    let body = match (&*running, *open) {
+    let body = match (&running, *open) {
         (None, false) => html! {
             <button type="button" class="button" aria-expanded="false"
                 onclick={ { let open = open.clone(); Callback::from(move |_| open.set(true)) } }>{ button }</button>

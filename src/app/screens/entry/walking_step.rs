@@ -2,14 +2,14 @@ use yew::prelude::*;
 
 use super::timed_test::TimedTestPanel;
 use super::{Purpose, StepProps};
-use crate::app::widgets::NumberField;
+use crate::app::widgets::number_field::NumberField;
 use crate::domain::i18n::fill;
 use crate::domain::model::{Amount, Distance, TimedKind, Walking};
 use crate::domain::timed::keep;
 
 #[function_component]
 pub fn WalkingStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let unit = props.context.distance_unit;
     let walking = props.entry.walking.unwrap_or_default();
     let key = match props.context.purpose {

@@ -1,14 +1,14 @@
 use yew::prelude::*;
 
 use super::StepProps;
-use crate::app::widgets::{yes_no, Choice};
+use crate::app::widgets::choice::{yes_no, Choice};
 use crate::domain::questions::EMERGENCY;
 
 /// The tier-A questions, every day. A "yes" shows the emergency call at once (the wizard's
 /// tier-A alert), before the check-in is finished.
 #[function_component]
 pub fn WarningStep(props: &StepProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let none_of_these = props.edit_and_next(|e| {
         for q in &EMERGENCY {
             (q.set)(e, Some(false));

@@ -54,7 +54,7 @@ pub struct EntryWizardProps {
 
 #[function_component]
 pub fn EntryWizard(props: &EntryWizardProps) -> Html {
-    let t = crate::app::use_locale().t();
+    let t = crate::app::context::use_locale().t();
     let draft = use_state(|| props.initial.clone());
     // The tier-A evidence the patient has read and closed for this draft (closing is their
     // choice). Evidence the alert did not have when it was closed shows it again.

@@ -12,9 +12,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::chunks::lazy_screen;
+
 use super::flags::{acknowledged, action_label, episode_dates};
-use crate::app::use_locale;
-use crate::app::widgets::Choice;
+use crate::app::context::use_locale;
+use crate::app::widgets::choice::Choice;
 use crate::domain::i18n::{capitalise, fill, Locale};
 use crate::domain::measures::Measure;
 use crate::domain::model::Diary;
@@ -22,6 +24,8 @@ use crate::domain::rules::words::evidence;
 use crate::domain::rules::{message, what, ClinicSettings, Episode, Firing, Tier};
 use crate::domain::trends::{baseline, compare, series, Range};
 use chart::{chart, ChartProps};
+
+lazy_screen!(REPORT, report::report_view, ReportProps, Report);
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReportProps {
