@@ -35,7 +35,7 @@ impl Range {
         Range::All,
     ];
 
-    pub fn label(self, t: &crate::domain::i18n::Texts) -> &'static str {
+    pub fn label(self, t: &crate::domain::report::ReportTexts) -> &'static str {
         t.ranges[Range::ALL.iter().position(|r| *r == self).unwrap_or(0)]
     }
 

@@ -1,6 +1,7 @@
 // Every screen of the app, each with how to reach it from a fresh page. Used by the
 // accessibility test and by scripts/screenshots.mjs.
-import { openApp, diaryWith, sixWeeks, isoDay, KEY, QUESTIONNAIRES } from './harness.mjs';
+import { openApp, diaryWith, isoDay, KEY, QUESTIONNAIRES } from './harness.mjs';
+import { followUp } from './follow-up.mjs';
 
 const ready = (extra = {}) => diaryWith({ days: [-1, -2, -4], ...extra });
 /**
@@ -87,7 +88,7 @@ export const SCREENS = [
   { name: 'checkin-emergency-answer', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1, words(o)); await p.locator('input[name="q-bladder_trouble"]').first().check(); await p.getByRole('alertdialog').waitFor(); return p; } },
   { name: 'home-with-flags', open: (b, url, o) => openApp(b, url, { ...o, diary: flagged() }) },
   { name: 'home-flag-something-else', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: flagged() }); await p.locator('.banner[data-rule="A2"] .ack button[aria-expanded]').click(); await p.locator('.ack-note input').waitFor(); return p; } },
-  { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: sixWeeks() }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('[data-report]').waitFor(); return p; } },
+  { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: followUp() }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('[data-report]').waitFor(); return p; } },
   { name: 'history', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('heading', { name: w.history, level: 1 }).waitFor(); return p; } },
   { name: 'history-confirm-delete', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('button', { name: w.deleteOne }).first().click(); await p.getByRole('button', { name: w.yesDelete }).waitFor(); return p; } },
   { name: 'settings', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.settings }).click(); await p.getByRole('heading', { name: w.settings }).waitFor(); return p; } },

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::{notice::notice, DiaryScreensProps, Flags};
-use crate::app::actions::{choose_language, import_callback, set_reminder};
+use crate::app::actions::{choose_language, import_callback, set_identity, set_reminder};
 use crate::app::clinic_questionnaires::due_now;
 use crate::app::navigation::Screen;
 use crate::app::platform;
@@ -162,6 +162,8 @@ fn report(props: &DiaryScreensProps, flags: &Flags) -> Html {
         settings: props.state.settings.clone(),
         clinic: props.clinic.clone(),
         today: props.today,
+        identity: props.state.patient_settings.identity(),
+        on_identity: set_identity(&props.state),
     })
 }
 
@@ -205,5 +207,6 @@ fn data(props: &DiaryScreensProps, flags: &Flags) -> Html {
         episodes: flags.episodes.clone(),
         today: props.today,
         on_import: import_callback(&props.state),
+        identity: props.state.patient_settings.identity(),
     })
 }

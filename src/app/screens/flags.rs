@@ -158,11 +158,7 @@ pub fn call_message(
 
 /// What the patient recorded they did about this episode's latest firing, if anything.
 pub fn acknowledged<'a>(diary: &'a Diary, ep: &Episode) -> Option<&'a Acknowledgement> {
-    diary
-        .acknowledgements
-        .iter()
-        .rev()
-        .find(|a| a.rule == ep.rule && a.date == ep.to)
+    ep.acknowledgement(diary)
 }
 
 pub fn action_label(t: &Texts, a: AckAction) -> &'static str {

@@ -220,11 +220,8 @@ pub fn signs(diary: &Diary, episodes: &[Episode]) -> Vec<TierSigns> {
         .filter_map(|tier| {
             // Rules in the order they first fired; each with its episodes by date.
             let mut rules: Vec<(&'static str, Vec<&Episode>)> = Vec::new();
-            let mut of_tier: Vec<&Episode> = episodes
-                .iter()
-                .filter(|e| e.tier == tier && e.rule != "C5")
-                .collect();
-            of_tier.sort_by_key(|e| e.from);
+            // `episodes` are by date (as `rules::episodes` gives them).
+            let of_tier = episodes.iter().filter(|e| e.tier == tier && e.rule != "C5");
             for ep in of_tier {
                 match rules.iter_mut().find(|(r, _)| *r == ep.rule) {
                     Some((_, list)) => list.push(ep),
@@ -321,7 +318,8 @@ pub fn questions(episodes: &[Episode]) -> Vec<Questions> {
                 .collect(),
         })
         .collect();
-    out.sort_by_key(|q| std::cmp::Reverse(q.from));
+    // `episodes` are by date: newest first is the other way round.
+    out.reverse();
     out
 }
 

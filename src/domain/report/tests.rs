@@ -218,12 +218,9 @@ fn the_glance_in_english() {
     assert_eq!(w.since, "Day 42 · 6 weeks after the procedure");
     assert_eq!(
         w.meta,
-        vec![
-            "Procedure: November 2, 2026",
-            "43 check-ins, day 0 to day 42",
-            "Report of December 14, 2026"
-        ]
+        vec!["Procedure: November 2, 2026", "43 check-ins, days 0–42"]
     );
+    assert_eq!(w.report_date, "Report of December 14, 2026");
     assert_eq!(
         w.window.as_deref(),
         Some("Before the procedure → latest 7 days (days 36–42)")
@@ -238,20 +235,23 @@ fn the_glance_in_english() {
         m["back_pain"],
         (
             "Back pain",
-            "6 → 1.6 (\u{2212}4.4 points, \u{2212}74%)".to_string(),
+            "6\u{a0}→\u{a0}1.6 (\u{2212}4.4\u{a0}points, \u{2212}74%)".to_string(),
             Some("clinically important improvement")
         )
     );
-    assert_eq!(m["leg_pain"].1, "7 → 1 (\u{2212}6 points, \u{2212}86%)");
+    assert_eq!(
+        m["leg_pain"].1,
+        "7\u{a0}→\u{a0}1 (\u{2212}6\u{a0}points, \u{2212}86%)"
+    );
     assert_eq!(
         m["walk_distance"],
         (
             "Walking",
-            "250 → 2590 ft (+2340 ft); 3 → 15.7 min (+12.7 min)".to_string(),
+            "250\u{a0}→\u{a0}2590 ft (+2340 ft); 3\u{a0}→\u{a0}15.7 min (+12.7 min)".to_string(),
             None
         )
     );
-    assert_eq!(m["stand_minutes"].1, "8 → 47 min (+39 min)");
+    assert_eq!(m["stand_minutes"].1, "8\u{a0}→\u{a0}47 min (+39 min)");
     let signs: Vec<(&str, Vec<&str>)> = w
         .signs
         .iter()
@@ -293,10 +293,10 @@ fn the_glance_in_english() {
 fn the_glance_in_spanish() {
     let w = words(&six_weeks(), Lang::Es);
     assert_eq!(w.since, "Día 42 · 6 semanas después del procedimiento");
-    assert_eq!(w.meta[1], "43 registros, del día 0 al día 42");
+    assert_eq!(w.meta[1], "43 registros, días 0–42");
     assert_eq!(
         w.measures[0].text,
-        "6 → 1,6 (\u{2212}4,4 puntos, \u{2212}74 %)"
+        "6\u{a0}→\u{a0}1,6 (\u{2212}4,4\u{a0}puntos, \u{2212}74\u{a0}%)"
     );
     assert_eq!(
         w.measures[0].important.map(|i| i.1),
@@ -315,7 +315,7 @@ fn the_glance_in_spanish() {
     assert_eq!(w.falls, vec!["Caídas: día 12"]);
     assert_eq!(
         w.questionnaires,
-        vec!["La vida diaria con su espalda (ejemplo): 75 % → 25 % (día \u{2212}3 → día 40), mejoría clínicamente importante"]
+        vec!["La vida diaria con su espalda (ejemplo): 75\u{a0}% → 25\u{a0}% (día \u{2212}3 → día 40), mejoría clínicamente importante"]
     );
     assert_eq!(
         w.questions[0].lines,
@@ -347,7 +347,7 @@ fn counts_take_their_plural_in_both_languages() {
     );
     assert_eq!(
         glance_words(&en, &g, "ft", "911").meta[1],
-        "2 check-ins, day 0 to day 1"
+        "2 check-ins, days 0–1"
     );
     // A change of exactly one point.
     let mut diary = six_weeks();
@@ -359,14 +359,17 @@ fn counts_take_their_plural_in_both_languages() {
         });
     }
     let w = words(&diary, Lang::En);
-    assert_eq!(w.measures[0].text, "6 → 5 (\u{2212}1 point, \u{2212}17%)");
+    assert_eq!(
+        w.measures[0].text,
+        "6\u{a0}→\u{a0}5 (\u{2212}1\u{a0}point, \u{2212}17%)"
+    );
     assert_eq!(
         w.measures[0].important, None,
         "1 point and 17% is under the MID"
     );
     assert_eq!(
         words(&diary, Lang::Es).measures[0].text,
-        "6 → 5 (\u{2212}1 punto, \u{2212}17 %)"
+        "6\u{a0}→\u{a0}5 (\u{2212}1\u{a0}punto, \u{2212}17\u{a0}%)"
     );
 }
 
@@ -440,15 +443,15 @@ fn no_percent_from_a_zero_baseline_or_where_it_misleads() {
     }
     let w = words(&diary, Lang::En);
     assert_eq!(
-        w.measures[0].text, "0 → 1.6 (+1.6 points)",
+        w.measures[0].text, "0\u{a0}→\u{a0}1.6 (+1.6\u{a0}points)",
         "baseline 0: no percent"
     );
     // Leg pain 1 → 1: no change.
-    assert_eq!(w.measures[1].text, "1 → 1 (0 points, 0%)");
-    // 25 ft → 2590 ft is not "+10260%"; 12 → 15.7 min is +31%.
+    assert_eq!(w.measures[1].text, "1\u{a0}→\u{a0}1 (0\u{a0}points, 0%)");
+    // 25 ft → 2590 ft is not "+10260%"; 12\u{a0}→\u{a0}15.7 min is +31%.
     assert_eq!(
         w.measures[2].text,
-        "25 → 2590 ft (+2565 ft); 12 → 15.7 min (+3.7 min, +31%)"
+        "25\u{a0}→\u{a0}2590 ft (+2565 ft); 12\u{a0}→\u{a0}15.7 min (+3.7 min, +31%)"
     );
     assert!(!all_text(&w).iter().any(|t| t.contains("10260")));
     // Pain from 0 up by 1.6 points: under the MID, whatever the (undefined) percent.
@@ -461,7 +464,7 @@ fn without_a_procedure_date_dates_stand_in_for_day_numbers() {
     diary.profile.procedure_date = None;
     let w = words(&diary, Lang::En);
     assert_eq!(w.since, "No procedure date given, so no day numbers");
-    assert_eq!(w.meta[0], "43 check-ins, Nov 2 to Dec 14");
+    assert_eq!(w.meta[0], "43 check-ins, Nov 2–Dec 14");
     assert_eq!(w.falls, vec!["Falls: Nov 14"]);
     assert!(w.window.unwrap().ends_with("(Dec 8–Dec 14)"));
 }
@@ -601,6 +604,7 @@ fn the_report_texts_exist_in_both_languages_with_the_same_places() {
     // Texts that are rightly the same in both languages.
     let same = [
         "before_now",
+        "checkin_span",
         "sign_line",
         "episode_did",
         "incision_line",
@@ -619,6 +623,48 @@ fn the_report_texts_exist_in_both_languages_with_the_same_places() {
         assert_eq!(a, b, "{key}: {text:?} against {:?}", es[key]);
         if !same.contains(&key.as_str()) && text.chars().any(char::is_alphabetic) {
             assert_ne!(*text, es[key], "{key} is not translated");
+        }
+    }
+}
+
+#[test]
+fn the_incision_words_cover_every_answer() {
+    for lang in Lang::ALL {
+        let rt = report_texts(lang);
+        let mut keys = Vec::new();
+        for b in [
+            Bandage::None,
+            Bandage::Dry,
+            Bandage::Spotted,
+            Bandage::Soaked,
+        ] {
+            keys.push(("bandage", serde_json::to_value(b).unwrap()));
+        }
+        for d in [
+            Drainage::None,
+            Drainage::BloodTinged,
+            Drainage::ClearWatery,
+            Drainage::Cloudy,
+            Drainage::Pus,
+        ] {
+            keys.push(("drainage", serde_json::to_value(d).unwrap()));
+        }
+        for r in [
+            Redness::None,
+            Redness::ThinLine,
+            Redness::BeyondFinger,
+            Redness::Streaks,
+        ] {
+            keys.push(("redness", serde_json::to_value(r).unwrap()));
+        }
+        for (prefix, v) in keys {
+            let key = format!("{prefix}.{}", v.as_str().unwrap());
+            for list in [&rt.incision_words, &rt.incision_run_words] {
+                assert!(
+                    !crate::domain::i18n::lookup(list, &key).is_empty(),
+                    "{lang:?} {key}"
+                );
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ strings {
     day_zero = "Day 0 · the day of the procedure",
     no_procedure_date = "No procedure date given, so no day numbers",
     procedure_on = "Procedure: {date}",
-    checkin_span = "{count}, {from} to {to}",
+    checkin_span = "{count}, {days}",
     report_date = "Report of {date}",
 
     // ---- At a glance: measures ----
@@ -75,7 +75,7 @@ strings {
     leg = "Leg pain",
     walking = "Walking",
     standing = "Standing",
-    before_now = "{before} → {now}",
+    before_now = "{before}\u{a0}→\u{a0}{now}",
     nothing_now = "nothing in the latest 7 days",
     nothing_before = "no value from before",
     not_recorded = "not recorded",
@@ -132,7 +132,7 @@ lists {
     after_years: [&'static str; 2] = ["Day {day} · {n} year after the procedure", "Day {day} · {n} years after the procedure"],
     before_days: [&'static str; 2] = ["{n} day before the procedure", "{n} days before the procedure"],
     checkins: [&'static str; 2] = ["{n} check-in", "{n} check-ins"],
-    points: [&'static str; 2] = ["{n} point", "{n} points"],
+    points: [&'static str; 2] = ["{n}\u{a0}point", "{n}\u{a0}points"],
     earlier: [&'static str; 2] = ["and {n} earlier time (below)", "and {n} earlier times (below)"],
     /// A medicine's span: "{name}: {from} to {to} ({n} days)".
     medicine_span: [&'static str; 2] = ["{name}: {from} to {to} ({n} day)", "{name}: {from} to {to} ({n} days)"],

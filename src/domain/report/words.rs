@@ -49,8 +49,10 @@ pub struct QuestionWords {
 pub struct GlanceWords {
     /// "Day 42 · 6 weeks after the procedure".
     pub since: String,
-    /// "Procedure: November 3, 2026", "43 check-ins, day 0 to day 42", "Report of …".
+    /// "Procedure: November 3, 2026", "43 check-ins, days 0–42".
     pub meta: Vec<String>,
+    /// "Report of December 14, 2026" (for the printed page).
+    pub report_date: String,
     /// "Before the procedure → latest 7 days (days 36–42)".
     pub window: Option<String>,
     /// Back pain, leg pain, walking, standing.
@@ -411,17 +413,13 @@ pub fn glance_words(
     meta.push(match g.span {
         Some((from, to)) => fill(
             rt.checkin_span,
-            &[
-                ("count", &count),
-                ("from", &when(l, g.procedure, from, from)),
-                ("to", &when(l, g.procedure, to, to)),
-            ],
+            &[("count", &count), ("days", &when(l, g.procedure, from, to))],
         ),
         None => count,
     });
-    meta.push(fill(rt.report_date, &[("date", &l.date(g.today))]));
     GlanceWords {
         since: since_words(rt, g.since, g.day(g.today)),
+        report_date: fill(rt.report_date, &[("date", &l.date(g.today))]),
         meta,
         window: g
             .window
@@ -461,7 +459,7 @@ pub fn glance_words(
 /// A run of the incision log: "Days 0–6: bandage dry, no fluid, a thin red line at the
 /// edge, incision pain 2–4".
 pub fn incision_run_words(l: &Locale, procedure: Option<NaiveDate>, run: &IncisionRun) -> String {
-    let (t, rt) = (l.t(), report_texts(l.lang));
+    let rt = report_texts(l.lang);
     let IncisionState {
         bandage,
         drainage,
@@ -494,11 +492,11 @@ pub fn incision_run_words(l: &Locale, procedure: Option<NaiveDate>, run: &Incisi
     .map(str::to_string)
     .chain(
         [
-            (s.foul_smell, t.incision_smell),
-            (s.warm_or_swollen, t.incision_warm),
-            (s.edges_open, t.incision_edges),
-            (s.bruise_itch_lump, t.incision_bruise),
-            (s.bleeding_uncontrolled, t.incision_bleeding),
+            (s.foul_smell, rt.incision_smell),
+            (s.warm_or_swollen, rt.incision_warm),
+            (s.edges_open, rt.incision_edges),
+            (s.bruise_itch_lump, rt.incision_bruise),
+            (s.bleeding_uncontrolled, rt.incision_bleeding),
         ]
         .into_iter()
         .filter(|(yes, _)| *yes)
