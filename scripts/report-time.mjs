@@ -4,6 +4,8 @@
 // `node scripts/report-time.mjs`.
 import { serve, launch, openApp, longDiary } from '../tests/e2e/harness.mjs';
 
+/** The report is in the page: its details, the last thing it draws. */
+const SHOWN = '[data-report] .episodes';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 /** One tap on the navigation's `nav` button, timed until `selector` is in the page. */
@@ -23,19 +25,22 @@ function tap(page, nav, selector) {
   }), [nav, selector]);
 }
 
-/** `[[label, days], …]` → lines "label: N check-ins, shown X ms, next frame Y ms". */
-export async function reportTimes(cases = [['20 years', 20 * 365]]) {
-  const server = await serve();
+/**
+ * `[[label, days], …]` → lines "label: N check-ins, shown X ms, next frame Y ms". `root`: the
+ * build to serve (dist/ by default).
+ */
+export async function reportTimes(cases = [['20 years', 20 * 365]], root) {
+  const server = await serve(root ? { root } : {});
   const browser = await launch();
   const lines = [];
   for (const [label, days] of cases) {
     const page = await openApp(browser, server.url, { diary: longDiary(days) });
     await page.locator('nav button[data-nav="report"]').click();
-    await page.locator('[data-report] .glance').waitFor(); // the chunk, fetched once
+    await page.locator(SHOWN).waitFor(); // the chunk, fetched once
     const shown = [], framed = [];
     for (let i = 0; i < 7; i++) {
       await tap(page, 'home', 'section.home');
-      const [s, f] = await tap(page, 'report', '[data-report] .glance');
+      const [s, f] = await tap(page, 'report', SHOWN);
       shown.push(s);
       framed.push(f);
     }
@@ -48,6 +53,12 @@ export async function reportTimes(cases = [['20 years', 20 * 365]]) {
   return lines;
 }
 
+// Alone: `node scripts/report-time.mjs [other dist/ to time in turn, e.g. a base build]`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const line of await reportTimes([['1 year', 365], ['5 years', 5 * 365], ['20 years', 20 * 365]])) console.log(`   ${line}`);
+  const cases = [['1 year', 365], ['5 years', 5 * 365], ['20 years', 20 * 365]];
+  for (let round = 0; round < 2; round++) {
+    for (const root of [undefined, process.argv[2]].filter((r, i) => i === 0 || r)) {
+      for (const line of await reportTimes(cases, root)) console.log(`   ${root ?? 'dist'}: ${line}`);
+    }
+  }
 }

@@ -97,6 +97,13 @@ test('one day numbering: the charts, the incision runs and the glance count from
   const page = await openReport(undefined);
   const ticks = await page.locator('#chart-back_pain svg text.tick').allTextContents();
   assert.ok(ticks.includes('day 0') && ticks.includes('day 42'), ticks.join(', '));
+  // The chart's numbers, built when their disclosure opens: day 0 to day 42.
+  const numbers = page.locator('#chart-back_pain details.chart-table');
+  assert.equal(await numbers.locator('tbody tr').count(), 0);
+  await numbers.locator('summary').click();
+  await numbers.locator('tbody tr').first().waitFor();
+  assert.equal(await numbers.locator('tbody tr').count(), 43);
+  assert.match(await numbers.locator('tbody tr').first().innerText(), /^\S.*\t0\t6$/);
   const runs = await page.locator('.incision-runs li').allInnerTexts();
   assert.equal(runs[0], 'Days 0–1: bandage spotted, blood-tinged fluid, a thin red line at the edge, incision pain 4');
   assert.equal(runs.at(-1), 'Days 5–14: no bandage, no fluid, a thin red line at the edge, incision pain 1–3');

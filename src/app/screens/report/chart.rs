@@ -29,7 +29,15 @@ pub struct ChartProps {
     /// The procedure date: "day 0" is marked on the time axis when it is inside it.
     pub day_zero: Option<NaiveDate>,
     pub summary: AttrValue,
+    /// The table of the numbers is built only once its disclosure is open (20 years of
+    /// check-ins make long tables): whether it is, and what opening or closing it does.
+    /// `None`: always built.
+    pub numbers: Option<(bool, Callback<()>)>,
 }
+
+/// Up to this many points each gets its dot; more would be a smear of dots, so the line
+/// alone is drawn (timed values keep their squares).
+const MOST_DOTS: usize = 120;
 
 const W: f64 = 320.0;
 const H: f64 = 160.0;
@@ -188,7 +196,7 @@ pub fn chart(locale: &Locale, props: &ChartProps) -> Html {
                 }
                 <polyline class="series" points={line} />
                 // Timed values are squares, estimates dots: told apart by shape, not colour.
-                { for pts.iter().map(|p| if p.timed {
+                { for pts.iter().filter(|p| p.timed || pts.len() <= MOST_DOTS).map(|p| if p.timed {
                     html! { <rect class="dot timed" x={format!("{:.1}", f.x(p.date) - 3.5)} y={format!("{:.1}", f.y(p.value) - 3.5)} width="7" height="7" /> }
                 } else {
                     html! { <circle class="dot" cx={format!("{:.1}", f.x(p.date))} cy={format!("{:.1}", f.y(p.value))} r="2.5" /> }
@@ -209,9 +217,14 @@ pub fn chart(locale: &Locale, props: &ChartProps) -> Html {
 /// The chart's numbers as a table behind a disclosure (screen only).
 fn numbers(l: &Locale, props: &ChartProps) -> Html {
     let (t, rt) = (l.t(), report_texts(l.lang));
+    let (shown, ontoggle) = match &props.numbers {
+        Some((shown, toggle)) => (*shown, Some(toggle.reform(|_: Event| ()))),
+        None => (true, None),
+    };
     html! {
-        <details class="chart-table">
+        <details class="chart-table" {ontoggle}>
             <summary>{ fill(rt.chart_show_numbers, &[("title", &props.title)]) }</summary>
+            if shown {
             <table>
                 <thead><tr><th scope="col">{ rt.col_date }</th><th scope="col">{ rt.col_day }</th><th scope="col">{ fill(rt.col_value, &[("unit", &props.unit)]) }</th></tr></thead>
                 <tbody>
@@ -220,6 +233,7 @@ fn numbers(l: &Locale, props: &ChartProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            }
         </details>
     }
 }

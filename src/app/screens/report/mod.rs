@@ -88,7 +88,10 @@ pub fn Report(props: &ReportProps) -> Html {
         },
     );
     let earlier_questions = words.questions.get(QUESTIONS_SHOWN..).unwrap_or_default();
-    let range = use_state(|| Range::SixWeeks);
+    let charts = trends::TrendsState {
+        range: use_state(|| Range::SixWeeks),
+        tables: use_state(|| 0u8),
+    };
     let form = name::NameForm {
         name: use_node_ref(),
         born: use_node_ref(),
@@ -104,7 +107,7 @@ pub fn Report(props: &ReportProps) -> Html {
                 }
             </header>
             { glance::glance(&locale, &words) }
-            { trends::trends(&locale, diary, &props.episodes, &range) }
+            { trends::trends(&locale, diary, &props.episodes, &charts) }
             <div class="report-details">
                 { sections::episodes(&locale, diary, &props.episodes, &props.firings, &props.settings) }
                 if !earlier_questions.is_empty() {

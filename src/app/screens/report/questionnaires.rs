@@ -88,6 +88,7 @@ fn block(l: &Locale, diary: &Diary, q: &Questionnaire, missed: &[i64], n: usize)
                     fixed_max: (q.scoring == Some(crate::domain::questionnaire::Scoring::Percent)).then_some(100.0),
                     marks: Vec::new(),
                     day_zero: diary.profile.procedure_date,
+                    numbers: None,
                 }) }</div>
             }
             if !missed.is_empty() {

@@ -39,13 +39,17 @@ fn summary(l: &Locale, diary: &Diary, m: Measure) -> String {
     }
 }
 
-/// The section: the range (the report keeps the one chosen) and the charts.
-pub fn trends(
-    locale: &Locale,
-    diary: &Diary,
-    episodes: &[Episode],
-    range: &UseStateHandle<Range>,
-) -> Html {
+/// What the report keeps for its charts: the range chosen, and which charts' tables of
+/// numbers are open (a bit per measure).
+#[derive(Clone)]
+pub struct TrendsState {
+    pub range: UseStateHandle<Range>,
+    pub tables: UseStateHandle<u8>,
+}
+
+/// The section: the range and the charts.
+pub fn trends(locale: &Locale, diary: &Diary, episodes: &[Episode], state: &TrendsState) -> Html {
+    let range = &state.range;
     let (t, rt) = (locale.t(), report_texts(locale.lang));
     let marks: Vec<_> = episodes
         .iter()
@@ -65,7 +69,7 @@ pub fn trends(
                     selected={Some(**range)} on_select={set_range} />
             </div>
             <div class="charts">
-                { for Measure::ALL.into_iter().map(|m| chart(locale, &ChartProps {
+                { for Measure::ALL.into_iter().enumerate().map(|(i, m)| chart(locale, &ChartProps {
                     id: format!("chart-{}", m.key()).into(),
                     title: m.label(t).into(),
                     unit: m.unit(diary.profile.distance_unit).into(),
@@ -75,6 +79,10 @@ pub fn trends(
                     marks: marks.clone(),
                     day_zero: diary.profile.procedure_date,
                     summary: summary(locale, diary, m).into(),
+                    numbers: Some((*state.tables & (1 << i) != 0, {
+                        let tables = state.tables.clone();
+                        Callback::from(move |()| tables.set(*tables ^ (1 << i)))
+                    })),
                 })) }
             </div>
             <p class="hint">{ rt.chart_hint }</p>
