@@ -107,6 +107,8 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     let json = to_json(&diary, None);
+    // The phone's date: the last check-in's (a file holds none after tomorrow).
+    let today = diary.checkins.keys().next_back().copied().unwrap_or(start);
     println!("check-ins: {}", diary.checkins.len());
     println!("evaluate + episodes, native release, median of 21: {:.2} ms (min {:.2}, max {:.2}); {count} episodes", times[10], times[0], times[20]);
     // A save of a new day: the app re-evaluates from that day only.
@@ -148,8 +150,8 @@ fn main() {
         "save path, native release, medians of 11: clone the diary {:.2} ms; write it as JSON {:.2} ms; read it back as an import {:.2} ms, as an open {:.2} ms",
         time(&|| drop(std::hint::black_box(diary.clone()))),
         time(&|| drop(std::hint::black_box(to_json(&diary, None)))),
-        time(&|| drop(std::hint::black_box(recovery_diary::domain::format::parse(&json)))),
-        time(&|| drop(std::hint::black_box(recovery_diary::domain::format::read_stored(&json)))),
+        time(&|| drop(std::hint::black_box(recovery_diary::domain::format::parse(&json, today)))),
+        time(&|| drop(std::hint::black_box(recovery_diary::domain::format::read_stored(&json, today)))),
     );
     println!(
         "stored size: {} bytes ({:.0} bytes per check-in)",

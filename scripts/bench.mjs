@@ -1,4 +1,4 @@
-// Prints the performance figures of issue 6 in one run (after scripts/bench.sh has built the
+// Prints the performance figures in one run (after scripts/bench.sh has built the
 // app and the counter fixture). Numbers only: nothing here passes or fails.
 import { readFile, readdir, mkdtemp } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
-import { serve, launch, openApp, longDiary, KEY } from '../tests/e2e/harness.mjs';
+import { serve, launch, openApp, longDiary, diaryWith, isoDay, KEY } from '../tests/e2e/harness.mjs';
 import { openTimes, CASES } from './open-times.mjs';
 import { reportTimes } from './report-time.mjs';
 
@@ -157,6 +157,32 @@ for (const [label, days] of [['30 days', 30], ['5 years', 5 * 365]]) {
   await page.context().close();
 }
 console.log(`   5 years / 30 days: ${(results['5 years'] / results['30 days']).toFixed(2)} (budget ≤ 2; median ≤ 16 ms with 5 years)`);
+
+// 5. History with 20 years of daily check-ins: the tap on History to its list on screen. It
+// shows the latest 60 and earlier ones on request, so the time does not grow with the years.
+{
+  const days = 20 * 365;
+  const diary = diaryWith({ procedureOffset: -days, days: [] });
+  for (let i = days - 1; i >= 0; i--) {
+    diary.checkins.push({ date: isoDay(-i), pain: { back: 1 + (i % 6), leg: 1 + (i % 5) }, walking: { minutes: i % 30 }, standing_minutes: i % 40, neuro: [] });
+  }
+  const page = await openApp(browser, server.url, { diary });
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    times.push(await page.evaluate(() => new Promise((done) => {
+      const t0 = performance.now();
+      const obs = new MutationObserver(() => {
+        if (document.querySelector('.history-item')) { obs.disconnect(); done(performance.now() - t0); }
+      });
+      obs.observe(document.body, { subtree: true, childList: true });
+      document.querySelector('nav button[data-nav="history"]').click();
+    })));
+    await page.locator('nav button[data-nav="home"]').click();
+    await page.getByRole('button', { name: /today's check-in/ }).first().waitFor();
+  }
+  console.log(`\n5. History with 20 years of daily check-ins (${days}): tap to the list on screen, median of 7: ${median(times).toFixed(1)} ms (budget 200 ms)`);
+  await page.context().close();
+}
 await browser.close();
 await server.close();
 

@@ -4,8 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
-# Cuts the wasm into the chunks of src/app/lazy.rs (scripts/build-wasm.sh, issue 11).
-WASM_SPLIT_VERSION=0.2.4
+# Firefox's WebDriver server, for the core flows in Firefox ESR (tests/engines).
+GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
@@ -26,14 +26,22 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   # Not --locked: its lockfile pins a crate version the registry mirror lacks.
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
-if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
-  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+if [ "$( (geckodriver --version 2>/dev/null || true) | head -1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 5 minutes on 2 cores)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing chromium and chromium-driver from Debian"
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+# WebKit (WebKitGTK's MiniBrowser and its WebDriver server, on a virtual X display) and
+# Firefox ESR, for the core flows in tests/engines. Debian's current versions: its security
+# updates replace older ones in the archive, so an exact version would stop installing.
+if ! command -v WebKitWebDriver >/dev/null 2>&1 || ! command -v Xvfb >/dev/null 2>&1 || ! command -v firefox-esr >/dev/null 2>&1; then
+  say "installing webkit2gtk-driver, xvfb and firefox-esr from Debian"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends webkit2gtk-driver xvfb firefox-esr
 fi
 # pdftotext reads the printed report back in the e2e tests.
 if ! command -v pdftotext >/dev/null 2>&1; then
@@ -45,5 +53,10 @@ if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.jso
   say "installing npm packages from package-lock.json"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
-# Trunk builds offline, so every crate must be on disk first.
-(cd "$ROOT" && cargo fetch --locked --quiet)
+# Trunk builds offline, so every crate must be on disk first; the build's own wasm-split
+# (wasm-split-cli's library, plus the split's manifest) is built here once.
+(cd "$ROOT" && cargo fetch --locked --quiet && cargo fetch --locked --quiet --manifest-path tools/wasm-split/Cargo.toml)
+if [ ! -x "$(bash "$ROOT/scripts/tools-target.sh")/release/wasm-split" ]; then
+  say "building tools/wasm-split (about 2 minutes on 2 cores, once per machine)"
+fi
+bash "$ROOT/scripts/wasm-split-tool.sh" >/dev/null

@@ -11,10 +11,11 @@ use recovery_diary::app::screens::flags::{DayResult, DayResultProps};
 use recovery_diary::app::screens::home::{Home, HomeProps};
 use recovery_diary::app::screens::questionnaire::{QuestionnaireProps, QuestionnaireScreen};
 use recovery_diary::app::screens::report::{Report, ReportProps};
-use recovery_diary::app::state::{Action, AppState, Phase};
+use recovery_diary::app::state::{Action, AppState, Notice, Phase};
+use recovery_diary::app::storage::{Committed, StorageError};
 use recovery_diary::app::widgets::choice::{Choice, ChoiceProps};
 use recovery_diary::app::widgets::number_field::{NumberField, NumberFieldProps};
-use recovery_diary::domain::change::Change;
+use recovery_diary::domain::change::{Change, What};
 use recovery_diary::domain::i18n::Lang;
 use recovery_diary::domain::model::{Diary, Entry, Profile, Symptoms};
 use recovery_diary::domain::rules::{episodes, evaluate, ClinicSettings};
@@ -178,49 +179,87 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
 #[wasm_bindgen_test]
 fn the_reducer_queues_changes_until_they_are_saved() {
     let state = Rc::new(AppState::new(Phase::Ready, Diary::default()));
-    let state = state.reduce(Action::Edit(
-        Change::PutCheckIn(day(3), Entry::default()),
-        None,
-    ));
+    let state = state.reduce(Action::Edit(Change::put(day(3), Entry::default()), None));
     assert_eq!(state.pending.len(), 1);
     assert_eq!(state.revision, 1);
     assert!(state.diary.checkins.contains_key(&day(3)));
-    let failed = state.clone().reduce(Action::SaveFailed(
-        recovery_diary::app::storage::StorageError::Full,
-    ));
+    let failed = state.clone().reduce(Action::SaveFailed(StorageError::Full));
     assert_eq!(failed.pending.len(), 1, "a failed save keeps the change");
     assert!(failed.save_error.is_some());
     // Storage holds this tab's diary: nothing to replace.
-    let saved = failed.clone().reduce(Action::Saved {
-        written: 1,
-        stored: None,
-    });
+    let saved = failed
+        .clone()
+        .reduce(Action::Saved(committed(1, &[0], None)));
     assert!(saved.pending.is_empty());
     assert!(saved.save_error.is_none());
     assert!(saved.diary.checkins.contains_key(&day(3)));
     // Storage holds another tab's diary with this change replayed on it: shown as stored.
     let mut merged = (*failed.diary).clone();
     merged.put_checkin(day(1), Entry::default());
-    let saved = failed.reduce(Action::Saved {
-        written: 1,
-        stored: Some(merged),
-    });
+    let saved = failed.reduce(Action::Saved(committed(1, &[0], Some(merged))));
     assert!(saved.pending.is_empty());
     assert!(saved.diary.checkins.contains_key(&day(1)));
     assert!(saved.diary.checkins.contains_key(&day(3)));
 }
 
+/// A save's result: `given` changes, of which `saved` are written; storage holds `stored`.
+fn committed(given: usize, saved: &[usize], stored: Option<Diary>) -> Committed {
+    Committed {
+        given,
+        saved: saved.to_vec(),
+        stored,
+        error: (saved.len() < given).then_some(StorageError::Full),
+        kept: true,
+        merged: None,
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_change_that_does_not_fit_waits_and_the_others_are_saved() {
+    let mut state = Rc::new(AppState::new(Phase::Ready, Diary::default()));
+    for d in [3, 4, 5] {
+        state = state.reduce(Action::Edit(Change::put(day(d), Entry::default()), None));
+    }
+    // The second change did not fit; the first and the third are in storage.
+    let mut stored = Diary::default();
+    stored.put_checkin(day(3), Entry::default());
+    stored.put_checkin(day(5), Entry::default());
+    // A change made while the save was under way comes after the ones it was given.
+    let state = state.reduce(Action::Edit(Change::put(day(6), Entry::default()), None));
+    let after = state.reduce(Action::Saved(committed(3, &[0, 2], Some(stored))));
+    let waiting: Vec<_> = after.pending.iter().map(Change::what).collect();
+    assert_eq!(waiting, [What::CheckIn(day(4)), What::CheckIn(day(6))]);
+    assert_eq!(after.save_error.map(|e| e.error), Some(StorageError::Full));
+    // Nothing leaves the screen.
+    for d in [3, 4, 5, 6] {
+        assert!(after.diary.checkins.contains_key(&day(d)), "day {d}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn another_tabs_save_is_merged_under_this_tabs_unsaved_change() {
-    let state = Rc::new(AppState::new(Phase::Ready, Diary::default())).reduce(Action::Edit(
-        Change::PutCheckIn(day(4), Entry::default()),
-        None,
-    ));
+    let state = Rc::new(AppState::new(Phase::Ready, Diary::default()))
+        .reduce(Action::Edit(Change::put(day(4), Entry::default()), None));
     let mut other = Diary::default();
     other.put_checkin(day(3), Entry::default());
     let merged = state.reduce(Action::External(other));
     assert!(merged.diary.checkins.contains_key(&day(3)));
     assert!(merged.diary.checkins.contains_key(&day(4)));
+}
+
+#[wasm_bindgen_test]
+fn a_day_saved_here_and_in_another_tab_is_said_never_just_saved() {
+    let state = Rc::new(AppState::new(Phase::Ready, Diary::default())).reduce(Action::Edit(
+        Change::put(day(4), Entry::default()),
+        Some(Notice::Saved(day(4))),
+    ));
+    let saved = state.reduce(Action::Saved(committed(1, &[0], None)));
+    assert_eq!(saved.notice, Some(Notice::Saved(day(4))));
+    // The other tab then saved the same day with a note.
+    let mut other = (*saved.diary).clone();
+    other.checkins.get_mut(&day(4)).unwrap().notes = Some("from the other tab".into());
+    let after = saved.reduce(Action::External(other));
+    assert_eq!(after.notice, Some(Notice::Merged(day(4))));
 }
 
 fn diary_with_flags() -> Diary {
@@ -337,6 +376,7 @@ async fn settings_show_a_number_the_clinic_set_and_a_field_for_the_others() {
             clinic_phone: Some("+1 555 0100".into()),
             ..RawSettings::default()
         },
+        clinic_from_link: RawSettings::default(),
         reminder: None,
         on_reminder: Callback::noop(),
     };

@@ -3,6 +3,10 @@
 //!   each such element gets a shadow root with the diary and its stylesheet inside, so the
 //!   portal's CSS and the diary's cannot touch each other;
 //! - `index.html?clinic-phone=…` (an iframe, or the app on its own): `#app` in the page.
+//!
+//! The element's attributes and a frame's URL are the clinic's: its numbers win. A URL
+//! opened directly is a link anyone can send: it never changes a number the patient entered
+//! (`config::Source`).
 
 use std::rc::Rc;
 
@@ -11,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::keys::Keys;
 use super::panic_screen;
 use super::root::{App, AppProps};
-use crate::domain::config::{ConfigProblem, EmbedConfig};
+use crate::domain::config::{ConfigProblem, EmbedConfig, Source};
 
 fn report(problems: &[ConfigProblem]) {
     for p in problems {
@@ -51,9 +55,21 @@ fn query_pairs() -> Vec<(String, String)> {
         .collect()
 }
 
-fn configure(pairs: &[(String, String)]) -> (EmbedConfig, Vec<ConfigProblem>) {
+/// Whether the page is inside a frame (a clinic's portal embedding it); a page opened
+/// directly, or one that cannot tell, is not.
+fn in_frame() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        _ => false,
+    }
+}
+
+fn configure(source: Source, pairs: &[(String, String)]) -> (EmbedConfig, Vec<ConfigProblem>) {
     let (mut config, mut problems) =
-        EmbedConfig::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        EmbedConfig::parse(source, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     report(&problems);
     // Same-origin files only (reported as they are found).
     let (questionnaires, refused) = super::clinic_questionnaires::resolve(&config.questionnaires);
@@ -100,7 +116,7 @@ pub fn start() {
             if host.shadow_root().is_some() {
                 continue; // mounted already
             }
-            let (config, problems) = configure(&attribute_pairs(&host));
+            let (config, problems) = configure(Source::Element, &attribute_pairs(&host));
             let Ok(shadow) =
                 host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
             else {
@@ -121,7 +137,13 @@ pub fn start() {
         }
         return;
     }
-    let (config, problems) = configure(&query_pairs());
+    // A link opened directly never changes the patient's own numbers; the clinic's frame does.
+    let source = if in_frame() {
+        Source::Frame
+    } else {
+        Source::Link
+    };
+    let (config, problems) = configure(source, &query_pairs());
     let root = document
         .get_element_by_id("app")
         .or_else(|| document.body().map(Into::into));

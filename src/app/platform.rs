@@ -157,3 +157,18 @@ pub fn parse_date_input(e: &yew::Event) -> Option<NaiveDate> {
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
         .and_then(|i| crate::domain::calendar::parse_iso_date(&i.value()))
 }
+
+/// A procedure date from its input: one a diary holds (1900 to two years ahead), else none.
+pub fn parse_procedure_date(e: &yew::Event) -> Option<NaiveDate> {
+    use crate::domain::model::bounds::procedure_date_ok;
+    parse_date_input(e).filter(|d| procedure_date_ok(*d, today()))
+}
+
+/// The `min` and `max` of a procedure date input.
+pub fn procedure_date_range() -> (String, String) {
+    use crate::domain::model::bounds::{latest_procedure_date, EARLIEST_DATE};
+    (
+        EARLIEST_DATE.to_string(),
+        latest_procedure_date(today()).to_string(),
+    )
+}

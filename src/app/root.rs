@@ -18,13 +18,14 @@ use super::keys::Keys;
 use super::locale::{choose, use_chosen_locale};
 use super::navigation::Screen;
 use super::platform;
+use super::screens::save_error::{SaveErrorProps, SAVE_ERROR};
 use super::screens::setup::Setup;
 use super::screens::unreadable::{UnreadableProps, UNREADABLE};
 use super::screens::warning_now::WarningNow;
 use super::state::{Action, AppState, Phase};
-use super::storage::{self, STORAGE_CODEC};
+use super::storage::{self, StorageError, STORAGE_CODEC};
 use super::widgets::top_bar::TopBar;
-use crate::domain::change::Change;
+use crate::domain::change::{Change, What};
 use crate::domain::config::{ConfigProblem, EmbedConfig};
 use crate::domain::i18n::{Lang, Locale};
 use crate::domain::import::ImportRequest;
@@ -41,10 +42,11 @@ pub struct AppProps {
 
 fn initial_state(keys: &Keys, config: Rc<EmbedConfig>) -> AppState {
     let settings = storage::load_settings(keys);
-    let phase = if storage::has_diary(keys) {
-        Phase::Opening
-    } else {
-        Phase::Setup
+    // Storage that would not be read is opened (and said) like a stored diary: never
+    // taken for a new one, so setup is never offered over a diary that may be there.
+    let phase = match storage::has_diary(keys) {
+        Ok(false) => Phase::Setup,
+        Ok(true) | Err(_) => Phase::Opening,
     };
     AppState::with_settings(phase, Diary::default(), settings, config)
 }
@@ -78,10 +80,11 @@ pub fn App(props: &AppProps) -> Html {
     let ready = state.phase == Phase::Ready;
     use_focus_new_screen(&main_ref, (*screen, *warning_open, ready));
     use_test_panic();
-    // Checked once: a browser that keeps nothing is said up front, before any entry.
-    let writable = {
+    // Checked once: a browser that keeps nothing, or whose storage is full, is said up
+    // front, before any entry.
+    let probe = {
         let keys = keys.clone();
-        *use_state(move || storage::writable(&keys))
+        *use_state(move || storage::probe(&keys))
     };
 
     let Some(locale) = locale else {
@@ -113,10 +116,8 @@ pub fn App(props: &AppProps) -> Html {
             <TopBar screen={top_screen} on_navigate={navigate}
                 clinic_name={props.config.clinic_name.clone()} />
             <main id="main" ref={main_ref}>
-                { config_problems(&props.problems, &clinic.problems, &locale) }
-                if !writable {
-                    <p class="save-error storage-warning" role="alert">{ locale.t().storage_private }</p>
-                }
+                { config_problems(&props.problems, &clinic.problems, &state, &locale) }
+                { storage_warning(probe, &locale) }
                 if update_ready {
                     <p class="update-ready" role="status">{ locale.t().notice_update_ready }</p>
                 }
@@ -188,6 +189,7 @@ fn phase_content(shown: Shown, open_failed: Option<Callback<()>>, locale: &Local
                 on_start_fresh,
             })
         }
+        Phase::StorageFailed => storage_failed(state, locale),
         Phase::Setup => setup(&shown),
         Phase::Ready => DIARY_SCREENS.show(DiaryScreensProps {
             state: state.clone(),
@@ -246,8 +248,11 @@ fn setup(shown: &Shown) -> Html {
     });
     let config = &state.config;
     let (distance, temperature) = platform::default_units();
+    let today = platform::today();
     let initial = Profile {
-        procedure_date: config.procedure_date,
+        procedure_date: config
+            .procedure_date
+            .filter(|d| crate::domain::model::bounds::procedure_date_ok(*d, today)),
         distance_unit: config.distance_unit.unwrap_or(distance),
         temperature_unit: config.temperature_unit.unwrap_or(temperature),
     };
@@ -259,46 +264,82 @@ fn setup(shown: &Shown) -> Html {
     }
 }
 
-/// The integrator's notice: what was wrong in the clinic's configuration and files.
-fn config_problems(config: &[ConfigProblem], files: &[ConfigProblem], locale: &Locale) -> Html {
-    if config.is_empty() && files.is_empty() {
+/// The integrator's notice: what was wrong in the clinic's configuration and files, and
+/// each number a link gave that the patient's own number overrides.
+fn config_problems(
+    config: &[ConfigProblem],
+    files: &[ConfigProblem],
+    state: &AppState,
+    locale: &Locale,
+) -> Html {
+    let kept = state.config.kept_over_link(&state.patient_settings.raw());
+    if config.is_empty() && files.is_empty() && kept.is_empty() {
         return html! {};
     }
     html! {
         <div class="config-problems" role="status">
             <p>{ locale.t().config_problem }</p>
-            <ul>{ for config.iter().chain(files).map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
+            <ul>{ for config.iter().chain(files).chain(&kept).map(|p| html! { <li>{ format!("{}: {}", p.key, p.message) }</li> }) }</ul>
         </div>
     }
 }
 
-/// A write that failed: said plainly, with a retry and a copy to download.
-fn save_error(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
+/// Said up front: storage that keeps nothing (blocked, private browsing) or that is full.
+fn storage_warning(probe: Result<(), StorageError>, locale: &Locale) -> Html {
     let t = locale.t();
-    let Some(error) = &state.save_error else {
+    let text = match probe {
+        Ok(()) => return html! {},
+        Err(StorageError::Full) => t.storage_full,
+        Err(_) => t.storage_private,
+    };
+    html! { <p class="save-error storage-warning" role="alert">{ text }</p> }
+}
+
+/// The browser would not let the diary read its storage: said, with a way to try again;
+/// nothing here can write over the diary that may be there.
+fn storage_failed(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
+    let t = locale.t();
+    let retry = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::RetryOpen))
+    };
+    html! {
+        <section class="unreadable" aria-labelledby="storage-failed-title">
+            <h1 id="storage-failed-title" tabindex="-1">{ t.storage_read_failed_title }</h1>
+            <p>{ t.storage_read_failed_text }</p>
+            <button type="button" class="button primary" onclick={retry}>{ t.try_again }</button>
+        </section>
+    }
+}
+
+/// A write that failed: what was not saved, said plainly, with a retry and a copy to download.
+fn save_error(state: &UseReducerHandle<AppState>, locale: &Locale) -> Html {
+    let Some(error) = state.save_error else {
         return html! {};
     };
-    let retry = {
+    let on_retry = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::RetrySave))
     };
-    let download = {
-        let diary = state.diary.clone();
-        Callback::from(move |_| {
-            let diary = diary.clone();
-            STORAGE_CODEC.with(move |codec| {
-                if let Some(codec) = codec {
-                    let text = (codec.write)(&diary, platform::now());
-                    platform::download("recovery-diary-unsaved.json", &text, "application/json");
-                }
-            });
-        })
-    };
-    html! {
-        <div class="save-error" role="alert">
-            <p><strong>{ t.not_saved_yet }</strong>{ " " }{ error.text(t) }</p>
-            <button type="button" class="button" onclick={retry}>{ t.try_saving_again }</button>
-            <button type="button" class="button" onclick={download}>{ t.download_a_copy }</button>
-        </div>
+    if STORAGE_CODEC.loaded().is_none() {
+        // The part of the diary that writes could not be fetched: said, with a retry (what
+        // waits is on screen; the list and the download come with that part).
+        let t = locale.t();
+        return html! {
+            <div class="save-error" role="alert">
+                <p><strong>{ t.not_saved_yet }</strong>{ " " }{ error.error.text(t) }</p>
+                <button type="button" class="button" onclick={on_retry.reform(|_| ())}>{ t.try_saving_again }</button>
+            </div>
+        };
     }
+    let unsaved: Vec<What> = state.pending.iter().map(Change::what).collect();
+    // Everything else is saved when the diary itself is (its first change is in storage).
+    let others_saved = !unsaved.contains(&What::Start);
+    SAVE_ERROR.show(SaveErrorProps {
+        error,
+        unsaved: Rc::new(unsaved),
+        others_saved,
+        diary: state.diary.clone(),
+        on_retry,
+    })
 }

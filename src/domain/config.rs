@@ -1,10 +1,17 @@
 //! The embedding contract: a clinic configures the diary with key/value pairs, as the
 //! attributes of a `<recovery-diary>` element or the query of an iframe URL. Every value is
-//! validated; an invalid one is reported and its default used. Values are only ever shown
-//! as text or used as a `tel:` number, never as HTML or another URL.
+//! validated; an invalid one is reported and its default used, and a key given twice is
+//! reported with its first value used (as HTML does with attributes). Values are only ever
+//! shown as text (clipped: `i18n::quote_value`) or used as a `tel:` number, never as HTML or
+//! another URL.
+//!
+//! Where the pairs come from decides whose phone numbers win (`Source`): the clinic's in its
+//! own portal (its element, or its iframe); the patient's on a page opened directly from a
+//! link, which anyone can send.
 
 use chrono::NaiveDate;
 
+use super::i18n::quote_value;
 use super::model::{DistanceUnit, TemperatureUnit};
 use super::rules::{ClinicSettings, RawSettings};
 
@@ -29,8 +36,22 @@ pub const KEYS: [&str; 17] = [
     "questionnaires",
 ];
 
+/// Where the configuration came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Source {
+    /// The attributes of a `<recovery-diary>` element: the clinic's own portal page.
+    #[default]
+    Element,
+    /// The query of the page's URL inside a frame: the clinic's portal embedding it.
+    Frame,
+    /// The query of the page's URL on a page opened directly (not in a frame): a link, which
+    /// anyone can send, so it never changes a number the patient entered.
+    Link,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedConfig {
+    pub source: Source,
     pub clinic_name: Option<String>,
     /// Clinic numbers and thresholds (validated again with the rule table's ranges).
     pub settings: RawSettings,
@@ -89,25 +110,54 @@ fn number(key: &str, v: &str, problems: &mut Vec<ConfigProblem>) -> Option<f64> 
         _ => {
             problems.push(ConfigProblem {
                 key: key.into(),
-                message: format!("“{v}” is not a number; the default is used."),
+                message: format!("{} is not a number; the default is used.", quote_value(v)),
             });
             None
         }
     }
 }
 
+/// A key as the notice names it: a known key as it is, anything else clipped.
+fn key_name(key: &str) -> String {
+    let clipped = super::i18n::clip(key);
+    if clipped.len() == key.len() {
+        key.to_string()
+    } else {
+        quote_value(key)
+    }
+}
+
 impl EmbedConfig {
-    /// Reads key/value pairs; unknown keys and invalid values are reported, never fatal.
+    /// Reads key/value pairs; unknown keys, invalid values and keys given twice are
+    /// reported, never fatal.
     pub fn parse<'a>(
+        source: Source,
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (EmbedConfig, Vec<ConfigProblem>) {
-        let mut c = EmbedConfig::default();
+        let mut c = EmbedConfig {
+            source,
+            ..EmbedConfig::default()
+        };
         let mut problems = Vec::new();
+        let mut seen: Vec<(&str, &str)> = Vec::new();
         for (key, value) in pairs {
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                problems.push(ConfigProblem {
+                    key: key_name(key),
+                    message: format!(
+                        "is given more than once; the first value, {}, is used and {} is not.",
+                        quote_value(first),
+                        quote_value(value)
+                    ),
+                });
+                continue;
+            }
+            seen.push((key, value));
             let v = value.trim();
+            let q = quote_value(v);
             let mut bad = |message: String| {
                 problems.push(ConfigProblem {
-                    key: key.to_string(),
+                    key: key_name(key),
                     message,
                 })
             };
@@ -128,21 +178,21 @@ impl EmbedConfig {
                 "pain-rise-days" => c.settings.pain_rise_days = number(key, v, &mut problems),
                 "procedure-date" => match crate::domain::calendar::parse_iso_date(v) {
                     Some(d) => c.procedure_date = Some(d),
-                    None => bad(format!("“{v}” is not a date like 2026-11-02; not used.")),
+                    None => bad(format!("{q} is not a date like 2026-11-02; not used.")),
                 },
                 "language" => match crate::domain::i18n::Lang::from_tag(v) {
                     Some(lang) => c.language = Some(lang),
-                    _ => bad(format!("“{v}” is not a supported language (en, es); using the browser's.")),
+                    _ => bad(format!("{q} is not a supported language (en, es); using the browser's.")),
                 },
                 "distance-unit" => match v {
                     "ft" => c.distance_unit = Some(DistanceUnit::Feet),
                     "m" => c.distance_unit = Some(DistanceUnit::Metres),
-                    _ => bad(format!("“{v}” must be ft or m; using the browser's locale.")),
+                    _ => bad(format!("{q} must be ft or m; using the browser's locale.")),
                 },
                 "temperature-unit" => match v {
                     "F" => c.temperature_unit = Some(TemperatureUnit::Fahrenheit),
                     "C" => c.temperature_unit = Some(TemperatureUnit::Celsius),
-                    _ => bad(format!("“{v}” must be F or C; using the browser's locale.")),
+                    _ => bad(format!("{q} must be F or C; using the browser's locale.")),
                 },
                 "theme-primary" | "theme-danger" => match hex_colour(v) {
                     Some(rgb) if contrast_with_white(rgb) >= 4.5 => {
@@ -150,13 +200,13 @@ impl EmbedConfig {
                         c.theme.push((var, v.to_ascii_lowercase()));
                     }
                     Some(_) => bad(format!("{v} is too light for white text (contrast under 4.5:1); using the default colour.")),
-                    None => bad(format!("“{v}” is not a colour like #0b4f9c; using the default.")),
+                    None => bad(format!("{q} is not a colour like #0b4f9c; using the default.")),
                 },
                 "namespace" => {
                     if !v.is_empty() && v.len() <= 32 && v.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
                         c.namespace = Some(v.to_string());
                     } else {
-                        bad(format!("“{v}” must be 1 to 32 of a–z, 0–9 and -; the diary uses no namespace."));
+                        bad(format!("{q} must be 1 to 32 of a–z, 0–9 and -; the diary uses no namespace."));
                     }
                 }
                 // `q/a.json q/b.json` (attribute) or `q/a.json,q/b.json` (query).
@@ -224,27 +274,73 @@ impl EmbedConfig {
         }
     }
 
-    /// The clinic's settings merged with what the patient entered: the clinic's win.
+    /// The clinic's settings merged with what the patient entered: in the clinic's portal
+    /// (`Source::Element`, `Source::Frame`) the clinic's numbers win; from a link
+    /// (`Source::Link`) a number the patient entered wins, and the link's fills only what the
+    /// patient left empty. Thresholds come from the configuration alone (the patient has none,
+    /// and a threshold can only be as strict as the rule table's or stricter).
     pub fn merged(&self, patient: &RawSettings) -> RawSettings {
         let s = &self.settings;
+        let pick = |clinic: &Option<String>, own: &Option<String>| {
+            let own = own.clone().filter(|v| !v.trim().is_empty());
+            match self.source {
+                Source::Link => own.or_else(|| clinic.clone()),
+                Source::Element | Source::Frame => clinic.clone().or(own),
+            }
+        };
         RawSettings {
-            emergency_number: s
-                .emergency_number
-                .clone()
-                .or_else(|| patient.emergency_number.clone()),
-            clinic_phone: s
-                .clinic_phone
-                .clone()
-                .or_else(|| patient.clinic_phone.clone()),
-            after_hours_phone: s
-                .after_hours_phone
-                .clone()
-                .or_else(|| patient.after_hours_phone.clone()),
+            emergency_number: pick(&s.emergency_number, &patient.emergency_number),
+            clinic_phone: pick(&s.clinic_phone, &patient.clinic_phone),
+            after_hours_phone: pick(&s.after_hours_phone, &patient.after_hours_phone),
             fever_threshold_c: s.fever_threshold_c,
             pain_rise_points: s.pain_rise_points,
             pain_rise_ratio: s.pain_rise_ratio,
             pain_rise_days: s.pain_rise_days,
         }
+    }
+
+    /// The numbers the clinic's portal set: shown in Settings, not editable there. A link
+    /// fixes none (its numbers only fill what the patient left empty: `from_link`).
+    pub fn fixed_numbers(&self) -> RawSettings {
+        match self.source {
+            Source::Link => RawSettings::default(),
+            Source::Element | Source::Frame => self.settings.clone(),
+        }
+    }
+
+    /// The numbers a link gave (none in the clinic's portal).
+    pub fn from_link(&self) -> RawSettings {
+        match self.source {
+            Source::Link => self.settings.clone(),
+            Source::Element | Source::Frame => RawSettings::default(),
+        }
+    }
+
+    /// For the notice: each number a link gave that differs from the one the patient
+    /// entered, which is kept (`merged`). Empty in the clinic's portal.
+    pub fn kept_over_link(&self, patient: &RawSettings) -> Vec<ConfigProblem> {
+        if self.source != Source::Link {
+            return Vec::new();
+        }
+        let s = &self.settings;
+        [
+            ("emergency-number", &s.emergency_number, &patient.emergency_number),
+            ("clinic-phone", &s.clinic_phone, &patient.clinic_phone),
+            ("after-hours-phone", &s.after_hours_phone, &patient.after_hours_phone),
+        ]
+        .into_iter()
+        .filter_map(|(key, link, own)| {
+            let (link, own) = (link.as_deref()?.trim(), own.as_deref()?.trim());
+            (!own.is_empty() && link != own).then(|| ConfigProblem {
+                key: key.into(),
+                message: format!(
+                    "this link gives {}, but the number entered on this phone, {}, is kept: a link never changes the patient's own numbers.",
+                    quote_value(link),
+                    quote_value(own)
+                ),
+            })
+        })
+        .collect()
     }
 }
 
@@ -258,7 +354,8 @@ mod tests {
             .map(|i| format!("q{i}.json"))
             .collect::<Vec<_>>()
             .join(" ");
-        let (c, problems) = EmbedConfig::parse([("questionnaires", list.as_str())]);
+        let (c, problems) =
+            EmbedConfig::parse(Source::Element, [("questionnaires", list.as_str())]);
         assert_eq!(c.questionnaires.len(), MAX_QUESTIONNAIRES);
         assert_eq!(problems.len(), 1);
         assert!(
@@ -269,20 +366,23 @@ mod tests {
 
     #[test]
     fn reads_a_full_configuration() {
-        let (c, problems) = EmbedConfig::parse([
-            ("clinic-name", "Spine Centre"),
-            ("clinic-phone", "+1 555 0100"),
-            ("emergency-number", "112"),
-            ("procedure-date", "2026-11-02"),
-            ("fever-threshold-c", "37.8"),
-            ("pain-rise-days", "2"),
-            ("language", "es"),
-            ("distance-unit", "m"),
-            ("temperature-unit", "C"),
-            ("theme-primary", "#004488"),
-            ("namespace", "clinic-a"),
-            ("questionnaires", " q/a.json  q/b.json,q/c.json "),
-        ]);
+        let (c, problems) = EmbedConfig::parse(
+            Source::Element,
+            [
+                ("clinic-name", "Spine Centre"),
+                ("clinic-phone", "+1 555 0100"),
+                ("emergency-number", "112"),
+                ("procedure-date", "2026-11-02"),
+                ("fever-threshold-c", "37.8"),
+                ("pain-rise-days", "2"),
+                ("language", "es"),
+                ("distance-unit", "m"),
+                ("temperature-unit", "C"),
+                ("theme-primary", "#004488"),
+                ("namespace", "clinic-a"),
+                ("questionnaires", " q/a.json  q/b.json,q/c.json "),
+            ],
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(c.questionnaires, ["q/a.json", "q/b.json", "q/c.json"]);
         assert_eq!(c.clinic_name.as_deref(), Some("Spine Centre"));
@@ -302,19 +402,22 @@ mod tests {
 
     #[test]
     fn every_invalid_value_is_reported_and_dropped() {
-        let (c, problems) = EmbedConfig::parse([
-            ("emergency-number", "javascript:alert(1)"),
-            ("clinic-phone", "<img src=x>"),
-            ("fever-threshold-c", "40"),
-            ("pain-rise-ratio", "lots"),
-            ("procedure-date", "tomorrow"),
-            ("language", "fr"),
-            ("distance-unit", "yards"),
-            ("theme-primary", "#ffff00"),
-            ("theme-danger", "red; background: url(x)"),
-            ("namespace", "../../etc"),
-            ("colour", "blue"),
-        ]);
+        let (c, problems) = EmbedConfig::parse(
+            Source::Element,
+            [
+                ("emergency-number", "javascript:alert(1)"),
+                ("clinic-phone", "<img src=x>"),
+                ("fever-threshold-c", "40"),
+                ("pain-rise-ratio", "lots"),
+                ("procedure-date", "tomorrow"),
+                ("language", "fr"),
+                ("distance-unit", "yards"),
+                ("theme-primary", "#ffff00"),
+                ("theme-danger", "red; background: url(x)"),
+                ("namespace", "../../etc"),
+                ("colour", "blue"),
+            ],
+        );
         let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(problems.len(), 11, "{problems:?}");
         for k in [
@@ -341,8 +444,109 @@ mod tests {
     }
 
     #[test]
+    fn a_key_given_twice_is_reported_and_the_first_value_kept() {
+        let (c, problems) = EmbedConfig::parse(
+            Source::Frame,
+            [
+                ("emergency-number", "112"),
+                ("clinic-phone", "555 0100"),
+                ("emergency-number", "not a number"),
+                ("emergency-number", "999"),
+            ],
+        );
+        assert_eq!(c.settings.emergency_number.as_deref(), Some("112"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.key == "emergency-number"));
+        assert!(
+            problems[0]
+                .message
+                .contains("first value, “112”, is used and “not a number” is not"),
+            "{problems:?}"
+        );
+        // An invalid first value is not replaced by a later one either: the default is used.
+        let (c, problems) = EmbedConfig::parse(
+            Source::Frame,
+            [("emergency-number", "00"), ("emergency-number", "112")],
+        );
+        assert_eq!(c.settings.emergency_number, None);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_link_never_changes_a_number_the_patient_entered() {
+        let patient = RawSettings {
+            emergency_number: Some("911".into()),
+            clinic_phone: Some("555 0100".into()),
+            ..RawSettings::default()
+        };
+        let pairs = [
+            ("emergency-number", "999"),
+            ("clinic-phone", "555 6666"),
+            ("after-hours-phone", "555 0199"),
+        ];
+        let (link, problems) = EmbedConfig::parse(Source::Link, pairs);
+        assert!(problems.is_empty(), "{problems:?}");
+        let m = link.merged(&patient);
+        assert_eq!(m.emergency_number.as_deref(), Some("911"));
+        assert_eq!(m.clinic_phone.as_deref(), Some("555 0100"));
+        // What the patient left empty, the link fills.
+        assert_eq!(m.after_hours_phone.as_deref(), Some("555 0199"));
+        let kept = link.kept_over_link(&patient);
+        let keys: Vec<&str> = kept.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["emergency-number", "clinic-phone"]);
+        assert!(kept[0].message.contains("gives “999”"), "{kept:?}");
+        assert!(kept[0].message.contains("“911”, is kept"), "{kept:?}");
+        // The same in the clinic's portal: the clinic's numbers, and nothing to say.
+        for source in [Source::Element, Source::Frame] {
+            let (portal, _) = EmbedConfig::parse(source, pairs);
+            assert_eq!(
+                portal.merged(&patient).emergency_number.as_deref(),
+                Some("999")
+            );
+            assert!(portal.kept_over_link(&patient).is_empty());
+        }
+        // The same number given twice is nothing to report.
+        let (same, _) = EmbedConfig::parse(Source::Link, [("emergency-number", " 911")]);
+        assert!(same.kept_over_link(&patient).is_empty());
+    }
+
+    #[test]
+    fn a_megabyte_value_or_key_is_clipped_in_the_notice() {
+        let huge = "x".repeat(1 << 20);
+        let (_, problems) = EmbedConfig::parse(
+            Source::Link,
+            [
+                ("clinic-name", huge.as_str()),
+                ("language", huge.as_str()),
+                ("emergency-number", huge.as_str()),
+                (huge.as_str(), "1"),
+                ("language", huge.as_str()),
+            ],
+        );
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        for p in &problems {
+            assert!(
+                p.key.len() + p.message.len() < 400,
+                "{} + {}",
+                p.key.len(),
+                p.message.len()
+            );
+        }
+        assert!(
+            problems[1].message.contains("…” (1048576 characters)"),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.key.contains("…” (1048576 characters)")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn the_clinics_numbers_win_over_the_patients() {
-        let (c, _) = EmbedConfig::parse([("clinic-phone", "555 0100")]);
+        let (c, _) = EmbedConfig::parse(Source::Element, [("clinic-phone", "555 0100")]);
         let patient = RawSettings {
             clinic_phone: Some("555 9999".into()),
             after_hours_phone: Some("555 0199".into()),

@@ -5,18 +5,23 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 
-use super::format::{parse, to_json};
+use super::format::{parse, to_json, TEST_TODAY};
 use super::model::*;
 
 fn rating() -> impl Strategy<Value = Rating> {
     (0u8..=10).prop_map(|v| Rating::new(v).unwrap())
 }
 
-fn amount() -> impl Strategy<Value = Amount> {
+/// A number from 0 to `max` (`model::bounds`), whole or not.
+fn amount(max: f64) -> impl Strategy<Value = Amount> {
     prop_oneof![
-        (0u32..20_000).prop_map(|v| Amount::new(f64::from(v)).unwrap()),
-        (0.0f64..1e6).prop_map(|v| Amount::new(v).unwrap()),
+        (0u32..=max as u32).prop_map(|v| Amount::new(f64::from(v)).unwrap()),
+        (0.0f64..=max).prop_map(|v| Amount::new(v).unwrap()),
     ]
+}
+
+fn minutes() -> impl Strategy<Value = Amount> {
+    amount(bounds::MAX_MINUTES)
 }
 
 fn finding() -> impl Strategy<Value = NeuroFinding> {
@@ -124,15 +129,17 @@ pub fn entry() -> impl Strategy<Value = Entry> {
     );
     let walking = option::of(
         (
-            option::of((amount(), any::<bool>()).prop_map(|(value, ft)| Distance {
-                value,
-                unit: if ft {
-                    DistanceUnit::Feet
-                } else {
-                    DistanceUnit::Metres
-                },
-            })),
-            option::of(amount()),
+            option::of(
+                (amount(bounds::MAX_DISTANCE), any::<bool>()).prop_map(|(value, ft)| Distance {
+                    value,
+                    unit: if ft {
+                        DistanceUnit::Feet
+                    } else {
+                        DistanceUnit::Metres
+                    },
+                }),
+            ),
+            option::of(minutes()),
         )
             .prop_map(|(distance, minutes)| Walking { distance, minutes }),
     );
@@ -175,7 +182,7 @@ pub fn entry() -> impl Strategy<Value = Entry> {
     (
         pain,
         walking,
-        option::of(amount()),
+        option::of(minutes()),
         option::of(vec(finding(), 0..4)),
         function,
         option::of(incision()),
@@ -281,14 +288,14 @@ pub fn dense_diary() -> impl Strategy<Value = Diary> {
 proptest! {
     #[test]
     fn generated_diaries_round_trip(diary in diary()) {
-        let parsed = parse(&to_json(&diary, None)).expect("our own output parses");
+        let parsed = parse(&to_json(&diary, None), TEST_TODAY).expect("our own output parses");
         prop_assert!(parsed.ignored_fields.is_empty());
         prop_assert_eq!(parsed.diary, diary);
     }
 
     #[test]
     fn parse_never_panics_on_arbitrary_text(text in ".{0,200}") {
-        let _ = parse(&text);
+        let _ = parse(&text, TEST_TODAY);
     }
 
     #[test]
@@ -299,7 +306,7 @@ proptest! {
             json[i] = byte;
         }
         if let Ok(text) = String::from_utf8(json) {
-            if let Err(e) = parse(&text) {
+            if let Err(e) = parse(&text, TEST_TODAY) {
                 prop_assert!(!e.message.is_empty());
             }
         }

@@ -242,11 +242,58 @@ impl TemperatureUnit {
     }
 
     /// Body temperatures a thermometer can plausibly show, used to catch typing slips
-    /// in the form (import accepts any finite number, as the format does).
+    /// in the form (the file format takes the wider `bounds::temperature`).
     pub fn plausible_range(self) -> (f64, f64) {
         match self {
             TemperatureUnit::Fahrenheit => (93.0, 110.0),
             TemperatureUnit::Celsius => (34.0, 43.5),
+        }
+    }
+}
+
+/// What the diary holds at all: dates and plausible human values (README, "Bounds"). The
+/// file format refuses anything outside them with its field path; the forms ask within them.
+pub mod bounds {
+    use chrono::{Days, NaiveDate};
+
+    use super::TemperatureUnit;
+
+    /// The earliest date of a check-in, a baseline, an acknowledgement or a procedure.
+    pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    };
+
+    /// The latest date of a check-in (and of any instant the patient recorded): tomorrow on
+    /// the phone's calendar, a day of slack for a trip across time zones.
+    pub fn latest_date(today: NaiveDate) -> NaiveDate {
+        today.checked_add_days(Days::new(1)).unwrap_or(today)
+    }
+
+    /// The latest procedure date: one booked up to two years ahead.
+    pub fn latest_procedure_date(today: NaiveDate) -> NaiveDate {
+        today.checked_add_days(Days::new(731)).unwrap_or(today)
+    }
+
+    /// Whether `date` can be a procedure date on a phone whose date is `today`.
+    pub fn procedure_date_ok(date: NaiveDate, today: NaiveDate) -> bool {
+        (EARLIEST_DATE..=latest_procedure_date(today)).contains(&date)
+    }
+
+    /// Minutes walked or stood before symptoms, or timed: at most a day.
+    pub const MAX_MINUTES: f64 = 1440.0;
+
+    /// A distance walked at one time, in its own unit (200 km, or about 61 km in feet): what
+    /// the form has always taken.
+    pub const MAX_DISTANCE: f64 = 200_000.0;
+
+    /// A body temperature as a thermometer shows it, in its unit: 25–45 °C (77–113 °F).
+    /// Wider than the form's `TemperatureUnit::plausible_range`, so that every reading the
+    /// form ever took still reads.
+    pub fn temperature(unit: TemperatureUnit) -> (f64, f64) {
+        match unit {
+            TemperatureUnit::Celsius => (25.0, 45.0),
+            TemperatureUnit::Fahrenheit => (77.0, 113.0),
         }
     }
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::measures::{stand_min, walk_min};
-use super::model::{Amount, Diary, Entry, StopReason, TimedKind, TimedTest, Walking};
+use super::model::{bounds, Amount, Diary, Entry, StopReason, TimedKind, TimedTest, Walking};
 
 /// A test under way, as kept in storage so a reload can finish or discard it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,10 +49,13 @@ impl Running {
         (end - self.started_at).num_seconds().max(0)
     }
 
-    /// The result, once stopped (`now` stands in for the stop if there was none).
+    /// The result, once stopped (`now` stands in for the stop if there was none). A test
+    /// left running for more than a day (`bounds::MAX_MINUTES`) is kept as a day, stopped
+    /// by the limit: the diary holds no longer walk or stand.
     pub fn result(&self, now: DateTime<FixedOffset>, because: Option<StopReason>) -> TimedTest {
         let end = self.stopped_at.unwrap_or(now);
-        let minutes = minutes_between(self.started_at, end);
+        let measured = minutes_between(self.started_at, end);
+        let minutes = measured.min(bounds::MAX_MINUTES);
         let first = self
             .symptoms_at
             .map(|s| minutes_between(self.started_at, s).min(minutes));
@@ -61,7 +64,11 @@ impl Running {
             started_at: self.started_at,
             minutes: Amount::new(minutes).unwrap_or_else(|_| Amount::zero()),
             first_symptom_minutes: first.and_then(|m| Amount::new(m).ok()),
-            stopped_because: because,
+            stopped_because: if measured > minutes {
+                Some(StopReason::Limit)
+            } else {
+                because
+            },
             distance: None,
         }
     }
@@ -151,6 +158,24 @@ mod tests {
         // The patient then typed another value: no longer the timed one.
         e.standing_minutes = Amount::new(15.0).ok();
         assert!(!is_timed(&e, TimedKind::Stand));
+    }
+
+    #[test]
+    fn a_test_left_running_for_days_is_kept_as_a_day_stopped_by_the_limit() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let mut r = Running::new(TimedKind::Walk, date, at("2026-11-29T17:00:00Z"));
+        r.symptoms_at = Some(at("2026-11-29T17:05:00Z"));
+        let t = r.result(at("2026-12-02T17:00:00Z"), Some(StopReason::Symptoms));
+        assert_eq!(t.minutes.get(), bounds::MAX_MINUTES);
+        assert_eq!(t.first_symptom_minutes.map(Amount::get), Some(5.0));
+        assert_eq!(t.stopped_because, Some(StopReason::Limit));
+        // So the diary that keeps it still reads.
+        let mut diary = Diary::default();
+        let mut e = Entry::default();
+        keep(&mut e, t);
+        diary.put_checkin(date, e);
+        let text = crate::domain::format::to_json(&diary, None);
+        assert!(crate::domain::format::parse(&text, crate::domain::format::TEST_TODAY).is_ok());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// Parts of the diary that come in chunks of their own (issue 11): when one cannot be
+// Parts of the diary that come in chunks of their own: when one cannot be
 // fetched the patient is told, nothing stored is touched, and "Try again" brings it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Rule table v1.1 in the built app (issue 10), in English and Spanish: the emergency first
+// Rule table v1.1 in the built app, in English and Spanish: the emergency first
 // on home, one message per date wherever it is shown (home, report, printed report), the
 // pre-procedure wording, choices that never invite waiting, the tier-A alert shown again for
 // new evidence, and a clinic setting that would loosen a rule refused.

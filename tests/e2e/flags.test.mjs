@@ -131,7 +131,7 @@ test('an invalid emergency number is refused with a message; 911 stays', async (
   await page.getByLabel('Emergency number').fill('call me');
   await page.getByLabel('Emergency number').blur();
   await page.getByRole('button', { name: 'Save clinic numbers' }).click();
-  await page.getByText(/is not a short emergency number/).waitFor();
+  await page.getByText(/is not an emergency number the diary knows/).waitFor();
   await page.getByRole('button', { name: 'Warning sign now' }).click();
   assert.equal(await page.getByRole('link', { name: 'Call 911' }).getAttribute('href'), 'tel:911');
   await page.context().close();

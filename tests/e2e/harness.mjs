@@ -19,12 +19,12 @@ export const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 128
 export const KEY = 'recovery-diary';
 
 /**
- * The strict policy the app must work under (issue 11): it may fetch only its own files
+ * The strict policy the app must work under: it may fetch only its own files
  * from its own origin (the `.wasm`), never data anywhere.
  */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** The policy before issue 11, which forbids even the app's own files: the app must say so. */
+/** A stricter policy that forbids even the app's own files: the app must say so. */
 export const OLD_CSP = STRICT_CSP.replace("connect-src 'self'", "connect-src 'none'");
 
 /**

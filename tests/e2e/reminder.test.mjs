@@ -1,4 +1,4 @@
-// The daily reminder (issue 12): an iCalendar file made in Settings (and at the end of setup),
+// The daily reminder: an iCalendar file made in Settings (and at the end of setup),
 // read back with ical.js (Mozilla's RFC 5545 library, the calendar code of Thunderbird), its
 // recurrence expanded across a daylight-saving change; and home's own nudge after the time.
 import { test, before, after } from 'node:test';

@@ -1,5 +1,5 @@
 // Security: the app works under the strict Content-Security-Policy; after it loads, the only
-// requests it makes are GETs of its own program chunks (issue 11 part 3) from its own origin,
+// requests it makes are GETs of its own program chunks from its own origin,
 // which carry no data; nothing from storage is treated as HTML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

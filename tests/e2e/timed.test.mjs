@@ -1,4 +1,4 @@
-// Timed walk and stand (issue 12), with Playwright's clock: a 7-minute walk with the phone
+// Timed walk and stand, with Playwright's clock: a 7-minute walk with the phone
 // locked in the middle (the clock jumps, no timer fires), symptoms marked, the result kept
 // into the check-in and shown against the baseline; a reload during a test goes back to it.
 import { test, before, after } from 'node:test';

@@ -27,7 +27,9 @@ after(async () => {
 async function publishNewVersion() {
   const sw = join(root, 'sw.js');
   const text = await readFile(sw, 'utf8');
-  await writeFile(sw, text.replace(/const CACHE = 'recovery-diary-[^']+'/, "const CACHE = 'recovery-diary-version-2'"));
+  const next = text.replace(/"version":"[^"]+"/, '"version":"version-2"');
+  assert.notEqual(next, text, "sw.js names its build's version");
+  await writeFile(sw, next);
 }
 
 for (const lang of ['en', 'es']) {

@@ -43,12 +43,16 @@ pub fn notice(state: &UseReducerHandle<AppState>, flags: &Flags, locale: &Locale
             ),
             None,
         ),
+        Notice::Merged(date) => (
+            fill(t.notice_merged, &[("date", &locale.long_date(*date))]),
+            None,
+        ),
         Notice::Deleted(date, entry) => {
             let state = state.clone();
             let (date, entry) = (*date, (**entry).clone());
             let undo = Callback::from(move |_| {
                 state.dispatch(Action::Edit(
-                    Change::PutCheckIn(date, entry.clone()),
+                    Change::put(date, entry.clone()),
                     Some(Notice::Saved(date)),
                 ))
             });
@@ -61,7 +65,7 @@ pub fn notice(state: &UseReducerHandle<AppState>, flags: &Flags, locale: &Locale
     html! {
         <div class="notice" role="status">
             <p>{ text }</p>
-            if let Notice::Saved(date) = notice {
+            if let Notice::Saved(date) | Notice::Merged(date) = notice {
                 <DayResult date={*date} firings={flags.firings.clone()} diary={state.diary.clone()} settings={state.settings.clone()} />
             }
             if let Some(undo) = undo {

@@ -64,14 +64,17 @@ fn check_in(props: &DiaryScreensProps, date: NaiveDate) -> Html {
     let state = &props.state;
     let on_save = {
         let (state, navigate) = (state.clone(), props.navigate.clone());
-        Callback::from(move |(date, mut entry): (NaiveDate, Entry)| {
-            entry.recorded_at = platform::now();
-            navigate.emit(Screen::Home);
-            state.dispatch(Action::Edit(
-                Change::PutCheckIn(date, entry),
-                Some(Notice::Saved(date)),
-            ));
-        })
+        Callback::from(
+            move |(date, mut entry, base): (NaiveDate, Entry, Option<Entry>)| {
+                entry.recorded_at = platform::now();
+                navigate.emit(Screen::Home);
+                let base = base.map(Box::new);
+                state.dispatch(Action::Edit(
+                    Change::PutCheckIn { date, entry, base },
+                    Some(Notice::Saved(date)),
+                ));
+            },
+        )
     };
     CHECK_IN.show(CheckInProps {
         diary: state.diary.clone(),
@@ -125,7 +128,8 @@ fn settings(props: &DiaryScreensProps) -> Html {
         clinic: state.patient_settings.clone(),
         clinic_errors: state.settings_errors.clone(),
         on_save_clinic,
-        clinic_fixed: state.config.settings.clone(),
+        clinic_fixed: state.config.fixed_numbers(),
+        clinic_from_link: state.config.from_link(),
         language: props.language,
         on_language: choose_language(state),
         emergency_number: state.settings.emergency_number.clone(),

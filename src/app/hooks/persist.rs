@@ -13,7 +13,8 @@ use crate::app::storage::{self, PatientSettings, STORAGE_CODEC};
 
 /// The one place that writes the diary to storage: once per change, in a task of its own
 /// right after the render, so the patient sees the result without waiting for a megabyte to
-/// be written. A reload in between loses at most the change being saved.
+/// be written. A reload in between loses at most the change being saved; a change that
+/// could not be written waits in a queue a reload finds (`storage::commit`).
 #[hook]
 pub fn use_persist(state: &UseReducerHandle<AppState>, keys: &Rc<Keys>) {
     let (state, keys) = (state.clone(), keys.clone());
@@ -25,16 +26,15 @@ pub fn use_persist(state: &UseReducerHandle<AppState>, keys: &Rc<Keys>) {
                 state.dispatcher(),
             );
             platform::later(move || {
-                let written = pending.len();
                 let done = move |result| match result {
-                    Ok(stored) => dispatcher.dispatch(Action::Saved { written, stored }),
+                    Ok(committed) => dispatcher.dispatch(Action::Saved(committed)),
                     Err(error) => dispatcher.dispatch(Action::SaveFailed(error)),
                 };
                 // The first save of a new diary waits for the codec's chunk (setup asked for
                 // it already; changes keep their order, as they await it in turn).
                 STORAGE_CODEC.with(move |codec| {
                     done(match codec {
-                        Some(codec) => storage::commit(&keys, &diary, &pending, codec),
+                        Some(codec) => (codec.commit)(&keys, &diary, &pending, platform::today()),
                         None => Err(storage::StorageError::NotLoaded),
                     })
                 });
@@ -62,7 +62,7 @@ pub fn use_open_stored(
             if *opening {
                 STORAGE_CODEC.with(move |codec| match codec {
                     Some(codec) => {
-                        dispatcher.dispatch(Action::Opened(storage::load(&keys, codec.read)))
+                        dispatcher.dispatch(Action::Opened((codec.load)(&keys, platform::today())))
                     }
                     None => failed.set(true),
                 });

@@ -5,10 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::keys::Keys;
+use crate::app::platform;
 use crate::app::state::{Action, AppState};
 use crate::app::storage::{self, STORAGE_CODEC};
 
-/// Another tab saved: merge by date (this tab's unsaved changes are replayed on top).
+/// Another tab saved: its diary, with this tab's unsaved changes replayed on top (a day both
+/// saved merges answer by answer, and the notice says so).
 #[hook]
 pub fn use_tab_sync(state: &UseReducerHandle<AppState>, keys: &Rc<Keys>) {
     let (dispatcher, keys) = (state.dispatcher(), keys.clone());
@@ -20,11 +22,11 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, keys: &Rc<Keys>) {
                     return;
                 };
                 if event.key().as_deref() == Some(keys.main.as_str()) {
-                    let (keys, dispatcher, value) =
-                        (keys.clone(), dispatcher.clone(), event.new_value());
+                    let (keys, dispatcher) = (keys.clone(), dispatcher.clone());
                     STORAGE_CODEC.with(move |codec| {
+                        let today = platform::today();
                         if let Some(diary) =
-                            codec.and_then(|codec| storage::external(&keys, value, codec.read))
+                            codec.and_then(|codec| storage::external(&keys, codec.read, today))
                         {
                             dispatcher.dispatch(Action::External(diary));
                         }

@@ -23,7 +23,9 @@ pub struct CheckInProps {
     pub date: NaiveDate,
     pub today: NaiveDate,
     pub settings: Rc<ClinicSettings>,
-    pub on_save: Callback<(NaiveDate, Entry)>,
+    /// The date, the check-in as saved, and as it was when the patient began (`None`: the
+    /// day had none), so that a day another window saved meanwhile is merged.
+    pub on_save: Callback<(NaiveDate, Entry, Option<Entry>)>,
     pub on_cancel: Callback<()>,
 }
 
@@ -47,6 +49,12 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
     let diary = &props.diary;
     let date = props.date;
     let existing = diary.checkins.get(&date).cloned();
+    // What this day was when the patient began: another window's save arriving meanwhile
+    // changes `existing`, not the starting point of what the patient is editing.
+    let began_from = {
+        let existing = existing.clone();
+        use_memo(date, move |_| existing)
+    };
     let initial = existing.clone().unwrap_or_else(|| new_draft(diary, date));
     let context = Rc::new(StepContext {
         purpose: Purpose::CheckIn(date),
@@ -76,7 +84,9 @@ pub fn CheckInScreen(props: &CheckInProps) -> Html {
         },
         &[("when", &when)],
     );
-    let on_save = props.on_save.reform(move |entry| (date, entry));
+    let on_save = props
+        .on_save
+        .reform(move |entry| (date, entry, (*began_from).clone()));
     // The rule engine on the diary with this draft in it: tier A shows at once.
     let emergency_for = {
         let (diary, settings) = (props.diary.clone(), props.settings.clone());

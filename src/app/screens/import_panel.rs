@@ -36,7 +36,8 @@ enum Import {
 chunk_fn!(
     file_reader,
     fn read_file(text: String) -> Result<Parsed, FormatError> {
-        crate::domain::format::parse(&text)
+        // The phone's date: a file holds no check-in after tomorrow.
+        crate::domain::format::parse(&text, crate::app::platform::today())
     }
 );
 
@@ -56,6 +57,8 @@ pub fn format_error(t: &Texts, e: &FormatError) -> String {
         FormatErrorKind::NotADiary => t.format_not_diary,
         FormatErrorKind::NewerVersion => t.format_newer,
         FormatErrorKind::Invalid => t.format_invalid,
+        FormatErrorKind::OutOfRange => t.format_out_of_range,
+        FormatErrorKind::DuplicateKey => t.format_duplicate_key,
     };
     format!(
         "{plain} {}",

@@ -11,6 +11,7 @@ pub mod import_panel;
 pub mod questionnaire;
 pub mod reminder;
 pub mod report;
+pub mod save_error;
 pub mod settings;
 pub mod setup;
 pub mod unreadable;

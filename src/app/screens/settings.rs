@@ -7,7 +7,7 @@ use crate::app::chunks::lazy_screen;
 use super::reminder::ReminderPanel;
 use crate::app::context::use_locale;
 use crate::app::navigation::Screen;
-use crate::app::platform::parse_date_input;
+use crate::app::platform::{parse_procedure_date, procedure_date_range};
 use crate::app::storage::PatientSettings;
 use crate::app::widgets::language_choice::LanguageChoice;
 use crate::app::widgets::unit_choices::UnitChoices;
@@ -35,6 +35,9 @@ pub struct SettingsProps {
     /// Numbers the clinic configured: shown, not editable.
     #[prop_or_default]
     pub clinic_fixed: crate::domain::rules::RawSettings,
+    /// Numbers a link gave: used while the patient's own field is empty (its placeholder).
+    #[prop_or_default]
+    pub clinic_from_link: crate::domain::rules::RawSettings,
     /// The daily reminder the patient set, and where a new one goes.
     #[prop_or_default]
     pub reminder: Option<crate::domain::reminder::Reminder>,
@@ -81,7 +84,7 @@ struct ClinicNumberProps {
     #[prop_or_default]
     hint: Option<&'static str>,
     #[prop_or_default]
-    placeholder: Option<&'static str>,
+    placeholder: Option<String>,
     /// What the clinic configured: then shown, not editable.
     fixed: Option<String>,
     /// What the patient entered.
@@ -107,9 +110,50 @@ fn ClinicNumber(props: &ClinicNumberProps) -> Html {
             }
             <input id={props.id.clone()} type="tel" autocomplete="off"
                 aria-describedby={props.hint.map(|_| hint_id)}
-                value={props.value.clone().unwrap_or_default()} placeholder={props.placeholder}
+                value={props.value.clone().unwrap_or_default()} placeholder={props.placeholder.clone()}
                 onchange={props.on_change.clone()} />
         </div>
+    }
+}
+
+/// The clinic's numbers: the ones the clinic's portal fixed, shown; the others, fields with
+/// a link's number (if any) as their placeholder; why one the patient entered is not used.
+#[function_component]
+fn ClinicNumbers(props: &SettingsProps) -> Html {
+    let t = use_locale().t();
+    let clinic = use_state(|| props.clinic.clone());
+    let clinic_changed = *clinic != props.clinic;
+    let set_clinic = |f: fn(&mut PatientSettings, Option<String>)| {
+        let clinic = clinic.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*clinic).clone();
+            f(&mut next, text_value(&e));
+            clinic.set(next);
+        })
+    };
+    let save_clinic = {
+        let (clinic, cb) = (clinic.clone(), props.on_save_clinic.clone());
+        Callback::from(move |_| cb.emit((*clinic).clone()))
+    };
+    let (link, fixed) = (&props.clinic_from_link, &props.clinic_fixed);
+    html! {
+        <>
+            <h2>{ t.your_clinic }</h2>
+            <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
+                placeholder={link.clinic_phone.clone()}
+                fixed={fixed.clinic_phone.clone()} value={clinic.clinic_phone.clone()}
+                on_change={set_clinic(|c, v| c.clinic_phone = v)} />
+            <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
+                placeholder={link.after_hours_phone.clone()}
+                fixed={fixed.after_hours_phone.clone()} value={clinic.after_hours_phone.clone()}
+                on_change={set_clinic(|c, v| c.after_hours_phone = v)} />
+            <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
+                hint={t.emergency_hint} placeholder={link.emergency_number.clone().unwrap_or_else(|| "911".into())}
+                fixed={fixed.emergency_number.clone()} value={clinic.emergency_number.clone()}
+                on_change={set_clinic(|c, v| c.emergency_number = v)} />
+            { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
+            <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ t.save_clinic_numbers }</button>
+        </>
     }
 }
 
@@ -136,20 +180,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         Callback::from(move |_| on_save.emit((*profile).clone()))
     };
     let baseline = props.diary.baseline.as_ref();
-    let clinic = use_state(|| props.clinic.clone());
-    let clinic_changed = *clinic != props.clinic;
-    let set_clinic = |f: fn(&mut PatientSettings, Option<String>)| {
-        let clinic = clinic.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*clinic).clone();
-            f(&mut next, text_value(&e));
-            clinic.set(next);
-        })
-    };
-    let save_clinic = {
-        let (clinic, cb) = (clinic.clone(), props.on_save_clinic.clone());
-        Callback::from(move |_| cb.emit((*clinic).clone()))
-    };
+    let procedure_range = procedure_date_range();
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title" tabindex="-1">{ t.nav_settings }</h1>
@@ -157,25 +188,14 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <div class="field">
                 <label for="settings-procedure-date">{ t.procedure_date }</label>
                 <input id="settings-procedure-date" type="date"
+                    min={procedure_range.0} max={procedure_range.1}
                     value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
-                    onchange={set(|p, e| p.procedure_date = parse_date_input(&e))} />
+                    onchange={set(|p, e| p.procedure_date = parse_procedure_date(&e))} />
             </div>
             <UnitChoices name="settings" profile={(*profile).clone()} on_change={set_units} />
             <button type="button" class="button primary" disabled={!changed} onclick={save}>{ t.save_settings }</button>
 
-            <h2>{ t.your_clinic }</h2>
-            <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
-                fixed={props.clinic_fixed.clinic_phone.clone()} value={clinic.clinic_phone.clone()}
-                on_change={set_clinic(|c, v| c.clinic_phone = v)} />
-            <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
-                fixed={props.clinic_fixed.after_hours_phone.clone()} value={clinic.after_hours_phone.clone()}
-                on_change={set_clinic(|c, v| c.after_hours_phone = v)} />
-            <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
-                hint={t.emergency_hint} placeholder="911"
-                fixed={props.clinic_fixed.emergency_number.clone()} value={clinic.emergency_number.clone()}
-                on_change={set_clinic(|c, v| c.emergency_number = v)} />
-            { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
-            <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ t.save_clinic_numbers }</button>
+            <ClinicNumbers ..props.clone() />
 
             <ReminderPanel procedure_date={props.diary.profile.procedure_date}
                 reminder={props.reminder.clone()} on_set={props.on_reminder.clone()} />

@@ -7,7 +7,7 @@ use super::entry::{EntryWizardProps, Purpose, Step, StepContext, WIZARD};
 use super::import_panel::ImportPanel;
 use super::reminder::{ReminderPanelProps, REMINDER};
 use crate::app::context::use_locale;
-use crate::app::platform::{self, parse_date_input};
+use crate::app::platform::{self, parse_procedure_date, procedure_date_range};
 use crate::app::widgets::language_choice::LanguageChoice;
 use crate::app::widgets::unit_choices::UnitChoices;
 use crate::domain::i18n::{fill, Lang};
@@ -69,10 +69,11 @@ pub fn Setup(props: &SetupProps) -> Html {
         let profile = profile.clone();
         Callback::from(move |e: Event| {
             let mut next = (*profile).clone();
-            f(&mut next, parse_date_input(&e));
+            f(&mut next, parse_procedure_date(&e));
             profile.set(next);
         })
     };
+    let procedure_range = procedure_date_range();
     let finish = {
         let (profile, on_finish) = (profile.clone(), props.on_finish.clone());
         Callback::from(move |baseline: Option<Entry>| {
@@ -107,6 +108,7 @@ pub fn Setup(props: &SetupProps) -> Html {
                     <label for="procedure-date">{ t.procedure_date_label }</label>
                     <p class="hint" id="procedure-date-hint">{ t.procedure_date_hint }</p>
                     <input id="procedure-date" type="date" aria-describedby="procedure-date-hint"
+                        min={procedure_range.0.clone()} max={procedure_range.1.clone()}
                         value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
                         onchange={edit_profile(|p, d| p.procedure_date = d)} />
                 </div>

@@ -40,7 +40,7 @@ pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
     // What was wrong, with its field path: the full reader (this screen's chunk has it) says
     // where; the fast reader that found the problem at startup does not.
     let error = use_memo(props.info.clone(), |info| {
-        crate::domain::format::parse(&info.raw)
+        crate::domain::format::parse(&info.raw, platform::today())
             .err()
             .unwrap_or_else(|| info.error.clone())
     });

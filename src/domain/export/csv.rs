@@ -3,10 +3,14 @@
 //! - UTF-8 **with** a byte-order mark: Excel opens a CSV without one in the system's legacy
 //!   code page and garbles names such as "Ibuprofeno" with accents or "°F"; LibreOffice,
 //!   Numbers and Google Sheets all accept the BOM.
-//! - RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled.
-//! - Free-text cells (medicines, notes, questions) that start with `=`, `+`, `-`, `@`, a tab
-//!   or CR get a leading `'`, so a spreadsheet never runs them as a formula. Numbers are
-//!   written as numbers (a negative day number stays a number).
+//! - RFC 4180: CRLF line ends; every text cell is quoted, quotes doubled; numbers, dates and
+//!   answer codes are not (a negative day number stays a number).
+//! - Free text (medicines, notes, questions, a clinic questionnaire's answers) never starts a
+//!   spreadsheet cell with `=`, `+`, `-`, `@`, a tab or CR: a `'` goes before it, so it is never
+//!   run as a formula. That holds where a reader may start a cell inside the text too: after a
+//!   `;` (Excel in Spain, Germany or France reads `;`-separated files and honours quotes only
+//!   at the start of its own cells, so a quoted `ok;=1+1` would give it a formula cell), a tab,
+//!   or a line break.
 
 use crate::domain::calendar::day_number;
 use crate::domain::model::*;
@@ -63,22 +67,27 @@ pub const COLUMNS: [&str; 45] = [
     "timed_tests",
 ];
 
-/// A cell of free text, neutralised against formula injection and quoted as needed.
+/// A cell of free text: quoted, and a `'` before every character that would start a formula
+/// where some reader starts a cell (the cell's start, and after `;`, a tab or a line break).
 pub fn text_cell(s: &str) -> String {
-    let neutral = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    quote(&neutral)
-}
-
-fn quote(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+    if s.is_empty() {
+        return String::new();
     }
+    let mut out = String::with_capacity(s.len() + 4);
+    out.push('"');
+    let mut cell_starts = true;
+    for c in s.chars() {
+        if cell_starts && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            out.push('\'');
+        }
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+        cell_starts = matches!(c, ';' | '\t' | '\n' | '\r');
+    }
+    out.push('"');
+    out
 }
 
 fn opt<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
@@ -301,7 +310,7 @@ mod tests {
         // The fixture's walk minutes (6) are not the timed walk's (6.4): typed, not timed;
         // its standing minutes (12) are the timed stand's.
         assert!(
-            rows[1].ends_with(",no,yes,walk 6.4 min (symptoms from 4.1 min; stopped: symptoms); stand 12 min (stopped: tired)"),
+            rows[1].ends_with(",no,yes,\"walk 6.4 min (symptoms from 4.1 min; stopped: symptoms); stand 12 min (stopped: tired)\""),
             "{}",
             rows[1]
         );
@@ -313,7 +322,7 @@ mod tests {
         let csv = questionnaires_csv(&diary);
         assert_eq!(
             csv,
-            "\u{feff}date,day,questionnaire,score,q1\r\n2026-10-28,-5,https://clinic.example/q/walking|1,,250\r\n"
+            "\u{feff}date,day,questionnaire,score,\"q1\"\r\n2026-10-28,-5,\"https://clinic.example/q/walking|1\",,250\r\n"
         );
         // A scored questionnaire: the score, then each linkId (codes; groups and display
         // items have no column).
@@ -336,23 +345,102 @@ mod tests {
         let rows: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(
             rows[0],
-            "date,day,questionnaire,score,q1,legs,rest,bend,blocks,note"
+            "date,day,questionnaire,score,\"q1\",\"legs\",\"rest\",\"bend\",\"blocks\",\"note\""
         );
         assert_eq!(
             rows[2],
-            "2026-11-20,18,https://clinic.example/questionnaires/walking|2,1,,yes,,,,'=1+1"
+            "2026-11-20,18,\"https://clinic.example/questionnaires/walking|2\",1,,\"yes\",,,,\"'=1+1\""
         );
     }
 
     #[test]
     fn neutralises_formulas_and_quotes() {
         assert_eq!(text_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(text_cell("+1"), "'+1");
-        assert_eq!(text_cell("-2"), "'-2");
-        assert_eq!(text_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text_cell("+1"), "\"'+1\"");
+        assert_eq!(text_cell("-2"), "\"'-2\"");
+        assert_eq!(text_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
         assert_eq!(text_cell("a, b"), "\"a, b\"");
         assert_eq!(text_cell("line\nbreak"), "\"line\nbreak\"");
-        assert_eq!(text_cell("plain"), "plain");
+        assert_eq!(text_cell("plain"), "\"plain\"");
+        assert_eq!(text_cell(""), "");
+        // Where a `;` reader, a tab reader or a line break starts a cell.
+        assert_eq!(text_cell("ok;=1+1;"), "\"ok;'=1+1;\"");
+        assert_eq!(text_cell("a\tb;@c\r\n-d"), "\"a\tb;'@c\r\n'-d\"");
+        assert_eq!(text_cell("2-3 km; fine"), "\"2-3 km; fine\"");
+    }
+
+    /// The cells of one line as a reader with `sep` sees them when it honours quotes only at
+    /// the start of a cell (Excel and LibreOffice with a `;` list separator; Python's csv).
+    fn cells_as_read_with(line: &str, sep: char) -> Vec<String> {
+        let mut cells = vec![String::new()];
+        let (mut quoted, mut at_start, mut chars) = (false, true, line.chars().peekable());
+        while let Some(c) = chars.next() {
+            let cell = cells.last_mut().unwrap();
+            match c {
+                '"' if at_start => quoted = true,
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' if quoted => quoted = false,
+                c if c == sep && !quoted => {
+                    cells.push(String::new());
+                    at_start = true;
+                    continue;
+                }
+                c => cell.push(c),
+            }
+            at_start = false;
+        }
+        cells
+    }
+
+    #[test]
+    fn no_reader_sees_a_formula_in_a_note_whatever_its_separator() {
+        let hostile = [
+            "ok;=1+1;",
+            "=cmd|' /C calc'!A0",
+            "a;+2;-3;@SUM(1)",
+            "first line\n=HYPERLINK(\"http://x\")",
+            "tab\t=1",
+            "both, \"quoted\"; =1",
+        ];
+        let mut diary = Diary::default();
+        for (i, note) in hostile.iter().enumerate() {
+            let date = NaiveDate::from_ymd_opt(2026, 11, 1 + i as u32).unwrap();
+            diary.put_checkin(
+                date,
+                Entry {
+                    notes: Some(note.to_string()),
+                    ask_at_visit: Some(format!("-{note}")),
+                    medications: Some(vec![Medication {
+                        name: format!("x;{note}"),
+                        dose: None,
+                        times: None,
+                    }]),
+                    ..Entry::default()
+                },
+            );
+        }
+        let csv = to_csv(&diary, &[]);
+        let body = csv.trim_start_matches('\u{feff}');
+        for sep in [',', ';', '\t'] {
+            // A line break inside quotes is a new row to a reader that did not see the quote.
+            for line in body.split(['\n', '\r']) {
+                for cell in cells_as_read_with(line, sep) {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "{sep:?} reader: {cell:?} in {line:?}"
+                    );
+                }
+            }
+        }
+        // A `,` reader that follows RFC 4180 gets every note whole, with its `'` marks.
+        let first_row = body.split("\r\n").nth(1).unwrap();
+        let cells = cells_as_read_with(first_row, ',');
+        assert_eq!(cells.len(), COLUMNS.len());
+        let notes = COLUMNS.iter().position(|c| *c == "notes").unwrap();
+        assert_eq!(cells[notes], "ok;'=1+1;");
     }
 
     #[test]

@@ -36,6 +36,69 @@ fn uuid(name: &str) -> String {
     )
 }
 
+/// Text the patient typed, as an R4 `string`: the schema takes `[ \r\n\t\S]+`, so a line or
+/// paragraph separator (U+2028, U+2029, NEL) becomes a line break, and any other space or
+/// control character (a no-break space, a form feed, U+0001, a byte-order mark) a plain
+/// space. `None` for text with nothing to show: an empty answer is not given at all.
+pub fn fhir_string(text: &str) -> Option<String> {
+    let clean: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
+            ' ' | '\t' | '\n' | '\r' => c,
+            c if c.is_whitespace() || c.is_control() || c == '\u{feff}' => ' ',
+            c => c,
+        })
+        .collect();
+    (!clean.trim().is_empty()).then_some(clean)
+}
+
+/// An instant as an R4 `dateTime`: RFC 3339 with its own offset when R4 takes it (-14:00 to
+/// +14:00), else in UTC.
+fn fhir_instant(at: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    let offset = at.offset().local_minus_utc();
+    if (-14 * 3600..=14 * 3600).contains(&offset) && offset % 60 == 0 {
+        at.to_rfc3339()
+    } else {
+        at.with_timezone(&chrono::Utc).to_rfc3339()
+    }
+}
+
+/// A clinic questionnaire's response as the export gives it: every typed answer an R4
+/// `string` (`fhir_string`), an empty one left out, and no empty list.
+fn clean_response(items: &mut Value) {
+    let Some(list) = items.as_array_mut() else {
+        return;
+    };
+    for item in list.iter_mut() {
+        let Some(map) = item.as_object_mut() else {
+            continue;
+        };
+        if let Some(Value::Array(answers)) = map.get_mut("answer") {
+            answers.retain_mut(|a| match a.get("valueString").and_then(Value::as_str) {
+                Some(text) => match fhir_string(text) {
+                    Some(clean) => {
+                        a["valueString"] = Value::String(clean);
+                        true
+                    }
+                    None => false,
+                },
+                None => true,
+            });
+            if answers.is_empty() {
+                map.remove("answer");
+            }
+        }
+        if let Some(children) = map.get_mut("item") {
+            clean_response(children);
+            if children.as_array().is_some_and(Vec::is_empty) {
+                map.remove("item");
+            }
+        }
+    }
+    list.retain(|i| i.get("answer").is_some() || i.get("item").is_some());
+}
+
 fn entry(kind: &str, id: &str, resource: Value) -> Value {
     json!({ "fullUrl": format!("urn:uuid:{}", uuid(&format!("{kind}/{id}"))), "resource": resource })
 }
@@ -142,7 +205,7 @@ fn answers(e: &Entry) -> Vec<Value> {
         push("warning-signs", json!({ "valueString": yes.join(", ") }));
     }
     for (link, text) in [("ask-at-visit", &e.ask_at_visit), ("notes", &e.notes)] {
-        if let Some(t) = text {
+        if let Some(t) = text.as_deref().and_then(fhir_string) {
             push(link, json!({ "valueString": t }));
         }
     }
@@ -280,7 +343,7 @@ fn observations(date: &str, e: &Entry) -> Vec<Value> {
         };
         let mut o = observation(
             &format!("timed-{key}-{date}-{n}"),
-            &t.started_at.to_rfc3339(),
+            &fhir_instant(&t.started_at),
             &qr,
             coding(LOCAL_CODES, key, text),
             quantity(t.minutes.get(), "min", "min"),
@@ -361,21 +424,22 @@ pub fn to_fhir_named(
         let d = date.to_string();
         let authored = e
             .recorded_at
-            .map(|t| t.to_rfc3339())
+            .map(|t| fhir_instant(&t))
             .unwrap_or_else(|| d.clone());
-        entries.push(entry(
-            "QuestionnaireResponse",
-            &d,
-            json!({
-                "resourceType": "QuestionnaireResponse",
-                "id": format!("checkin-{d}"),
-                "questionnaire": QUESTIONNAIRE_URL,
-                "status": "completed",
-                "subject": reference("Patient", "patient"),
-                "authored": authored,
-                "item": answers(e),
-            }),
-        ));
+        let mut response = json!({
+            "resourceType": "QuestionnaireResponse",
+            "id": format!("checkin-{d}"),
+            "questionnaire": QUESTIONNAIRE_URL,
+            "status": "completed",
+            "subject": reference("Patient", "patient"),
+            "authored": authored,
+        });
+        // FHIR has no empty lists: a check-in with nothing the questionnaire asks has no item.
+        let items = answers(e);
+        if let (false, Some(map)) = (items.is_empty(), response.as_object_mut()) {
+            map.insert("item".into(), Value::Array(items));
+        }
+        entries.push(entry("QuestionnaireResponse", &d, response));
         for o in observations(&d, e) {
             let id = o["id"].as_str().unwrap_or_default().to_string();
             entries.push(entry("Observation", &id, o));
@@ -395,6 +459,12 @@ pub fn to_fhir_named(
         let mut r = r.clone();
         if let Some(map) = r.as_object_mut() {
             map.insert("subject".into(), reference("Patient", "patient"));
+            if let Some(items) = map.get_mut("item") {
+                clean_response(items);
+                if items.as_array().is_some_and(Vec::is_empty) {
+                    map.remove("item");
+                }
+            }
         }
         entries.push(entry("QuestionnaireResponse", &format!("clinic-{i}"), r));
     }
@@ -548,6 +618,102 @@ mod tests {
             .map(|e| e["fullUrl"].as_str().unwrap())
             .collect();
         assert_eq!(urls.len(), a["entry"].as_array().unwrap().len());
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn any_text_the_patient_types_is_an_r4_string_or_left_out() {
+        assert_eq!(fhir_string(""), None);
+        assert_eq!(fhir_string(" \n\t "), None);
+        assert_eq!(fhir_string("\u{2028}"), None);
+        assert_eq!(
+            fhir_string("a\u{2028}b\u{2029}c\u{85}d").as_deref(),
+            Some("a\nb\nc\nd")
+        );
+        assert_eq!(
+            fhir_string("no\u{a0}break\u{3000}wide\u{b}vt\u{c}ff\u{1}x\u{7f}\u{feff}").as_deref(),
+            Some("no break wide vt ff x  ")
+        );
+        assert_eq!(
+            fhir_string("Ibuprofeno 400 mg — “dos” 👍\r\n").as_deref(),
+            Some("Ibuprofeno 400 mg — “dos” 👍\r\n")
+        );
+        // What is left matches R4's pattern for a string, `[ \r\n\t\S]+`.
+        let every: String = (0..0x3100u32).filter_map(char::from_u32).collect();
+        let clean = fhir_string(&every).unwrap();
+        assert!(clean.chars().all(|c| matches!(c, ' ' | '\r' | '\n' | '\t')
+            || !(c.is_whitespace() || c.is_control() || c == '\u{feff}')));
+    }
+
+    #[test]
+    fn an_empty_note_leaves_no_empty_answer_and_no_empty_list() {
+        let mut diary = Diary::default();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        diary.put_checkin(
+            date,
+            Entry {
+                notes: Some(String::new()),
+                ask_at_visit: Some("\u{2028}".into()),
+                ..Entry::default()
+            },
+        );
+        let bundle = to_fhir(&diary, &[], None);
+        let response = &bundle["entry"][2]["resource"];
+        assert_eq!(response["resourceType"], "QuestionnaireResponse");
+        assert!(response.get("item").is_none(), "{response}");
+    }
+
+    #[test]
+    fn instants_outside_r4_offsets_are_given_in_utc() {
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(
+            fhir_instant(&at("2026-11-03T10:00:00-05:00")),
+            "2026-11-03T10:00:00-05:00"
+        );
+        assert_eq!(
+            fhir_instant(&at("2026-11-03T10:00:00+14:00")),
+            "2026-11-03T10:00:00+14:00"
+        );
+        assert_eq!(
+            fhir_instant(&at("2026-11-03T10:00:00+14:30")),
+            "2026-11-02T19:30:00+00:00"
+        );
+        assert_eq!(
+            fhir_instant(&at("2026-11-03T10:00:00-14:30")),
+            "2026-11-04T00:30:00+00:00"
+        );
+    }
+
+    #[test]
+    fn a_clinic_questionnaires_typed_answers_are_cleaned_too() {
+        let mut diary = crate::domain::format::stored_v2();
+        diary.questionnaire_responses[0]["item"] = serde_json::json!([
+            {"linkId": "a", "answer": [{"valueString": ""}]},
+            {"linkId": "b", "answer": [{"valueString": "x\u{2028}y"}]},
+            {"linkId": "g", "item": [{"linkId": "c", "answer": [{"valueString": "\u{a0}"}]}]}
+        ]);
+        let bundle = to_fhir(&diary, &[], None);
+        let response = bundle["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["resource"])
+            .find(|r| r["questionnaire"] == "https://clinic.example/q/walking|1")
+            .unwrap();
+        assert_eq!(
+            response["item"],
+            serde_json::json!([{"linkId": "b", "answer": [{"valueString": "x\ny"}]}])
+        );
+        // The diary itself keeps what was typed.
+        assert_eq!(
+            diary.questionnaire_responses[0]["item"][0]["answer"][0]["valueString"],
+            ""
+        );
     }
 }
 

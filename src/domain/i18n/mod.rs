@@ -329,6 +329,30 @@ pub fn places(template: &str) -> Vec<&str> {
     out
 }
 
+/// At most this many characters of a value from a clinic's configuration, a link or a file
+/// are copied into a message: a megabyte-long value is not a notice.
+pub const SHOWN_CHARS: usize = 40;
+
+/// A value as a message shows it: whole when short, else its first `SHOWN_CHARS` characters
+/// and "…".
+pub fn clip(value: &str) -> String {
+    match value.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
+    }
+}
+
+/// A value quoted for the integrators' notice (English): `“112”`, or for a long one
+/// `“the first 40 characters…” (1048576 characters)`.
+pub fn quote_value(value: &str) -> String {
+    let shown = clip(value);
+    if shown.len() == value.len() {
+        format!("“{value}”")
+    } else {
+        format!("“{shown}” ({} characters)", value.chars().count())
+    }
+}
+
 /// "Thing" from "thing" (the first letter only).
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();

@@ -494,10 +494,12 @@ fn a_sign_that_fired_often_shows_its_latest_episodes_and_counts_the_rest() {
 
 #[test]
 fn every_sign_is_named_in_words_and_no_code_is_shown() {
-    let diary =
-        crate::domain::format::parse(include_str!("../../../tests/fixtures/every-rule.json"))
-            .expect("the fixture reads")
-            .diary;
+    let diary = crate::domain::format::parse(
+        include_str!("../../../tests/fixtures/every-rule.json"),
+        NaiveDate::from_ymd_opt(2100, 1, 1).unwrap(),
+    )
+    .expect("the fixture reads")
+    .diary;
     let eps = flags(&diary);
     let today = *diary.checkins.keys().next_back().unwrap();
     let g = glance(&diary, &eps, today);

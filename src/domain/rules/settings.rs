@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::i18n::{fill, plain_number};
+use crate::domain::emergency::is_emergency_number;
+use crate::domain::i18n::{clip, fill, plain_number, quote_value};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -39,7 +40,7 @@ impl Default for ClinicSettings {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SettingError {
     pub setting: &'static str,
-    /// The refused value as given.
+    /// The refused value as given (its first characters when long: `i18n::clip`).
     pub value: String,
     /// In English, for integrators (the console); the app words the patient's own fields.
     pub message: String,
@@ -79,10 +80,10 @@ impl ClinicSettings {
             })
         };
         if let Some(v) = raw.emergency_number.as_deref().map(str::trim) {
-            if is_dial_string(v, 6) && v.chars().all(|c| c.is_ascii_digit()) {
+            if is_emergency_number(v) {
                 s.emergency_number = v.to_string();
             } else {
-                refuse("emergency number", v.to_string(), format!("“{v}” is not a short emergency number such as 911, 112, 999 or 000; using {}.", s.emergency_number));
+                refuse("emergency number", clip(v), format!("{} is not an emergency number the diary knows (such as 911, 112, 999 or 000); using {}.", quote_value(v), s.emergency_number));
             }
         }
         for (setting, value, slot) in [
@@ -96,7 +97,14 @@ impl ClinicSettings {
             match value.as_deref().map(str::trim) {
                 None | Some("") => {}
                 Some(v) if is_dial_string(v, 30) => *slot = Some(v.to_string()),
-                Some(v) => refuse(setting, v.to_string(), format!("“{v}” is not a phone number (digits, spaces, + - ( ) only); it is not used.")),
+                Some(v) => refuse(
+                    setting,
+                    clip(v),
+                    format!(
+                        "{} is not a phone number (digits, spaces, + - ( ) only); it is not used.",
+                        quote_value(v)
+                    ),
+                ),
             }
         }
         // A refused number is named in the message as the clinic wrote it ("{v}").
@@ -244,6 +252,47 @@ mod tests {
             let (s, errors) = ClinicSettings::from_raw(&raw);
             assert_eq!(s, ClinicSettings::default());
             assert!(errors[0].message.contains(range), "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn an_emergency_number_must_be_one_the_diary_knows() {
+        for (v, ok) in [
+            ("112", true),
+            (" 000 ", true),
+            ("111", true),
+            ("00", false),
+            ("0000", false),
+            ("123456", false),
+            ("911-1", false),
+        ] {
+            let (s, errors) = ClinicSettings::from_raw(&RawSettings {
+                emergency_number: Some(v.into()),
+                ..RawSettings::default()
+            });
+            assert_eq!(errors.is_empty(), ok, "{v}: {errors:?}");
+            if !ok {
+                assert_eq!(s.emergency_number, "911");
+                assert!(errors[0]
+                    .message
+                    .contains("not an emergency number the diary knows"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_megabyte_value_is_not_copied_whole_into_a_message() {
+        let huge = "9".repeat(1 << 20);
+        let (_, errors) = ClinicSettings::from_raw(&RawSettings {
+            emergency_number: Some(huge.clone()),
+            clinic_phone: Some(format!("x{huge}")),
+            ..RawSettings::default()
+        });
+        assert_eq!(errors.len(), 2);
+        for e in errors {
+            assert!(e.message.len() < 200, "{}", e.message.len());
+            assert!(e.message.contains("…” (104857"), "{}", e.message);
+            assert!(e.value.chars().count() <= crate::domain::i18n::SHOWN_CHARS + 1);
         }
     }
 

@@ -788,10 +788,12 @@ fn every_rule_has_a_firing_case_and_a_near_miss() {
 /// file into the built app and requires its report to list exactly these episodes.
 #[test]
 fn one_diary_fires_every_rule_and_gives_the_expected_episodes() {
-    let diary =
-        crate::domain::format::parse(include_str!("../../../tests/fixtures/every-rule.json"))
-            .expect("the fixture reads")
-            .diary;
+    let diary = crate::domain::format::parse(
+        include_str!("../../../tests/fixtures/every-rule.json"),
+        crate::domain::format::TEST_TODAY,
+    )
+    .expect("the fixture reads")
+    .diary;
     let expected: Vec<String> = serde_json::from_str(include_str!(
         "../../../tests/fixtures/every-rule.episodes.json"
     ))
@@ -1185,7 +1187,9 @@ mod properties {
                     list.swap(i, j);
                 }
             }
-            let reread = parse(&value.to_string()).unwrap().diary;
+            let reread = parse(&value.to_string(), crate::domain::format::TEST_TODAY)
+                .unwrap()
+                .diary;
             prop_assert_eq!(&first, &evaluate(&reread, &settings));
             let eps = episodes(&first);
             prop_assert_eq!(eps.iter().map(|e| e.firings.len()).sum::<usize>(), first.len());

@@ -4,7 +4,7 @@ use super::timed_test::TimedTestPanel;
 use super::{Purpose, StepProps};
 use crate::app::widgets::number_field::NumberField;
 use crate::domain::i18n::fill;
-use crate::domain::model::{Amount, Distance, TimedKind, Walking};
+use crate::domain::model::{bounds, Amount, Distance, TimedKind, Walking};
 use crate::domain::timed::keep;
 
 #[function_component]
@@ -26,14 +26,14 @@ pub fn WalkingStep(props: &StepProps) -> Html {
             <NumberField id="walk-distance"
                 label={fill(t.walk_distance_question, &[("when", when)])}
                 hint={t.walk_distance_hint}
-                unit={unit.symbol()} min={0.0} max={200_000.0}
+                unit={unit.symbol()} min={0.0} max={bounds::MAX_DISTANCE}
                 value={walking.distance.map(|d| d.in_unit(unit).round())}
                 on_change={props.edit(move |e, v: Option<f64>| {
                     e.walking.get_or_insert_with(Walking::default).distance =
                         v.and_then(|v| Amount::new(v).ok()).map(|value| Distance { value, unit });
                 })} />
             <NumberField id="walk-minutes" label={t.walk_minutes_question} unit={t.minutes}
-                min={0.0} max={1440.0} value={walking.minutes.map(|m| m.get())}
+                min={0.0} max={bounds::MAX_MINUTES} value={walking.minutes.map(|m| m.get())}
                 on_change={props.edit(|e, v: Option<f64>| {
                     e.walking.get_or_insert_with(Walking::default).minutes = v.and_then(|v| Amount::new(v).ok());
                 })} />
@@ -43,7 +43,7 @@ pub fn WalkingStep(props: &StepProps) -> Html {
             }
             <NumberField id="stand-minutes"
                 label={t.stand_minutes_question} unit={t.minutes}
-                min={0.0} max={1440.0} value={props.entry.standing_minutes.map(|m| m.get())}
+                min={0.0} max={bounds::MAX_MINUTES} value={props.entry.standing_minutes.map(|m| m.get())}
                 on_change={props.edit(|e, v: Option<f64>| {
                     e.standing_minutes = v.and_then(|v| Amount::new(v).ok());
                 })} />

@@ -1,18 +1,25 @@
-//! The only code that touches localStorage. `commit` is the one write path of the diary.
+//! The only code that touches localStorage. `commit` (in `commit.rs`) is the one write path
+//! of the diary; the changes it could not write wait in a queue a reload finds.
+
+mod commit;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::*;
 
 use super::chunks::chunk_value;
 use super::keys::Keys;
-use crate::domain::change::{replay, Change};
+use crate::domain::change::{Change, MergeDay};
 use crate::domain::format::FormatError;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::identity::Identity;
-use crate::domain::model::Diary;
+use crate::domain::model::{Diary, Entry};
+
+use commit::commit;
+pub use commit::Committed;
 
 /// A timed walk or stand under way (so a reload can finish or discard it).
 const TIMER: &str = "timer";
@@ -20,20 +27,41 @@ const TIMER: &str = "timer";
 const QUESTIONNAIRE_DRAFTS: &str = "questionnaire-drafts";
 
 /// How the diary kept in this browser's storage is read and written (`format::read_stored`,
-/// `format::to_json`): in the `ready` chunk, because a first open has nothing stored and
-/// nothing to write until setup ends (setup fetches the chunk on its second page).
+/// `format::to_json`): the open (`load`), the one write path (`commit`, with its queue of
+/// changes not yet saved) and the merge of a day two windows saved. In the `ready` chunk,
+/// because a first open has nothing stored and nothing to write until setup ends (setup
+/// fetches the chunk on its second page).
 #[derive(Clone, Copy)]
 pub struct StorageCodec {
-    pub read: fn(&str) -> Result<Diary, FormatError>,
+    pub read: Reader,
     pub write: fn(&Diary, Option<chrono::DateTime<chrono::FixedOffset>>) -> String,
+    pub load: fn(&Keys, NaiveDate) -> Loaded,
+    pub commit: Commit,
+    pub merge_day: MergeDay,
 }
+
+/// `commit::commit`.
+type Commit = fn(&Keys, &Diary, &[Change], NaiveDate) -> Result<Committed, StorageError>;
 
 chunk_value!(STORAGE_CODEC, ready::storage_codec, StorageCodec, {
     StorageCodec {
         read: crate::domain::format::read_stored,
         write: crate::domain::format::to_json,
+        load,
+        commit,
+        merge_day: crate::domain::change::merge_day,
     }
 });
+
+/// How the reducer merges a day another window saved: the codec's `merge_day`. Its chunk is
+/// here whenever there is a check-in to merge (the check-in screen is in it); without it, a
+/// save is taken whole.
+pub fn merge_day() -> MergeDay {
+    fn whole(_: &Entry, _: &Entry, mine: &Entry, _: &mut bool) -> Entry {
+        mine.clone()
+    }
+    STORAGE_CODEC.loaded().map_or(whole, |c| c.merge_day)
+}
 
 /// A stored value that could not be read as a diary. It is never overwritten: it is copied
 /// to `quarantine_key` (when storage allowed the copy) and the original stays until the
@@ -47,8 +75,12 @@ pub struct Unreadable {
 
 pub enum Loaded {
     Empty,
-    Diary(Diary),
+    /// The stored diary (empty when only unsaved changes were found), and the changes a
+    /// failed save left in the queue, to apply and save again.
+    Diary(Diary, Vec<Change>),
     Unreadable(Unreadable),
+    /// The browser would not let the diary read its storage: never taken for a new diary.
+    Failed,
 }
 
 thread_local! {
@@ -84,13 +116,14 @@ extern "C" {
 /// Why storage could not be used; the screens say it in the patient's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageError {
-    /// No localStorage at all (turned off, or blocked).
+    /// No localStorage at all, or it refuses every write (turned off, blocked, or old
+    /// Safari's private mode, whose storage holds nothing and takes nothing).
     Blocked,
     /// Reading it threw.
     Unreadable,
     /// Something unreadable was under our key and could not be kept aside first.
     NoSafetyCopy,
-    /// Writing threw: full, or turned off.
+    /// Writing threw because storage is full (it holds data and takes no more).
     Full,
     /// The part of the diary that reads and writes storage could not be fetched.
     NotLoaded,
@@ -102,7 +135,7 @@ impl StorageError {
             StorageError::Blocked => t.storage_blocked,
             StorageError::Unreadable => t.storage_unreadable,
             StorageError::NoSafetyCopy => t.save_no_safety_copy,
-            StorageError::Full => t.save_failed,
+            StorageError::Full => t.save_full,
             StorageError::NotLoaded => t.lazy_failed,
         }
     }
@@ -114,21 +147,43 @@ fn raw_storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Blocked)
 }
 
+/// Why `storage` refused a write that threw `error`: full when it says so (a quota error)
+/// and holds something; anything else, and a "full" storage that holds nothing (old
+/// Safari's private mode), is storage the diary may not use.
+fn write_error(storage: &web_sys::Storage, error: &JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    let quota = name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED";
+    if quota && storage.length().is_ok_and(|n| n > 0) {
+        StorageError::Full
+    } else {
+        StorageError::Blocked
+    }
+}
+
+/// Writes `value` under `key` of `storage`, telling a full storage from a blocked one.
+fn set(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Result<(), StorageError> {
+    let js: &JsStorage = storage.unchecked_ref();
+    js.set_item_value(key, value)
+        .map_err(|e| write_error(storage, &e))
+}
+
 fn read_raw(keys: &Keys) -> Result<Option<String>, StorageError> {
     raw_storage()?
         .get_item(&keys.main)
         .map_err(|_| StorageError::Unreadable)
 }
 
-/// Whether this browser keeps what the diary writes: storage is there and takes a small
-/// write (private browsing in older Safari, or "block site data", refuse it).
-pub fn writable(keys: &Keys) -> bool {
-    let probe = format!("{}.probe", keys.main);
-    raw_storage().is_ok_and(|s| {
-        let ok = s.set_item(&probe, "1").is_ok();
-        let _ = s.remove_item(&probe);
-        ok
-    })
+/// Whether this browser keeps what the diary writes, found with a small write at start:
+/// `Ok`, or full (it holds data and takes no more), or blocked ("block site data", or old
+/// Safari's private mode).
+pub fn probe(keys: &Keys) -> Result<(), StorageError> {
+    let storage = raw_storage()?;
+    let result = set(&storage, &keys.sibling("probe"), &JsValue::from_str("1"));
+    let _ = storage.remove_item(&keys.sibling("probe"));
+    result
 }
 
 /// The stored diary as it is in JavaScript (a string, or null), not copied into wasm.
@@ -140,27 +195,42 @@ fn read_value(keys: &Keys) -> Result<JsValue, StorageError> {
         .map_err(|_| StorageError::Unreadable)
 }
 
-/// The stored diary's reader (`StorageCodec::read`, from its chunk).
-type Reader = fn(&str) -> Result<Diary, FormatError>;
+/// The stored diary's reader (`StorageCodec::read`, from its chunk), given the phone's date.
+pub type Reader = fn(&str, NaiveDate) -> Result<Diary, FormatError>;
 
-/// Whether storage holds something under the diary's key (read by `load` once the reader's
-/// chunk is here).
-pub fn has_diary(keys: &Keys) -> bool {
-    read_value(keys).is_ok_and(|v| v.is_string())
+/// Whether there is a diary to open: storage holds one under the diary's key, or changes a
+/// failed save left for a reload (both read by `load` once the reader's chunk is here).
+/// `Err` when the browser would not let the diary read: that is never a new diary.
+pub fn has_diary(keys: &Keys) -> Result<bool, StorageError> {
+    let stored = match read_value(keys) {
+        Ok(v) => v.is_string(),
+        // No storage at all: nothing can be stored.
+        Err(StorageError::Blocked) => false,
+        Err(e) => return Err(e),
+    };
+    Ok(stored || commit::has_unsaved(keys))
 }
 
-/// Reads the diary at startup.
-pub fn load(keys: &Keys, read: Reader) -> Loaded {
-    let Ok(value) = read_value(keys) else {
-        return Loaded::Empty;
+/// Reads the diary at startup, with the changes a failed save left in the queue
+/// (`StorageCodec::load`: in its chunk).
+fn load(keys: &Keys, today: NaiveDate) -> Loaded {
+    let value = match read_value(keys) {
+        Ok(v) => v,
+        Err(StorageError::Blocked) => JsValue::NULL,
+        Err(_) => return Loaded::Failed,
     };
+    let unsaved = commit::unsaved(keys);
     let Some(raw) = value.as_string() else {
-        return Loaded::Empty;
+        return if unsaved.is_empty() {
+            Loaded::Empty
+        } else {
+            Loaded::Diary(Diary::default(), unsaved)
+        };
     };
-    match read(&raw) {
+    match crate::domain::format::read_stored(&raw, today) {
         Ok(diary) => {
             seen(keys, Some(value));
-            Loaded::Diary(diary)
+            Loaded::Diary(diary, unsaved)
         }
         Err(error) => Loaded::Unreadable(quarantine(keys, raw, error)),
     }
@@ -200,6 +270,7 @@ pub fn discard_unreadable(keys: &Keys) {
     seen(keys, None);
 }
 
+/// Whether storage holds what this tab last read or wrote (one `===` in JavaScript).
 fn unchanged_since_seen(keys: &Keys, stored: &JsValue) -> bool {
     LAST_SEEN.with(|l| match l.borrow().get(&keys.main) {
         Some(last) => last == stored,
@@ -207,51 +278,15 @@ fn unchanged_since_seen(keys: &Keys, stored: &JsValue) -> bool {
     })
 }
 
-/// Writes `pending` (already applied to `current`, the tab's own view) to storage. When
-/// another tab wrote since this tab last looked, the pending changes are replayed onto what
-/// it wrote instead, so neither tab's work is lost. Returns what storage now holds when it is
-/// not `current` (another tab's diary with `pending` replayed on it), else `None`.
-pub fn commit(
-    keys: &Keys,
-    current: &Diary,
-    pending: &[Change],
-    codec: StorageCodec,
-) -> Result<Option<Diary>, StorageError> {
-    let stored = read_value(keys)?;
-    // Only when another tab wrote since is the stored text brought into wasm and read.
-    let changed = if unchanged_since_seen(keys, &stored) {
-        None
-    } else {
-        stored.as_string()
-    };
-    let merged = match changed {
-        Some(raw) => match (codec.read)(&raw) {
-            Ok(diary) => Some(replay(&diary, pending)),
-            Err(error) => {
-                // Something unreadable appeared under our key: keep a copy before replacing.
-                if quarantine(keys, raw, error).quarantine_key.is_none() {
-                    return Err(StorageError::NoSafetyCopy);
-                }
-                None
-            }
-        },
-        None => None,
-    };
-    let text = JsValue::from_str(&(codec.write)(merged.as_ref().unwrap_or(current), None));
-    let storage = raw_storage()?;
-    let storage: &JsStorage = storage.unchecked_ref();
-    storage
-        .set_item_value(&keys.main, &text)
-        .map_err(|_| StorageError::Full)?;
-    seen(keys, Some(text));
-    Ok(merged)
-}
-
-/// A diary another tab just wrote, from a `storage` event's new value.
-pub fn external(keys: &Keys, new_value: Option<String>, read: Reader) -> Option<Diary> {
-    let raw = new_value?;
-    let diary = read(&raw).ok()?;
-    seen(keys, Some(JsValue::from_str(&raw)));
+/// The diary another tab wrote, after a `storage` event: read from storage itself, not from
+/// the event, which may be older than a write this tab made since (then nothing is new).
+pub fn external(keys: &Keys, read: Reader, today: NaiveDate) -> Option<Diary> {
+    let value = read_value(keys).ok()?;
+    if unchanged_since_seen(keys, &value) {
+        return None;
+    }
+    let diary = read(&value.as_string()?, today).ok()?;
+    seen(keys, Some(value));
     Some(diary)
 }
 
@@ -327,10 +362,8 @@ pub fn load_settings(keys: &Keys) -> PatientSettings {
 }
 
 pub fn save_settings(keys: &Keys, settings: &PatientSettings) -> Result<(), StorageError> {
-    let text = serde_json::to_string(settings).map_err(|_| StorageError::Full)?;
-    raw_storage()?
-        .set_item(&keys.settings(), &text)
-        .map_err(|_| StorageError::Full)
+    let text = serde_json::to_string(settings).unwrap_or_default();
+    set(&raw_storage()?, &keys.settings(), &JsValue::from_str(&text))
 }
 
 /// A sibling value of the diary (`<main>.<name>`) as JSON; anything unreadable is `None`.
