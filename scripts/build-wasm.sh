@@ -5,6 +5,8 @@
 #   2. wasm-split (tools/wasm-split: wasm-split-cli's library) cuts each `#[wasm_split]`
 #      point into a module of its own, with the chunks they share, and writes the manifest
 #      of which files each point loads;
+#      (a release build fails here if the main module holds float formatting or parsing:
+#      scripts/check-main-module.mjs);
 #   3. wasm-bindgen makes recovery-diary.js + recovery-diary_bg.wasm from the main module;
 #   4. link-splits.mjs merges home's chunks into one module (wasm-merge, binaryen from npm)
 #      and writes the chunks' loader, web/split-loader.js filled from the manifest;
@@ -26,6 +28,11 @@ WASM="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/$NAME.wasm"
 SPLIT="$(mktemp -d)"
 trap 'rm -rf "$SPLIT"' EXIT
 "$(bash scripts/wasm-split-tool.sh)" "$WASM" "$SPLIT" --out-name "$NAME"
+# The first open must not carry float formatting or parsing: checked by the function names,
+# which the main module still has here.
+if [[ "$PROFILE" == release ]]; then
+  node scripts/check-main-module.mjs "$SPLIT/$NAME.wasm"
+fi
 wasm-bindgen "$SPLIT/$NAME.wasm" --out-dir "$OUT" --out-name "$NAME" --target web \
   --no-typescript --keep-lld-exports
 # Release builds lose the function names too (wasm-opt would drop them anyway).

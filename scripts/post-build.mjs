@@ -1,11 +1,13 @@
 // Trunk's post_build hook (Trunk.toml): writes boot.js (web/boot.js, which starts the app;
 // index.html loads it), then sw.js, the service worker of web/sw.js with BUILD filled in:
-// every file of the build, and a hash of their contents as the cache's version.
+// every file of the build, and a hash of their contents as the cache's version. Last, it
+// prints what the first open downloads (scripts/first-open.mjs).
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { webSource } from './web-source.mjs';
+import { firstOpenSizes, sizeLine } from './first-open.mjs';
 
 const UNBUILT = "const BUILD = { version: 'unbuilt', files: [] };";
 
@@ -40,6 +42,7 @@ async function main() {
   const { version, files } = await buildFiles(dir);
   await writeFile(join(dir, 'sw.js'), fillServiceWorker(webSource('sw.js'), version, files));
   console.log(`post-build: boot.js and sw.js (cache ${version}, ${files.length} files) written`);
+  console.log(`post-build: ${sizeLine(await firstOpenSizes(dir))}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -8,6 +8,7 @@ pub mod flags;
 pub mod history;
 pub mod home;
 pub mod import_panel;
+pub mod import_preview;
 pub mod questionnaire;
 pub mod reminder;
 pub mod report;

@@ -53,7 +53,7 @@ pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
             } else {
                 <p>{ t.unreadable_not_kept }</p>
             }
-            <p class="hint">{ fill(t.what_was_wrong, &[("reason", &super::import_panel::format_error(t, &error))]) }</p>
+            <p class="hint">{ fill(t.what_was_wrong, &[("reason", &super::import_preview::format_error(t, &error))]) }</p>
             <button type="button" class="button" onclick={download}>{ t.download_saved_data }</button>
             if *downloaded {
                 <p role="status">{ t.download_started }</p>

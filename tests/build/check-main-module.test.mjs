@@ -1,0 +1,42 @@
+// The guard on what the first open downloads (scripts/check-main-module.mjs): float
+// formatting or parsing in the main module fails the release build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import binaryen from 'binaryen';
+import { forbiddenIn, functionNames } from '../../scripts/check-main-module.mjs';
+
+/** A module with functions of these (mangled) names, and its name section. */
+function named(...names) {
+  const funcs = names.map((n) => `(func $${n} (export "${n}"))`).join('\n');
+  binaryen.setDebugInfo(true);
+  try {
+    return Buffer.from(binaryen.parseText(`(module ${funcs})`).emitBinary());
+  } finally {
+    binaryen.setDebugInfo(false);
+  }
+}
+
+test('float formatting and parsing in the names are found, each with an example', () => {
+  const wasm = named(
+    '_RNvNtNtCs1_4core3num7flt2dec17digits_to_dec_str',
+    '_RINvNtNtCs1_4core3fmt5float29float_to_decimal_common_exactdEB6_',
+    '_RNvMs_NtNtNtCs1_4core3num7dec2flt11decimal_seq5round',
+  );
+  const found = forbiddenIn(functionNames(wasm));
+  assert.deepEqual(found.map((f) => f.what), [
+    'float formatting (core::num::flt2dec)',
+    'float formatting (core::fmt::float)',
+    'float parsing (core::num::dec2flt)',
+  ]);
+  assert.match(found[0].example, /flt2dec17digits_to_dec_str/);
+});
+
+test('a module without them passes', () => {
+  const wasm = named('_ZN3yew10dom_bundle5bnode9reconcile', '_RNvNtCs1_4core3fmt9Formatter3pad');
+  assert.deepEqual(forbiddenIn(functionNames(wasm)), []);
+});
+
+test('a module whose names are gone is an error, not a pass', () => {
+  const wasm = Buffer.from(binaryen.parseText('(module (func (export "f")))').emitBinary());
+  assert.throws(() => functionNames(wasm), /no name section/);
+});
