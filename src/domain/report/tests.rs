@@ -247,11 +247,14 @@ fn the_glance_in_english() {
         m["walk_distance"],
         (
             "Walking",
-            "250\u{a0}→\u{a0}2590 ft (+2340 ft); 3\u{a0}→\u{a0}15.7 min (+12.7 min)".to_string(),
+            "250\u{a0}→\u{a0}2590\u{a0}ft (+2340\u{a0}ft); 3\u{a0}→\u{a0}15.7\u{a0}min (+12.7\u{a0}min)".to_string(),
             None
         )
     );
-    assert_eq!(m["stand_minutes"].1, "8\u{a0}→\u{a0}47 min (+39 min)");
+    assert_eq!(
+        m["stand_minutes"].1,
+        "8\u{a0}→\u{a0}47\u{a0}min (+39\u{a0}min)"
+    );
     let signs: Vec<(&str, Vec<&str>)> = w
         .signs
         .iter()
@@ -451,7 +454,7 @@ fn no_percent_from_a_zero_baseline_or_where_it_misleads() {
     // 25 ft → 2590 ft is not "+10260%"; 12\u{a0}→\u{a0}15.7 min is +31%.
     assert_eq!(
         w.measures[2].text,
-        "25\u{a0}→\u{a0}2590 ft (+2565 ft); 12\u{a0}→\u{a0}15.7 min (+3.7 min, +31%)"
+        "25\u{a0}→\u{a0}2590\u{a0}ft (+2565\u{a0}ft); 12\u{a0}→\u{a0}15.7\u{a0}min (+3.7\u{a0}min, +31%)"
     );
     assert!(!all_text(&w).iter().any(|t| t.contains("10260")));
     // Pain from 0 up by 1.6 points: under the MID, whatever the (undefined) percent.

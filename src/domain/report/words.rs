@@ -145,7 +145,7 @@ pub fn change_words(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String>
     } else if unit.is_empty() {
         signed(l, delta)
     } else {
-        format!("{} {unit}", signed(l, delta))
+        format!("{}\u{a0}{unit}", signed(l, delta))
     };
     if let Some(p) = m.percent {
         change.push_str(", ");
@@ -154,8 +154,9 @@ pub fn change_words(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String>
     Some(change)
 }
 
-/// "6 → 1.6 (−4.4 points, −74%)", "250 → 2650 ft (+2400 ft)"; `None` when nothing was
-/// recorded either before or in the latest 7 days.
+/// "6 → 1.6 (−4.4 points, −74%)", "250 → 2650 ft (+2400 ft)" (a number and its unit
+/// never split over two lines); `None` when nothing was recorded either before or in the
+/// latest 7 days.
 pub fn measure_text(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String> {
     let rt = report_texts(l.lang);
     let whole = unit == "ft" || unit == "m";
@@ -163,7 +164,7 @@ pub fn measure_text(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String>
         if unit.is_empty() {
             s
         } else {
-            format!("{s} {unit}")
+            format!("{s}\u{a0}{unit}")
         }
     };
     match (m.before, m.now) {

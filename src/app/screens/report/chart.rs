@@ -119,19 +119,10 @@ fn day_labels(l: &Locale, f: &Frame, props: &ChartProps) -> Vec<(f64, String, &'
     out
 }
 
-pub fn chart(locale: &Locale, props: &ChartProps) -> Html {
-    let (t, rt) = (locale.t(), report_texts(locale.lang));
+/// The frame of a chart of `pts` (not empty): margins wide enough for the scale's labels on
+/// the left and the last value's on the right. Also gives that last label.
+fn frame(l: &Locale, props: &ChartProps) -> (Frame, String) {
     let pts = &props.points;
-    let title_id = format!("{}-title", props.id);
-    let desc_id = format!("{}-desc", props.id);
-    if pts.is_empty() {
-        return html! {
-            <figure class="chart">
-                <figcaption id={title_id}>{ &props.title }</figcaption>
-                <p class="hint">{ rt.chart_no_values }</p>
-            </figure>
-        };
-    }
     let (first, last) = (pts[0].date, pts[pts.len() - 1].date);
     let data_max = pts
         .iter()
@@ -141,13 +132,12 @@ pub fn chart(locale: &Locale, props: &ChartProps) -> Html {
     let max = props
         .fixed_max
         .unwrap_or_else(|| (data_max * 1.15).max(1.0));
-    let last_point = pts[pts.len() - 1];
-    let last_label = locale.number((last_point.value * 10.0).round() / 10.0);
+    let last_label = l.number((pts[pts.len() - 1].value * 10.0).round() / 10.0);
     let widest_scale = [
-        locale.number(max.round()),
+        l.number(max.round()),
         props
             .baseline
-            .map(|b| locale.number((b * 10.0).round() / 10.0))
+            .map(|b| l.number((b * 10.0).round() / 10.0))
             .unwrap_or_default(),
     ]
     .iter()
@@ -160,47 +150,90 @@ pub fn chart(locale: &Locale, props: &ChartProps) -> Html {
         span: ((last - first).num_days().max(1)) as f64,
         max,
     };
+    (f, last_label)
+}
+
+/// Flag episodes: shaded bands, with a "!" above the plot so they do not rely on colour.
+fn marks(f: &Frame, props: &ChartProps, last: NaiveDate) -> Html {
+    let plot_bottom = H - BOTTOM;
+    html! {
+        <>
+        { for props.marks.iter().filter(|(from, to, _)| *to >= f.first && *from <= last).map(|(from, to, tier)| {
+            let (x0, x1) = (f.x((*from).max(f.first)), f.x((*to).min(last)));
+            html! {
+                <g class={classes!("mark", *tier)}>
+                    <rect x={format!("{:.1}", x0 - 2.0)} y={TOP.to_string()} width={format!("{:.1}", (x1 - x0) + 4.0)} height={(plot_bottom - TOP).to_string()} />
+                    <text x={format!("{:.1}", (x0 + x1) / 2.0)} y="16" text-anchor="middle" class="mark-label">{ "!" }</text>
+                </g>
+            }
+        }) }
+        </>
+    }
+}
+
+/// The axes and their labels, and the baseline's dashed line.
+fn axes(l: &Locale, f: &Frame, props: &ChartProps) -> Html {
+    let plot_bottom = H - BOTTOM;
+    html! {
+        <>
+            <line class="axis" x1={f.left.to_string()} y1={plot_bottom.to_string()} x2={(W - f.right).to_string()} y2={plot_bottom.to_string()} />
+            <line class="axis" x1={f.left.to_string()} y1={TOP.to_string()} x2={f.left.to_string()} y2={plot_bottom.to_string()} />
+            { for scale_labels(l, f, props.baseline).into_iter().map(|(y, label, class)| html! {
+                <text class={class} x={(f.left - 5.0).to_string()} y={format!("{y:.1}")} text-anchor="end">{ label }</text>
+            }) }
+            { for day_labels(l, f, props).into_iter().map(|(x, label, anchor)| html! {
+                <text class="tick" x={format!("{x:.1}")} y={(H - 6.0).to_string()} text-anchor={anchor}>{ label }</text>
+            }) }
+            if let Some(b) = props.baseline {
+                <line class="baseline" x1={f.left.to_string()} y1={format!("{:.1}", f.y(b))} x2={(W - f.right).to_string()} y2={format!("{:.1}", f.y(b))} />
+            }
+        </>
+    }
+}
+
+/// The values: the line, and a mark per value while there are few enough to tell apart.
+/// Timed values are squares, estimates dots: told apart by shape, not colour.
+fn series(f: &Frame, pts: &[Point]) -> Html {
     let line: String = pts
         .iter()
         .map(|p| format!("{:.1},{:.1}", f.x(p.date), f.y(p.value)))
         .collect::<Vec<_>>()
         .join(" ");
-    let plot_bottom = H - BOTTOM;
-    let last_y = (f.y(last_point.value) + 4.0).clamp(TOP + 9.0, plot_bottom);
+    html! {
+        <>
+            <polyline class="series" points={line} />
+            { for pts.iter().filter(|p| p.timed || pts.len() <= MOST_DOTS).map(|p| if p.timed {
+                html! { <rect class="dot timed" x={format!("{:.1}", f.x(p.date) - 3.5)} y={format!("{:.1}", f.y(p.value) - 3.5)} width="7" height="7" /> }
+            } else {
+                html! { <circle class="dot" cx={format!("{:.1}", f.x(p.date))} cy={format!("{:.1}", f.y(p.value))} r="2.5" /> }
+            }) }
+        </>
+    }
+}
 
+pub fn chart(locale: &Locale, props: &ChartProps) -> Html {
+    let (t, rt) = (locale.t(), report_texts(locale.lang));
+    let pts = &props.points;
+    let title_id = format!("{}-title", props.id);
+    let desc_id = format!("{}-desc", props.id);
+    let Some(last_point) = pts.last() else {
+        return html! {
+            <figure class="chart">
+                <figcaption id={title_id}>{ &props.title }</figcaption>
+                <p class="hint">{ rt.chart_no_values }</p>
+            </figure>
+        };
+    };
+    let (f, last_label) = frame(locale, props);
+    let last_y = (f.y(last_point.value) + 4.0).clamp(TOP + 9.0, H - BOTTOM);
     html! {
         <figure class="chart" id={props.id.clone()}>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")} focusable="false">
                 <title id={title_id.clone()}>{ &props.title }</title>
                 <desc id={desc_id.clone()}>{ &props.summary }</desc>
-                // Flag episodes: shaded bands, with a "!" above the plot so they do not rely on colour.
-                { for props.marks.iter().filter(|(from, to, _)| *to >= first && *from <= last).map(|(from, to, tier)| {
-                    let (x0, x1) = (f.x((*from).max(first)), f.x((*to).min(last)));
-                    html! {
-                        <g class={classes!("mark", *tier)}>
-                            <rect x={format!("{:.1}", x0 - 2.0)} y={TOP.to_string()} width={format!("{:.1}", (x1 - x0) + 4.0)} height={(plot_bottom - TOP).to_string()} />
-                            <text x={format!("{:.1}", (x0 + x1) / 2.0)} y="16" text-anchor="middle" class="mark-label">{ "!" }</text>
-                        </g>
-                    }
-                }) }
-                <line class="axis" x1={f.left.to_string()} y1={plot_bottom.to_string()} x2={(W - f.right).to_string()} y2={plot_bottom.to_string()} />
-                <line class="axis" x1={f.left.to_string()} y1={TOP.to_string()} x2={f.left.to_string()} y2={plot_bottom.to_string()} />
-                { for scale_labels(locale, &f, props.baseline).into_iter().map(|(y, label, class)| html! {
-                    <text class={class} x={(f.left - 5.0).to_string()} y={format!("{y:.1}")} text-anchor="end">{ label }</text>
-                }) }
-                { for day_labels(locale, &f, props).into_iter().map(|(x, label, anchor)| html! {
-                    <text class="tick" x={format!("{x:.1}")} y={(H - 6.0).to_string()} text-anchor={anchor}>{ label }</text>
-                }) }
-                if let Some(b) = props.baseline {
-                    <line class="baseline" x1={f.left.to_string()} y1={format!("{:.1}", f.y(b))} x2={(W - f.right).to_string()} y2={format!("{:.1}", f.y(b))} />
-                }
-                <polyline class="series" points={line} />
-                // Timed values are squares, estimates dots: told apart by shape, not colour.
-                { for pts.iter().filter(|p| p.timed || pts.len() <= MOST_DOTS).map(|p| if p.timed {
-                    html! { <rect class="dot timed" x={format!("{:.1}", f.x(p.date) - 3.5)} y={format!("{:.1}", f.y(p.value) - 3.5)} width="7" height="7" /> }
-                } else {
-                    html! { <circle class="dot" cx={format!("{:.1}", f.x(p.date))} cy={format!("{:.1}", f.y(p.value))} r="2.5" /> }
-                }) }
+                { marks(&f, props, last_point.date) }
+                { axes(locale, &f, props) }
+                { series(&f, pts) }
                 <text class="last-label" x={format!("{:.1}", W - f.right + 6.0)} y={format!("{last_y:.1}")}>{ last_label }</text>
             </svg>
             <figcaption>
