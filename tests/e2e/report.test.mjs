@@ -57,12 +57,10 @@ for (const lang of ['en', 'es']) {
   test(`${lang}: warning signs in words, the rule id in small print only; one element per episode`, async () => {
     const fixture = await readFile(new URL('../fixtures/every-rule.json', import.meta.url), 'utf8');
     const page = await openReport(lang === 'en' ? undefined : lang, { diary: fixture });
-    // textContent: the details below the first screenful are laid out only when scrolled to
-    // (content-visibility), and innerText skips what is not laid out.
-    const text = await page.locator('[data-report]').textContent();
+    const text = await page.locator('[data-report]').innerText();
     assert.match(text, /rule|regla/);
     assert.doesNotMatch(text, /\b[ABC]\d+ ·/, 'no "B1 ·" code as a label');
-    const small = await page.locator('[data-report] [data-rule] .rule-id').allTextContents();
+    const small = await page.locator('[data-report] [data-rule] .rule-id').allInnerTexts();
     assert.ok(small.length > 0 && small.every((s) => /^(rule|regla) [ABC]\d+$/.test(s.trim())), small.join(', '));
     // The contract: every episode once, with its rule, tier and dates.
     const expected = JSON.parse(await readFile(new URL('../fixtures/every-rule.episodes.json', import.meta.url), 'utf8'));
@@ -107,7 +105,7 @@ test('one day numbering: the charts, the incision runs and the glance count from
   await numbers.locator('tbody tr').first().waitFor();
   assert.equal(await numbers.locator('tbody tr').count(), 43);
   assert.match(await numbers.locator('tbody tr').first().innerText(), /^\S.*\t0\t6$/);
-  const runs = await page.locator('.incision-runs li').allTextContents(); // laid out or not
+  const runs = await page.locator('.incision-runs li').allInnerTexts();
   assert.equal(runs[0], 'Days 0–1: bandage spotted, blood-tinged fluid, a thin red line at the edge, incision pain 4');
   assert.equal(runs.at(-1), 'Days 5–14: no bandage, no fluid, a thin red line at the edge, incision pain 1–3');
   // The day-by-day table is behind a disclosure.
