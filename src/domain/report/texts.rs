@@ -122,7 +122,7 @@ strings {
     incision_line = "{when}: {what}",
     incision_pain_one = "incision pain {n}",
     incision_pain_span = "incision pain {from}–{to}",
-    incision_each_day = "Each day",
+    incision_each_day = "Show each day's answers",
 }
 lists {
     /// "Day 3 · 3 days after the procedure" and so on, by `glance::Since`.

@@ -117,7 +117,7 @@ pub const ES: ReportTexts = ReportTexts {
     incision_line: "{when}: {what}",
     incision_pain_one: "dolor en la incisión {n}",
     incision_pain_span: "dolor en la incisión {from}–{to}",
-    incision_each_day: "Cada día",
+    incision_each_day: "Mostrar las respuestas de cada día",
 
     after_days: ["Día {day} · {n} día después del procedimiento", "Día {day} · {n} días después del procedimiento"],
     after_weeks: ["Día {day} · {n} semana después del procedimiento", "Día {day} · {n} semanas después del procedimiento"],
