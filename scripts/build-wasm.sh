@@ -28,6 +28,11 @@ WASM="$TARGET_DIR/wasm32-unknown-unknown/$PROFILE/$NAME.wasm"
 SPLIT="$(mktemp -d)"
 trap 'rm -rf "$SPLIT"' EXIT
 "$(bash scripts/wasm-split-tool.sh)" "$WASM" "$SPLIT" --out-name "$NAME"
+# RD_KEEP_SPLIT=<dir>: a copy of the modules as wasm-split leaves them, function names
+# still in them, to see what each one carries (scripts/module-sizes.mjs).
+if [[ -n "${RD_KEEP_SPLIT:-}" ]]; then
+  mkdir -p "$RD_KEEP_SPLIT" && cp "$SPLIT"/*.wasm "$RD_KEEP_SPLIT"/
+fi
 # The first open must not carry float formatting or parsing: checked by the function names,
 # which the main module still has here.
 if [[ "$PROFILE" == release ]]; then

@@ -7,13 +7,17 @@
 // or Debug: core::fmt::float, core::num::flt2dec, about 7.5 KiB gzip) or float parsing
 // (core::num::dec2flt): the first screen needs neither, and one `format!("{:.1}", x)` or
 // `s.parse::<f64>()` reachable from it brings them back. Write numbers with `i18n`'s
-// helpers, and keep such code in a chunk.
+// helpers, and keep such code in a chunk. Nor serde_json's text reader (about 10 KiB gzip):
+// values kept beside the diary go through the browser's JSON.parse (storage/json_text.rs);
+// the diary and files are read in chunks.
 import { readFileSync } from 'node:fs';
 
 const FORBIDDEN = [
   { mangled: 'flt2dec', what: 'float formatting (core::num::flt2dec)' },
   { mangled: 'float_to_decimal', what: 'float formatting (core::fmt::float)' },
   { mangled: 'dec2flt', what: 'float parsing (core::num::dec2flt)' },
+  { mangled: 'serde_json4read', what: "serde_json's text reader (serde_json::read)" },
+  { mangled: 'serde_json7lexical', what: "serde_json's number parsing (serde_json::lexical)" },
 ];
 
 /** The function names of a module's `name` section, as one string. */

@@ -554,3 +554,71 @@ async fn a_questionnaire_asks_one_question_per_page_and_will_not_skip_a_required
     assert_eq!(r["status"], "completed");
     assert_eq!(r["item"][0]["answer"][0]["valueCoding"]["code"], "no");
 }
+
+/// Side values are read with the browser's JSON.parse (no JSON reader in the main module):
+/// what every earlier version wrote with serde_json still reads, and what is written now
+/// reads back with serde_json (the diary's own reader) as the same value.
+#[wasm_bindgen_test]
+fn side_values_written_by_earlier_versions_still_read() {
+    use recovery_diary::app::keys::Keys;
+    use recovery_diary::app::storage::{self, PatientSettings};
+    use recovery_diary::domain::reminder::Span;
+    let keys = Keys::new("rd-side-values-test".into());
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    // Settings as the versions before the language, before the reminder, and now wrote them.
+    let fixtures = [
+        (
+            r#"{"emergency_number":null,"clinic_phone":"+1 555 0100","after_hours_phone":null}"#,
+            None,
+            None,
+        ),
+        (
+            r#"{"emergency_number":"112","clinic_phone":null,"after_hours_phone":"555 0199","language":"es"}"#,
+            Some(Lang::Es),
+            None,
+        ),
+        (
+            r#"{"emergency_number":"911","clinic_phone":null,"after_hours_phone":null,"language":"en","reminder":{"time":"19:30:00","span":"two_weeks","uid":"u-1@recovery-diary","sequence":3}}"#,
+            Some(Lang::En),
+            Some(Span::TwoWeeks),
+        ),
+    ];
+    for (raw, language, span) in fixtures {
+        local.set_item(&keys.settings(), raw).unwrap();
+        let read = storage::load_settings(&keys);
+        let expected: PatientSettings = serde_json::from_str(raw).unwrap();
+        assert_eq!(read, expected, "{raw}");
+        assert_eq!(read.language, language, "{raw}");
+        assert_eq!(read.reminder.as_ref().map(|r| r.span), span, "{raw}");
+        storage::save_settings(&keys, &read).unwrap();
+        let written = local.get_item(&keys.settings()).unwrap().unwrap();
+        assert_eq!(
+            serde_json::from_str::<PatientSettings>(&written).unwrap(),
+            read,
+            "{written}"
+        );
+    }
+    // Unreadable settings are the defaults, as before.
+    local.set_item(&keys.settings(), "{not json").unwrap();
+    assert_eq!(storage::load_settings(&keys), PatientSettings::default());
+    // The running timer (integers, offsets, optional instants) and a draft (nested values).
+    let timer = r#"{"kind":"walk","date":"2026-11-30","started_at":"2026-11-30T09:15:00+01:00","symptoms_at":"2026-11-30T09:20:30+01:00"}"#;
+    local.set_item(&keys.sibling("timer"), timer).unwrap();
+    let running = storage::load_timer(&keys).unwrap();
+    assert_eq!(running, serde_json::from_str(timer).unwrap());
+    storage::save_timer(&keys, Some(&running));
+    let written = local.get_item(&keys.sibling("timer")).unwrap().unwrap();
+    assert_eq!(
+        serde_json::from_str::<recovery_diary::domain::timed::Running>(&written).unwrap(),
+        running
+    );
+    let draft = serde_json::json!({"page": "q2", "response": {"item": [{"linkId": "q1", "answer": [{"valueInteger": 3}, {"valueDecimal": 1.5}]}], "status": "in-progress"}});
+    storage::keep_questionnaire_draft(&keys, "https://example.org/q", Some(draft.clone()));
+    assert_eq!(
+        storage::questionnaire_drafts(&keys)["https://example.org/q"],
+        draft
+    );
+    for k in [keys.settings(), keys.sibling("timer"), keys.sibling("questionnaire-drafts")] {
+        local.remove_item(&k).unwrap();
+    }
+}

@@ -102,15 +102,18 @@ fn contrast_with_white((r, g, b): (f64, f64, f64)) -> f64 {
     1.05 / (l + 0.05)
 }
 
-/// A number written as in JSON ("38.0", "2", "1.25"), read by serde_json's reader, which the
-/// diary already carries: `f64::from_str` and its tables are about 14 KB of the first open.
+/// A number written as in JSON ("38.0", "2", "1.25"), with at most 15 digits
+/// (`number::parse_decimal`: no float parser in the first open).
 fn number(key: &str, v: &str, problems: &mut Vec<ConfigProblem>) -> Option<f64> {
-    match serde_json::from_str::<f64>(v.trim()) {
-        Ok(n) if n.is_finite() => Some(n),
-        _ => {
+    match super::number::parse_decimal(v) {
+        Some(n) => Some(n),
+        None => {
             problems.push(ConfigProblem {
                 key: key.into(),
-                message: format!("{} is not a number; the default is used.", quote_value(v)),
+                message: format!(
+                    "{} is not a number as the diary reads them (digits with an optional point, at most 15 digits, e.g. 38.5); the default is used.",
+                    quote_value(v)
+                ),
             });
             None
         }

@@ -12,6 +12,7 @@ pub mod import;
 pub(crate) mod known_fields;
 pub mod measures;
 pub mod model;
+pub mod number;
 pub mod questionnaire;
 pub mod questions;
 pub mod reminder;

@@ -34,7 +34,8 @@ async function makeFile(page, { time, span, button = 'Add the reminder to my cal
 }
 
 test('the calendar file: RFC 5545 as ical.js reads it, every property, a daily rule across the DST change', async () => {
-  const diary = diaryWith({ days: [] });
+  // No baseline record: its date is the real one, after this clock's tomorrow (refused).
+  const diary = diaryWith({ days: [], baseline: false });
   diary.profile.procedure_date = '2026-10-15';
   // 20 October in New York: until day 42 (26 November) spans the end of daylight saving (1 November).
   const page = await inNewYork('2026-10-20T09:00:00', diary);
@@ -104,7 +105,9 @@ test('until I stop it: no end; in Spanish the words are Spanish', async () => {
 });
 
 test("home nudges after the reminder's time while today's check-in is not done", async () => {
-  const diary = diaryWith({ days: [-1] });
+  // Nothing dated by the real clock: the page's clock is earlier (dates after its tomorrow are refused).
+  const diary = diaryWith({ days: [], baseline: false });
+  diary.profile.procedure_date = '2026-11-10';
   const page = await inNewYork('2026-11-20T09:00:00', diary);
   await makeFile(page, {});
   await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();

@@ -2,6 +2,7 @@
 //! of the diary; the changes it could not write wait in a queue a reload finds.
 
 mod commit;
+mod json_text;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ use crate::domain::model::{Diary, Entry};
 
 use commit::commit;
 pub use commit::Committed;
+use json_text::{from_json_text, to_json_text};
 
 /// A timed walk or stand under way (so a reload can finish or discard it).
 const TIMER: &str = "timer";
@@ -357,24 +359,24 @@ pub fn load_settings(keys: &Keys) -> PatientSettings {
     raw_storage()
         .ok()
         .and_then(|s| s.get_item(&keys.settings()).ok().flatten())
-        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .and_then(|raw| from_json_text(&raw))
         .unwrap_or_default()
 }
 
 pub fn save_settings(keys: &Keys, settings: &PatientSettings) -> Result<(), StorageError> {
-    let text = serde_json::to_string(settings).unwrap_or_default();
+    let text = to_json_text(settings).unwrap_or_default();
     set(&raw_storage()?, &keys.settings(), &JsValue::from_str(&text))
 }
 
 /// A sibling value of the diary (`<main>.<name>`) as JSON; anything unreadable is `None`.
 pub fn load_json<T: serde::de::DeserializeOwned>(keys: &Keys, name: &str) -> Option<T> {
     let raw = raw_storage().ok()?.get_item(&keys.sibling(name)).ok()??;
-    serde_json::from_str(&raw).ok()
+    from_json_text(&raw)
 }
 
 /// Keeps a sibling value of the diary as JSON (best effort: it is not the diary).
 pub fn save_json<T: serde::Serialize>(keys: &Keys, name: &str, value: &T) {
-    if let (Ok(s), Ok(text)) = (raw_storage(), serde_json::to_string(value)) {
+    if let (Ok(s), Some(text)) = (raw_storage(), to_json_text(value)) {
         let _ = s.set_item(&keys.sibling(name), &text);
     }
 }

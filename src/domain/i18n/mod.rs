@@ -266,15 +266,10 @@ pub fn trim_number(v: f64) -> String {
     }
 }
 
-/// A number as Rust's `Display` writes it ("38.5", "2"), through serde_json's float writer,
-/// which the diary already carries for storage: `f64`'s own formatting is about 10 KB of the
-/// first open (tested equal to `Display` for the values a setting can hold).
+/// A number as Rust's `Display` writes it ("38.5", "2") for every value a setting can hold,
+/// without `f64`'s own formatting (about 7.5 KiB gzip of the first open).
 pub fn plain_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        (v as i64).to_string()
-    } else {
-        serde_json::to_string(&v).unwrap_or_default()
-    }
+    super::number::write_decimal(v)
 }
 
 /// Fills the `{name}` places of a catalogue template. A place without a value stays as it
