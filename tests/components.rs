@@ -618,7 +618,11 @@ fn side_values_written_by_earlier_versions_still_read() {
         storage::questionnaire_drafts(&keys)["https://example.org/q"],
         draft
     );
-    for k in [keys.settings(), keys.sibling("timer"), keys.sibling("questionnaire-drafts")] {
+    for k in [
+        keys.settings(),
+        keys.sibling("timer"),
+        keys.sibling("questionnaire-drafts"),
+    ] {
         local.remove_item(&k).unwrap();
     }
 }

@@ -34,6 +34,11 @@ use crate::domain::trends::Range;
 
 lazy_screen!(REPORT, report::report_view, ReportProps, Report);
 
+/// More check-ins than this make a long report: its charts and details are laid out only
+/// when scrolled to (the stylesheet's `.report.long`), so years of daily check-ins still
+/// show the report at once. Shorter reports are laid out whole, as any page.
+const LONG: usize = 2 * 365;
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReportProps {
     pub diary: Rc<Diary>,
@@ -99,7 +104,7 @@ pub fn Report(props: &ReportProps) -> Html {
     };
 
     html! {
-        <section class="report" data-report="" aria-labelledby="report-title">
+        <section class={classes!("report", (diary.checkins.len() > LONG).then_some("long"))} data-report="" aria-labelledby="report-title">
             <header class="report-head">
                 <h1 id="report-title" tabindex="-1">{ rt.report_title }</h1>
                 if let Some(who) = &props.identity {
