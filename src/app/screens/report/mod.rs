@@ -104,7 +104,7 @@ pub fn Report(props: &ReportProps) -> Html {
     };
 
     html! {
-        <section class={classes!("report", (diary.checkins.len() > LONG).then_some("long"))} data-report="" aria-labelledby="report-title">
+        <section class={if diary.checkins.len() > LONG { "report long" } else { "report" }} data-report="" aria-labelledby="report-title">
             <header class="report-head">
                 <h1 id="report-title" tabindex="-1">{ rt.report_title }</h1>
                 if let Some(who) = &props.identity {
