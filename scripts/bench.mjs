@@ -127,9 +127,13 @@ for (const [label, days] of [['30 days', 30], ['5 years', 5 * 365]]) {
   const times = [], writes = [];
   for (let i = 0; i < 20; i++) {
     await page.getByRole('button', { name: /today's check-in/ }).first().click();
-    for (let s = 0; s < 7; s++) await page.getByRole('button', { name: 'Next' }).click();
+    // The warning questions and both pains answered, so that Save saves at once.
+    await page.getByRole('button', { name: 'I have none of these' }).click();
+    await page.locator('label[for="pain-back-3"]').click();
+    await page.locator('label[for="pain-leg-2"]').click();
+    for (let s = 0; s < 6; s++) await page.getByRole('button', { name: 'Next', exact: true }).click();
     const [shown, written] = await page.evaluate(() => new Promise((done) => {
-      const save = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save check-in');
+      const save = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save');
       // When the write to storage ends (it runs in its own task after the render).
       const setItem = Storage.prototype.setItem;
       let shownAt = null;

@@ -158,6 +158,7 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
         firings: Rc::new(Vec::new()),
         settings: Rc::new(ClinicSettings::default()),
         on_acknowledge: Callback::noop(),
+        on_clinic_phone: Callback::noop(),
         notice: Html::default(),
         reminder: None,
         due: Rc::default(),
@@ -167,8 +168,21 @@ async fn home_offers_todays_check_in_and_reminds_of_the_baseline() {
     let text = root.text_content().unwrap();
     assert!(text.contains("Day 5 after your procedure"), "{text}");
     assert!(text.contains("Start today's check-in"));
+    assert!(text.contains("Nothing new today"));
     assert!(text.contains("“before the procedure” record is missing"));
-    // Days 0–4 were missed (procedure day included); today is not "missed".
+    // Days 0–4 were missed (procedure day included); today is not "missed". One line,
+    // which opens the list.
+    let line: web_sys::HtmlElement = root
+        .query_selector(".missed-line")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(line.text_content().unwrap(), "5 days without a check-in");
+    let list = root.query_selector("details.missed").unwrap().unwrap();
+    assert!(!list.has_attribute("open"), "closed: one line");
+    line.click();
+    until("the list opens", || list.has_attribute("open")).await;
     assert_eq!(
         root.query_selector_all(".missed-days li").unwrap().length(),
         5
@@ -339,13 +353,17 @@ async fn the_report_lists_each_episode_once_with_its_data_attributes() {
 #[wasm_bindgen_test]
 async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
     let root = host();
-    let diary = diary_with_flags();
+    let mut diary = diary_with_flags();
+    let mut answered = Entry::default();
+    recovery_diary::domain::questions::answer_none(&mut answered);
+    diary.put_checkin(day(9), answered);
     let firings = evaluate(&diary, &ClinicSettings::default());
     let props = DayResultProps {
         date: day(9),
         firings: Rc::new(firings),
         diary: Rc::new(diary),
         settings: Rc::new(ClinicSettings::default()),
+        on_clinic_phone: Callback::noop(),
     };
     yew::Renderer::<DayResult>::with_root_and_props(root.clone(), props).render();
     until("rendered", || {
@@ -355,6 +373,44 @@ async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
     let text = root.text_content().unwrap();
     assert_eq!(text, Lang::En.texts().no_flag);
     assert!(!text.to_lowercase().contains("normal"));
+}
+
+/// rules.md v1.2: a check-in whose tier-A questions were not all answered (an older one, an
+/// import) is never told that nothing matches: what was not answered, and the call.
+#[wasm_bindgen_test]
+async fn a_day_with_warning_questions_unanswered_names_them_with_the_call() {
+    let root = host();
+    let mut diary = diary_with_flags();
+    let mut partly = Entry::default();
+    recovery_diary::domain::questions::answer_none(&mut partly);
+    partly.symptoms.as_mut().unwrap().both_legs = None;
+    partly.incision = None;
+    diary.put_checkin(day(9), partly);
+    let firings = evaluate(&diary, &ClinicSettings::default());
+    let props = DayResultProps {
+        date: day(9),
+        firings: Rc::new(firings),
+        diary: Rc::new(diary),
+        settings: Rc::new(ClinicSettings::default()),
+        on_clinic_phone: Callback::noop(),
+    };
+    yew::Renderer::<DayResult>::with_root_and_props(root.clone(), props).render();
+    until("rendered", || {
+        root.query_selector(".unanswered").unwrap().is_some()
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(!text.contains("Nothing you entered matches"), "{text}");
+    assert!(text.contains("These warning signs were not answered for this day"));
+    assert!(text.contains("Both legs weak or numb"));
+    assert!(text.contains("Bleeding from the incision"));
+    assert!(
+        !text.contains("A leg getting weaker"),
+        "answered: not listed"
+    );
+    assert!(text.contains("If you have any of these, call 911 now."));
+    let call = root.query_selector(".unanswered a").unwrap().unwrap();
+    assert_eq!(call.get_attribute("href").as_deref(), Some("tel:911"));
 }
 
 #[wasm_bindgen_test]
@@ -419,6 +475,7 @@ async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
         firings: Rc::new(firings),
         settings: Rc::new(ClinicSettings::default()),
         on_acknowledge: Callback::from(move |a| sink.borrow_mut().push(a)),
+        on_clinic_phone: Callback::noop(),
         notice: Html::default(),
         reminder: None,
         due: Rc::default(),
@@ -458,9 +515,50 @@ async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
             "Something else"
         ]
     );
-    // "Something else": a field for a few words, then recorded with them.
-    let other: web_sys::HtmlElement = buttons.item(2).unwrap().dyn_into().unwrap();
-    other.click();
+    // "Something else" on a tier-A flag: "Is it still happening?" first.
+    let click = |within: &web_sys::Element, selector: &str, text: &str| {
+        let all = within.query_selector_all(selector).unwrap();
+        let found = (0..all.length())
+            .map(|i| {
+                all.item(i)
+                    .unwrap()
+                    .dyn_into::<web_sys::HtmlElement>()
+                    .unwrap()
+            })
+            .find(|b| b.text_content().unwrap() == text)
+            .unwrap_or_else(|| panic!("no {selector} saying {text}"));
+        found.click();
+    };
+    click(&first, ".ack button", "Something else");
+    until("the question", || {
+        first.query_selector(".still-happening").unwrap().is_some()
+    })
+    .await;
+    // Yes: the emergency alert again, full screen; nothing recorded.
+    click(
+        &first,
+        ".still-happening button",
+        "Yes, it is still happening",
+    );
+    until("the alert", || {
+        root.query_selector("[role=alertdialog]").unwrap().is_some()
+    })
+    .await;
+    assert!(acks.borrow().is_empty(), "nothing recorded");
+    let alert = root.query_selector("[role=alertdialog]").unwrap().unwrap();
+    assert!(alert.text_content().unwrap().contains("Call 911 now"));
+    click(&alert, "button", "Back to the diary");
+    until("the alert closes", || {
+        root.query_selector("[role=alertdialog]").unwrap().is_none()
+    })
+    .await;
+    // No: a few words, recorded as "something else" with the answer in the note.
+    click(&first, ".ack button", "Something else");
+    until("the question again", || {
+        first.query_selector(".still-happening").unwrap().is_some()
+    })
+    .await;
+    click(&first, ".still-happening button", "No, it has stopped");
     until("the note field opens", || {
         first.query_selector(".ack-note input").unwrap().is_some()
     })
@@ -473,13 +571,7 @@ async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
         .dyn_into()
         .unwrap();
     input.set_value("My daughter drove me to urgent care");
-    let submit: web_sys::HtmlElement = first
-        .query_selector(".ack-note button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    submit.click();
+    click(&first, ".ack-note button", "Save what I did");
     until("recorded", || !acks.borrow().is_empty()).await;
     let a = acks.borrow()[0].clone();
     assert_eq!(
@@ -488,7 +580,7 @@ async fn home_lists_the_emergency_first_and_never_offers_to_wait() {
     );
     assert_eq!(
         a.note.as_deref(),
-        Some("My daughter drove me to urgent care")
+        Some("It has stopped. My daughter drove me to urgent care")
     );
 }
 

@@ -65,3 +65,18 @@ pub fn set_reminder(state: &UseReducerHandle<AppState>) -> Callback<Reminder> {
 pub fn set_identity(state: &UseReducerHandle<AppState>) -> Callback<Option<Identity>> {
     set_preference(state, PatientSettings::set_identity)
 }
+
+/// The patient entered the clinic's phone where it is used (a tier-B card, setup).
+pub fn set_clinic_phone(state: &UseReducerHandle<AppState>) -> Callback<String> {
+    set_preference(state, |s, phone| s.clinic_phone = Some(phone))
+}
+
+/// The patient entered the clinic's numbers at setup (either may be left empty).
+pub fn set_clinic_numbers(
+    state: &UseReducerHandle<AppState>,
+) -> Callback<(Option<String>, Option<String>)> {
+    set_preference(state, |s, (phone, after)| {
+        s.clinic_phone = phone;
+        s.after_hours_phone = after;
+    })
+}

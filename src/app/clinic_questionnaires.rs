@@ -212,6 +212,8 @@ pub struct DueNow {
     pub index: usize,
     pub title: String,
     pub canonical: String,
+    /// "It takes about N minutes."
+    pub minutes: String,
 }
 
 /// The clinic's questionnaires that are due today and not yet answered in their window.
@@ -237,6 +239,7 @@ pub fn due_now(
             index,
             title: o.questionnaire.title.get(locale.lang.code()).to_string(),
             canonical: o.questionnaire.canonical(),
+            minutes: o.questionnaire.minutes_words(locale.t()),
         })
         .collect()
 }

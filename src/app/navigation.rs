@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 pub enum Screen {
     Home,
     CheckIn(NaiveDate),
+    /// "Nothing new today": the warning signs and back and leg pain of that date.
+    QuickCheckIn(NaiveDate),
     History,
     Settings,
     Baseline,

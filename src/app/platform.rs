@@ -77,6 +77,35 @@ pub fn focus(element: Option<web_sys::HtmlElement>) {
     }
 }
 
+/// Moves focus to `element` and, when it is above 40 % of the window or near its foot,
+/// scrolls it to 40 % of the window's height: what comes just before it (a flag's call)
+/// stays in view and out from under the header that stays at the top.
+pub fn focus_in_view(element: Option<web_sys::HtmlElement>) {
+    let (Some(e), Some(window)) = (element, web_sys::window()) else {
+        return;
+    };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = e.focus_with_options(&options);
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = e.get_bounding_client_rect();
+    if rect.top() < 0.4 * height || rect.bottom() > 0.9 * height {
+        window.scroll_by_with_x_and_y(0.0, rect.top() - 0.4 * height);
+    }
+}
+
+/// Brings the top of the diary (its header) to the top of the window, for a view that
+/// takes the screen over (the timer) and must start on its first screenful.
+pub fn scroll_to_diary_top(inside: Option<web_sys::Element>) {
+    if let Some(app) = inside.and_then(|e| e.closest(".app").ok().flatten()) {
+        app.scroll_into_view_with_bool(true);
+    }
+}
+
 /// A new screen: brings the top of `container` (the diary, perhaps inside a portal page)
 /// into view when the page was scrolled past it, so notices above the heading are seen,
 /// then moves focus to `heading` without scrolling again.

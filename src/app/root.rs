@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::actions::{choose_language, import_callback, set_reminder};
+use super::actions::{choose_language, import_callback, set_clinic_numbers, set_reminder};
 use super::chunks;
 use super::clinic_questionnaires::{use_clinic_questionnaires, ClinicQuestionnaires};
 use super::diary_screens::{DiaryScreensProps, FlagsCache, DIARY_SCREENS};
@@ -94,7 +94,11 @@ pub fn App(props: &AppProps) -> Html {
     let content = if *warning_open {
         let warning_open = warning_open.clone();
         let on_close = Callback::from(move |_| warning_open.set(false));
-        html! { <WarningNow emergency_number={state.settings.emergency_number.clone()} {on_close} /> }
+        let s = &state.settings;
+        html! {
+            <WarningNow emergency_number={s.emergency_number.clone()} clinic_phone={s.clinic_phone.clone()}
+                after_hours_phone={s.after_hours_phone.clone()} {on_close} />
+        }
     } else {
         let shown = Shown {
             state: &state,
@@ -260,7 +264,8 @@ fn setup(shown: &Shown) -> Html {
         <Setup emergency_number={state.settings.emergency_number.clone()} {initial} {on_finish}
             language={shown.lang} on_language={choose_language(state)} {on_restore}
             on_reminder={set_reminder(state)} reminder={state.patient_settings.reminder.clone()}
-            {on_started} />
+            {on_started} clinic_phone_set={config.settings.clinic_phone.is_some()}
+            on_clinic_numbers={set_clinic_numbers(state)} />
     }
 }
 

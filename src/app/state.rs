@@ -100,6 +100,16 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// What the patient entered, and the clinic settings validated from it.
+    fn set_patient_settings(&mut self, patient: PatientSettings) {
+        let (settings, errors) = ClinicSettings::from_raw(&self.config.merged(&patient.raw()));
+        self.patient_settings = patient;
+        self.settings = Rc::new(settings);
+        self.settings_errors = errors;
+    }
+}
+
 pub enum Action {
     /// The patient changed something.
     Edit(Change, Option<Notice>),
@@ -120,8 +130,8 @@ pub enum Action {
     DismissNotice,
     /// The patient changed the clinic's numbers (written by the settings effect).
     SetPatientSettings(PatientSettings),
-    /// The patient chose a language or set the daily reminder (the settings with it; no
-    /// notice: the screen says what changed).
+    /// The patient chose a language, set the daily reminder or entered a clinic number where
+    /// it is used (the settings with it; no notice: the screen says what changed).
     SetPreferences(PatientSettings),
 }
 
@@ -156,14 +166,10 @@ impl Reducible for AppState {
             }
             Action::DismissNotice => next.notice = None,
             Action::SetPatientSettings(patient) => {
-                let (settings, errors) =
-                    ClinicSettings::from_raw(&next.config.merged(&patient.raw()));
-                next.patient_settings = patient;
-                next.settings = Rc::new(settings);
-                next.settings_errors = errors;
+                next.set_patient_settings(patient);
                 next.notice = Some(Notice::SettingsSaved);
             }
-            Action::SetPreferences(patient) => next.patient_settings = patient,
+            Action::SetPreferences(patient) => next.set_patient_settings(patient),
         }
         Rc::new(next)
     }

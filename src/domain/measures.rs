@@ -65,10 +65,11 @@ impl Measure {
         crate::domain::i18n::lookup(&t.measures, self.key())
     }
 
-    pub fn unit(self, distance: DistanceUnit) -> &'static str {
+    /// The unit as the screen writes it ("ft" or "pies" for feet).
+    pub fn unit(self, l: &crate::domain::i18n::Locale, distance: DistanceUnit) -> &'static str {
         match self {
             Measure::BackPain | Measure::LegPain => "/10",
-            Measure::WalkDistance => distance.symbol(),
+            Measure::WalkDistance => l.distance_symbol(distance),
             Measure::WalkMinutes | Measure::StandMinutes => "min",
         }
     }

@@ -501,6 +501,29 @@ impl Questionnaire {
         out
     }
 
+    /// About how many minutes answering takes, for "It takes about N minutes": 20 seconds
+    /// a question (every question, also those only some answers open), at least 1.
+    pub fn minutes(&self) -> u32 {
+        fn count(items: &[Item]) -> u32 {
+            items
+                .iter()
+                .map(|i| {
+                    let own = !matches!(i.kind, ItemKind::Group | ItemKind::Display);
+                    u32::from(own) + count(&i.items)
+                })
+                .sum()
+        }
+        count(&self.items).div_ceil(3).max(1)
+    }
+
+    /// "It takes about N minutes." in the patient's language.
+    pub fn minutes_words(&self, t: &crate::domain::i18n::Texts) -> String {
+        match self.minutes() {
+            1 => t.q_minutes_one.to_string(),
+            n => crate::domain::i18n::fill(t.q_minutes, &[("n", &n.to_string())]),
+        }
+    }
+
     /// The required questions asked but not answered (their linkIds).
     pub fn missing(&self, answers: &Answers) -> Vec<&str> {
         self.asked(answers)

@@ -30,6 +30,13 @@ impl YesNoQuestion {
     pub fn text(&self, t: &Texts) -> &'static str {
         lookup(&t.questions, self.key)
     }
+
+    /// A tier-A sign as a statement ("New numbness between the inner thighs…"), for lists
+    /// that say "if you have any of these, call now": "Warning sign now", and what a
+    /// check-in left unanswered.
+    pub fn statement(&self, t: &Texts) -> &'static str {
+        lookup(&t.warning_statements, self.key)
+    }
 }
 
 /// Tier A: any "yes" means call the emergency number now. Asked every day.
@@ -53,6 +60,22 @@ pub const EMERGENCY: [YesNoQuestion; 8] = [
     },
 ];
 
+/// The tier-A questions `entry` leaves unanswered (rules.md v1.2: a date whose tier-A
+/// questions were not all answered is never told that nothing matches).
+pub fn unanswered(entry: &Entry) -> Vec<&'static YesNoQuestion> {
+    EMERGENCY
+        .iter()
+        .filter(|q| (q.get)(entry).is_none())
+        .collect()
+}
+
+/// Every tier-A question answered "no": "I have none of these".
+pub fn answer_none(entry: &mut Entry) {
+    for q in &EMERGENCY {
+        (q.set)(entry, Some(false));
+    }
+}
+
 /// Other yes/no symptoms the rules need (tier A only in combination, or tier B).
 pub const OTHER_SYMPTOMS: [YesNoQuestion; 3] = [
     symptom!("A5", sudden_severe_back_pain),
@@ -74,6 +97,23 @@ mod tests {
             (q.set)(&mut e, Some(false));
             assert_eq!((q.get)(&e), Some(false), "{}", q.key);
         }
+    }
+
+    #[test]
+    fn unanswered_lists_the_tier_a_questions_left_open() {
+        let mut e = Entry::default();
+        assert_eq!(unanswered(&e).len(), EMERGENCY.len());
+        (EMERGENCY[0].set)(&mut e, Some(true));
+        (EMERGENCY[7].set)(&mut e, Some(false));
+        let left: Vec<_> = unanswered(&e).iter().map(|q| q.key).collect();
+        assert_eq!(left.len(), 6);
+        assert!(!left.contains(&"saddle_numbness") && !left.contains(&"bleeding_uncontrolled"));
+        // The other symptoms are not tier-A questions: answering them changes nothing here.
+        (OTHER_SYMPTOMS[0].set)(&mut e, Some(false));
+        assert_eq!(unanswered(&e).len(), 6);
+        answer_none(&mut e);
+        assert!(unanswered(&e).is_empty());
+        assert!(EMERGENCY.iter().all(|q| (q.get)(&e) == Some(false)));
     }
 
     #[test]

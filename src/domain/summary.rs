@@ -1,8 +1,9 @@
 //! What the home screen shows at a glance: the last 7 days and the days missed.
 
-use super::i18n::{fill, Locale};
+use super::i18n::{fill, Locale, Texts};
 use chrono::{Days, NaiveDate};
 
+use super::measures::Measure;
 use super::model::{Diary, Entry};
 
 /// One day of the "last 7 days" strip.
@@ -52,6 +53,36 @@ pub fn missed_days(diary: &Diary, today: NaiveDate) -> Vec<NaiveDate> {
         .collect()
 }
 
+/// The one line home shows for the missed days: "4 days without a check-in".
+pub fn missed_line(t: &Texts, n: usize) -> String {
+    if n == 1 {
+        t.missed_one.to_string()
+    } else {
+        fill(t.missed_many, &[("n", &n.to_string())])
+    }
+}
+
+/// The key measures a check-in leaves empty (back and leg pain): on Save the patient is told
+/// and may go back, without being forced to.
+pub fn missing_key_measures(entry: &Entry) -> Vec<Measure> {
+    let pain = entry.pain.unwrap_or_default();
+    [(Measure::BackPain, pain.back), (Measure::LegPain, pain.leg)]
+        .into_iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(m, _)| m)
+        .collect()
+}
+
+/// "Not answered: back pain, leg pain. …", or `None` when both are there.
+pub fn missing_key_measures_words(t: &Texts, entry: &Entry) -> Option<String> {
+    let missing = missing_key_measures(entry);
+    if missing.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = missing.iter().map(|m| m.label(t).to_lowercase()).collect();
+    Some(fill(t.missing_measures, &[("what", &names.join(", "))]))
+}
+
 /// A one-line summary of an entry's key values, for lists.
 pub fn key_values(l: &Locale, entry: &Entry, unit: super::model::DistanceUnit) -> Vec<String> {
     let t = l.t();
@@ -68,7 +99,7 @@ pub fn key_values(l: &Locale, entry: &Entry, unit: super::model::DistanceUnit) -
     if let Some(w) = entry.walking {
         if let Some(d) = w.distance {
             let n = l.number(d.in_unit(unit).round());
-            put(t.kv_walked, &[("n", &n), ("unit", unit.symbol())]);
+            put(t.kv_walked, &[("n", &n), ("unit", l.distance_symbol(unit))]);
         }
         if let Some(m) = w.minutes {
             put(t.kv_walked_minutes, &[("n", &l.number(m.get()))]);
@@ -141,6 +172,43 @@ mod tests {
     }
 
     #[test]
+    fn missed_days_as_one_line() {
+        let (en, es) = (
+            crate::domain::i18n::Lang::En.texts(),
+            crate::domain::i18n::Lang::Es.texts(),
+        );
+        assert_eq!(missed_line(en, 1), "1 day without a check-in");
+        assert_eq!(missed_line(en, 4), "4 days without a check-in");
+        assert_eq!(missed_line(es, 1), "1 día sin registro");
+        assert_eq!(missed_line(es, 7), "7 días sin registro");
+    }
+
+    #[test]
+    fn key_measures_left_empty() {
+        let en = crate::domain::i18n::Lang::En.texts();
+        let mut e = Entry::default();
+        assert_eq!(
+            missing_key_measures(&e),
+            vec![Measure::BackPain, Measure::LegPain]
+        );
+        assert!(missing_key_measures_words(en, &e)
+            .unwrap()
+            .starts_with("Not answered: back pain, leg pain."));
+        e.pain = Some(Pain {
+            leg: Some(Rating::new(0).unwrap()),
+            ..Pain::default()
+        });
+        // 0 is an answer ("no pain"), not an empty measure.
+        assert_eq!(missing_key_measures(&e), vec![Measure::BackPain]);
+        e.pain.as_mut().unwrap().back = Some(Rating::new(4).unwrap());
+        assert_eq!(missing_key_measures_words(en, &e), None);
+        let es = crate::domain::i18n::Lang::Es.texts();
+        assert!(missing_key_measures_words(es, &Entry::default())
+            .unwrap()
+            .starts_with("Sin responder: dolor de espalda, dolor de pierna."));
+    }
+
+    #[test]
     fn key_values_in_the_patients_unit() {
         let e = Entry {
             walking: Some(Walking {
@@ -161,6 +229,11 @@ mod tests {
         assert_eq!(
             key_values(&spain, &e, DistanceUnit::Metres),
             vec!["Caminó 100 m".to_string(), "Caminó 7,5 min".to_string()]
+        );
+        // Feet are "pies" on a Spanish screen (the data keeps "ft").
+        assert_eq!(
+            key_values(&spain, &e, DistanceUnit::Feet)[0],
+            "Caminó 328 pies"
         );
     }
 }

@@ -49,6 +49,7 @@ test('the first save after setup waits for the storage codec (with home); if it 
   await page.goto(server.url);
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: "I don't have it now" }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Skip for now' }).click();
   const error = page.getByRole('alert').filter({ hasText: 'Not saved yet.' });

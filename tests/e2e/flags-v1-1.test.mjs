@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openApp, stored, isoDay, diaryWith } from './harness.mjs';
+import { serve, launch, openApp, stored, isoDay, diaryWith, answerWarningsNo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -110,6 +110,8 @@ test('what the patient did: tier A offers emergency care, the clinic, or somethi
   const choices = await banner.locator('.ack button').allInnerTexts();
   assert.deepEqual(choices, ['I called the emergency number or went to emergency care', 'I called the clinic', 'Something else']);
   await banner.getByRole('button', { name: 'Something else' }).click();
+  // A tier-A flag: "Is it still happening?" first (rules.md v1.2).
+  await banner.getByRole('button', { name: 'No, it has stopped' }).click();
   const note = banner.getByLabel('What did you do? (a few words)');
   await note.waitFor();
   assert.equal(await note.evaluate((el) => el === el.getRootNode().activeElement), true, 'the field has focus');
@@ -118,9 +120,9 @@ test('what the patient did: tier A offers emergency care, the clinic, or somethi
   await banner.waitFor({ state: 'detached' });
   const saved = await stored(page);
   const ack = saved.acknowledgements.find((a) => a.rule === 'A7');
-  assert.deepEqual([ack.action, ack.note], ['other', 'My neighbour drove me to urgent care']);
+  assert.deepEqual([ack.action, ack.note], ['other', 'It has stopped. My neighbour drove me to urgent care']);
   await page.locator('[data-nav="report"]').click();
-  assert.match(await page.locator('[data-report] [data-rule="A7"]').innerText(), /What the patient did: something else: My neighbour drove me to urgent care/);
+  assert.match(await page.locator('[data-report] [data-rule="A7"]').innerText(), /What the patient did: something else: It has stopped. My neighbour drove me to urgent care/);
   assert.match(await page.locator('[data-report] [data-rule="B1"]').innerText(), /What the patient did: will mention it at the visit/);
   await page.context().close();
 });
@@ -134,10 +136,12 @@ test('the tier-A alert shows again when the same rule gains new evidence after i
   await page.getByRole('button', { name: 'Back to my check-in' }).click();
   await alert.waitFor({ state: 'detached' });
   // The same rule (A1) again, from a saddle finding on the nerve map.
+  await answerWarningsNo(page, ['saddle_numbness']);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Where').selectOption({ label: 'Saddle area (between the legs, genitals, back passage)' });
+  await page.getByLabel('What you feel').selectOption({ label: 'Numbness' });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await alert.waitFor();
   assert.match(await alert.innerText(), /saddle area/i);

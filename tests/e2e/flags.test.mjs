@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openApp, stored, isoDay, diaryWith } from './harness.mjs';
+import { serve, launch, openApp, stored, isoDay, diaryWith, answerWarningsNo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -69,11 +69,13 @@ test('tier A shows full screen the moment the answer is given, before saving', a
   await page.getByRole('button', { name: 'Back to my check-in' }).click();
   await alert.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'wizard-step', 'focus returns to the step');
-  // A saddle-area finding in the nerve map fires A1 at once too.
+  // A saddle-area finding in the nerve map fires A1 at once too (the other questions answered first).
+  await answerWarningsNo(page, ['incontinence']);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Where').selectOption({ label: 'Saddle area (between the legs, genitals, back passage)' });
+  await page.getByLabel('What you feel').selectOption({ label: 'Numbness' });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByRole('alertdialog').waitFor();
   assert.match(await page.getByRole('alertdialog').innerText(), /saddle area/);
@@ -85,8 +87,8 @@ test('tier B: banner with the clinic phone, acknowledged, still in the report', 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Clinic phone').fill('555-0100');
   await page.getByLabel('Clinic phone').blur();
-  await page.getByRole('button', { name: 'Save clinic numbers' }).click();
-  await page.getByText('Settings saved.').waitFor();
+  // Saved as it is entered: no separate button.
+  await page.getByText('Clinic phone saved.').waitFor();
   await page.getByRole('button', { name: 'Home' }).click();
 
   await page.getByRole('button', { name: "Start today's check-in" }).click();
@@ -94,7 +96,9 @@ test('tier B: banner with the clinic phone, acknowledged, still in the report', 
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next' }).click();
   await page.locator('label[for="chills-0"]').click();
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // Pain left empty: said, and saving as it is stays possible.
+  await page.getByRole('button', { name: 'Save as it is' }).click();
   // After saving: the call message with the phone as a tel: link.
   const result = page.locator('.notice .tier-b');
   await result.waitFor();
@@ -118,7 +122,8 @@ test('a day with no flag says so without calling it normal', async () => {
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await page.getByRole('button', { name: 'I have none of these' }).click();
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Save as it is' }).click();
   const sentence = page.getByText("Nothing you entered matches your clinic's warning signs. If you are worried, call anyway.");
   await sentence.waitFor();
   assert.doesNotMatch(await page.locator('main').innerText(), /\bnormal\b/i);
@@ -130,7 +135,6 @@ test('an invalid emergency number is refused with a message; 911 stays', async (
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Emergency number').fill('call me');
   await page.getByLabel('Emergency number').blur();
-  await page.getByRole('button', { name: 'Save clinic numbers' }).click();
   await page.getByText(/is not an emergency number the diary knows/).waitFor();
   await page.getByRole('button', { name: 'Warning sign now' }).click();
   assert.equal(await page.getByRole('link', { name: 'Call 911' }).getAttribute('href'), 'tel:911');

@@ -20,6 +20,9 @@ test('first run: setup, an unremarkable check-in, reload: still there', async ()
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await page.getByLabel(/Date of your procedure/).fill(isoDay(-3));
   await page.getByRole('button', { name: 'Next' }).click();
+  // The clinic's number: the patient does not have it at hand.
+  await page.getByRole('heading', { name: "Your clinic's phone number" }).waitFor();
+  await page.getByRole('button', { name: "I don't have it now" }).click();
   // en-US defaults to feet and Fahrenheit.
   assert.equal(await page.getByLabel('Feet (ft)').isChecked(), true);
   assert.equal(await page.getByLabel('Fahrenheit (°F)').isChecked(), true);
@@ -32,6 +35,8 @@ test('first run: setup, an unremarkable check-in, reload: still there', async ()
   await page.getByLabel(/stand before symptoms/).fill('8');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Where').selectOption({ label: 'Calf' });
+  await page.getByLabel('Side').selectOption({ label: 'Left' });
+  await page.getByLabel('What you feel').selectOption({ label: 'Numbness' });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByText('Left calf: numbness').waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -53,7 +58,7 @@ test('first run: setup, an unremarkable check-in, reload: still there', async ()
   await t.tap(page.getByRole('button', { name: /^All fine/ }));
   await t.tap(page.getByRole('button', { name: /^Looks fine/ }));
   await t.tap(page.getByRole('button', { name: /^No chills/ }));
-  await t.tap(page.getByRole('button', { name: 'Save check-in' }));
+  await t.tap(page.getByRole('button', { name: 'Save', exact: true }));
   await page.getByText("Today's check-in is done.").waitFor();
   console.log(`TAP COUNT of an unremarkable check-in (home to saved): ${t.count}`);
   assert.ok(t.count <= 14, `took ${t.count} taps`);
@@ -88,10 +93,11 @@ test('edit a past day from history; delete with confirm, then undo', async () =>
   assert.equal(await rows.count(), 2);
   await rows.first().getByRole('button', { name: /^Open / }).click(); // newest first: day -2
   await page.getByRole('heading', { name: /^Change the check-in for/ }).waitFor();
-  await page.getByRole('button', { name: 'Next' }).click();
+  // Saved without warning answers (another phone's file): the step asks for them now.
+  await page.getByRole('button', { name: 'I have none of these' }).click();
   await page.locator('label[for="pain-back-8"]').click();
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText(/saved\./).waitFor();
   assert.equal((await stored(page)).checkins.find((c) => c.date === isoDay(-2)).pain.back, 8);
 
@@ -151,8 +157,9 @@ test('storage full: a clear error, the check-in kept, saved on retry', async () 
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await page.getByRole('button', { name: 'I have none of these' }).click();
   await page.locator('label[for="pain-back-4"]').click();
+  await page.locator('label[for="pain-leg-3"]').click();
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Not saved yet.').waitFor();
   assert.equal((await storedNow(page)).checkins.length, 1, 'nothing written');
   // The check-in is still there on screen.
@@ -177,11 +184,13 @@ test('two tabs editing different days: both kept', async () => {
     await page.getByRole('button', { name }).first().click();
     await page.getByRole('button', { name: 'I have none of these' }).click();
     await page.locator(`label[for="pain-back-${score}"]`).click();
+    await page.locator('label[for="pain-leg-1"]').click();
     for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/saved\./).waitFor();
   };
   await logDay(a, "Start today's check-in", 2);
+  await b.locator('.missed summary').click(); // the missed days, one line that opens the list
   await logDay(b, /^Fill in /, 7); // tab B fills in a missed day (it loaded before A saved)
   const saved = await stored(a);
   const byDate = Object.fromEntries(saved.checkins.map((c) => [c.date, c.pain?.back]));

@@ -49,7 +49,7 @@ export const GLANCE = {
     'Día 42 · 6 semanas después del procedimiento',
     'Dolor de espalda', '6 → 1.6 (−4.4 puntos, −74 %)', 'mejoría clínicamente importante',
     'Dolor de pierna', '7 → 1 (−6 puntos, −86 %)',
-    'Caminar', '250 → 2590 ft (+2340 ft); 3 → 15.7 min (+12.7 min)',
+    'Caminar', '250 → 2590 pies (+2340 pies); 3 → 15.7 min (+12.7 min)',
     'Estar de pie', '8 → 47 min (+39 min)',
     'Emergencia', 'Dificultad para orinar o para notar la vejiga llena, día 7: llamó al 911 o fue a emergencias',
     'Llamar a la clínica', 'Fiebre o escalofríos, día 22: no consta lo que hizo',

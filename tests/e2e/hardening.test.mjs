@@ -45,8 +45,13 @@ async function checkIn(page, back, { leg } = {}) {
   await page.getByRole('button', { name: 'I have none of these' }).click();
   if (back !== undefined) await page.locator(`label[for="pain-back-${back}"]`).click();
   if (leg !== undefined) await page.locator(`label[for="pain-leg-${leg}"]`).click();
-  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // A pain left empty is named, with the choice to save as it is.
+  const asIs = page.getByRole('button', { name: 'Save as it is' });
+  const saved = page.locator('section.checkin');
+  await Promise.race([asIs.waitFor().catch(() => {}), saved.waitFor({ state: 'detached' }).catch(() => {})]);
+  if (await asIs.isVisible()) await asIs.click();
 }
 
 const longDate = (offset) => new Date(`${isoDay(offset)}T12:00:00`).toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });

@@ -95,11 +95,12 @@ export async function launch() {
 
 /**
  * A page on `url` with `diary` (an object, a raw string, or null for none) in storage, and
- * with `lang` ('en', 'es') the language the patient chose in Settings (none by default).
+ * with `lang` ('en', 'es') the language the patient chose in Settings (none by default);
+ * `draft`: with a check-in of today kept as a draft.
  * `query`: the clinic's configuration in the URL ("?questionnaires=…").
  * Every request that leaves the app's own origin is recorded in `page.foreignRequests`.
  */
-export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale, lang, context, query = '' } = {}) {
+export async function openApp(browser, url, { diary = null, size = SIZES.phone, locale, lang, context, query = '', draft = false } = {}) {
   locale ??= lang === 'es' ? 'es-US' : 'en-US';
   const ctx = context ?? await browser.newContext({ viewport: size, locale });
   const page = await ctx.newPage();
@@ -107,7 +108,7 @@ export async function openApp(browser, url, { diary = null, size = SIZES.phone, 
   page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) page.foreignRequests.push(r.url()); });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  if (diary !== null || lang) {
+  if (diary !== null || lang || draft) {
     // Seed from a file of the same origin that does not run the app.
     await page.goto(url + 'manifest.webmanifest');
     if (diary !== null) {
@@ -115,6 +116,13 @@ export async function openApp(browser, url, { diary = null, size = SIZES.phone, 
     }
     if (lang) {
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`${KEY}.settings`, JSON.stringify({ language: lang })]);
+    }
+    if (draft) {
+      // A check-in left as a draft (a diary file of that one check-in, and its step): today's,
+      // on its pain step.
+      const value = { format: 'recovery-diary', version: 2, profile: { distance_unit: 'ft', temperature_unit: 'F' },
+        checkins: [{ date: isoDay(0), pain: { back: 4 }, neuro: [] }] };
+      await page.evaluate(([k, v]) => { localStorage.setItem(k, v); localStorage.setItem(`${k}-step`, '1'); }, [`${KEY}.draft`, JSON.stringify(value)]);
     }
   }
   await page.goto(url + query);
@@ -132,6 +140,15 @@ export async function stored(page, key = KEY) {
 export async function storedNow(page, key = KEY) {
   const raw = await page.evaluate((k) => localStorage.getItem(k), key);
   return raw === null ? null : JSON.parse(raw);
+}
+
+/** The tier-A questions of the warning step, by their key. */
+export const WARNING_KEYS = ['saddle_numbness', 'bladder_trouble', 'incontinence', 'rapid_weakness', 'both_legs',
+  'allergic_reaction', 'chest_pain_or_breathless', 'bleeding_uncontrolled'];
+
+/** Answers "No" to each tier-A question of the warning step but those in `except`. */
+export async function answerWarningsNo(page, except = []) {
+  for (const key of WARNING_KEYS.filter((k) => !except.includes(k))) await page.locator(`label[for="q-${key}-1"]`).click();
 }
 
 /** Local date `offset` days from today, as YYYY-MM-DD (the app's notion of today). */

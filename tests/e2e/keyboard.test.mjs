@@ -43,6 +43,11 @@ test('keyboard only: setup, then a full check-in, saved', async () => {
   await page.keyboard.type(`${isoDay(-5).slice(5, 7)}${isoDay(-5).slice(8, 10)}${isoDay(-5).slice(0, 4)}`);
   await tabTo(page, 'Next', button('Next'));
   await enterAndLand(page);
+  // The clinic's number: typed, then Next.
+  await tabTo(page, 'the clinic phone', (el) => el.id === 'setup-clinic-phone');
+  await page.keyboard.type('555-0100');
+  await tabTo(page, 'Next', button('Next'));
+  await enterAndLand(page);
   await tabTo(page, 'Next', button('Next'));
   await enterAndLand(page);
   await tabTo(page, 'skip', button('Skip for now'));
@@ -50,8 +55,8 @@ test('keyboard only: setup, then a full check-in, saved', async () => {
 
   await tabTo(page, "today's check-in", button("Start today's check-in"));
   await enterAndLand(page);
-  // Step 1: answer each warning question "No" with the arrow keys.
-  for (const q of ['saddle_numbness', 'bladder_trouble']) {
+  // Step 1: answer each warning question "No" with the arrow keys (the step needs them all).
+  for (const q of ['saddle_numbness', 'bladder_trouble', 'incontinence', 'rapid_weakness', 'both_legs', 'allergic_reaction', 'chest_pain_or_breathless', 'bleeding_uncontrolled']) {
     await tabTo(page, q, (el) => el.name === `q-${q}`);
     await page.keyboard.press('ArrowRight'); // Yes -> No (moves and checks)
   }
@@ -76,7 +81,7 @@ test('keyboard only: setup, then a full check-in, saved', async () => {
   }
   await tabTo(page, 'a note', (el) => el.id === 'note');
   await page.keyboard.type('Typed with the keyboard');
-  await tabTo(page, 'save', button('Save check-in'));
+  await tabTo(page, 'save', (el) => el.tag === 'BUTTON' && el.text === 'Save');
   await enterAndLand(page);
   await page.getByText("Today's check-in is done.").waitFor();
   const c = (await stored(page)).checkins.find((x) => x.date === isoDay(0));

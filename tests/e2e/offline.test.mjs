@@ -30,8 +30,9 @@ test('offline: load once, go offline, reload, log a check-in', async () => {
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await page.getByRole('button', { name: 'I have none of these' }).click();
   await page.locator('label[for="pain-back-2"]').click();
+  await page.locator('label[for="pain-leg-1"]').click();
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText("Today's check-in is done.").waitFor();
   const saved = await stored(page);
   assert.equal(saved.checkins.find((c) => c.date === isoDay(0)).pain.back, 2);

@@ -14,6 +14,7 @@ const phone = { viewport: { width: 390, height: 844 }, locale: 'en-US' };
 async function quickCheckIn(page, back) {
   await page.getByRole('button', { name: 'I have none of these' }).click();
   await page.locator(`label[for="pain-back-${back}"]`).click();
+  await page.locator('label[for="pain-leg-2"]').click();
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
 }
 
@@ -24,7 +25,7 @@ test('a reload in the middle of saving loses at most that change, never the diar
   await quickCheckIn(page, 6);
   // Save, and reload in the same instant (before the write's own task can run).
   await page.evaluate(() => {
-    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save check-in').click();
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save').click();
     location.reload();
   });
   await page.waitForFunction(() => document.querySelector('main h1'));
@@ -49,6 +50,7 @@ test('storage turned off: setup still works, the patient is told nothing is kept
   await page.getByText(/is not keeping the diary's storage/).waitFor();
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: "I don't have it now" }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: /Skip for now/ }).click();
   const error = page.locator('div.save-error');
@@ -57,7 +59,7 @@ test('storage turned off: setup still works, the patient is told nothing is kept
   // The diary goes on in memory, and a copy can be downloaded.
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await quickCheckIn(page, 3);
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText("Today's check-in is done.").waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), error.getByRole('button', { name: 'Download a copy' }).click()]);
   const { readFile } = await import('node:fs/promises');
@@ -76,6 +78,7 @@ test('private browsing that refuses every write (old Safari): a clear error, not
   await page.getByText(/is not keeping the diary's storage/).waitFor();
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: "I don't have it now" }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: /Skip for now/ }).click();
   // Said as storage the diary may not use (it holds nothing and takes nothing), not as "full".
@@ -109,7 +112,7 @@ test('a check-in at 23:30 before a flight stays on its date; the next day is a n
   await page.getByRole('heading', { name: 'Day 10 after your procedure' }).waitFor();
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await quickCheckIn(page, 4);
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText("Today's check-in is done.").waitFor();
   const saved = await stored(page);
   assert.deepEqual(saved.checkins.map((c) => c.date), ['2026-11-20']);
@@ -131,7 +134,7 @@ test('a check-in opened before midnight is saved on the date it was opened for',
   await page.getByRole('heading', { name: /Check-in for today \(day 10\)/ }).waitFor();
   await quickCheckIn(page, 2);
   await setClock(page, '2026-11-21T00:01:00');
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('heading', { name: 'Day 11 after your procedure' }).waitFor();
   assert.deepEqual((await stored(page)).checkins.map((c) => c.date), ['2026-11-20']);
   await page.context().close();

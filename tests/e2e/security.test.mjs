@@ -34,12 +34,14 @@ test('under the strict CSP: setup, a check-in, the report; no violation; after l
   const requestsAfterLoad = [];
   page.on('request', (r) => requestsAfterLoad.push(r));
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: "I don't have it now" }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: /Skip for now/ }).click();
   await page.getByRole('button', { name: "Start today's check-in" }).click();
   await page.getByRole('button', { name: 'I have none of these' }).click();
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Save as it is' }).click();
   await page.getByText("Today's check-in is done.").waitFor();
   await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();
   await page.locator('[data-report]').waitFor();

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::Flags;
+use crate::app::actions::set_clinic_phone;
 use crate::app::screens::flags::DayResult;
 use crate::app::state::{Action, AppState, Notice};
 use crate::domain::change::Change;
@@ -66,7 +67,8 @@ pub fn notice(state: &UseReducerHandle<AppState>, flags: &Flags, locale: &Locale
         <div class="notice" role="status">
             <p>{ text }</p>
             if let Notice::Saved(date) | Notice::Merged(date) = notice {
-                <DayResult date={*date} firings={flags.firings.clone()} diary={state.diary.clone()} settings={state.settings.clone()} />
+                <DayResult date={*date} firings={flags.firings.clone()} diary={state.diary.clone()}
+                    settings={state.settings.clone()} on_clinic_phone={set_clinic_phone(state)} />
             }
             if let Some(undo) = undo {
                 <button type="button" class="button" onclick={undo}>{ t.undo }</button>

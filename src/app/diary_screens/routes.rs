@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::{notice::notice, DiaryScreensProps, Flags};
-use crate::app::actions::{choose_language, import_callback, set_identity, set_reminder};
+use crate::app::actions::{
+    choose_language, import_callback, set_clinic_phone, set_identity, set_reminder,
+};
 use crate::app::clinic_questionnaires::due_now;
 use crate::app::navigation::Screen;
 use crate::app::platform;
@@ -27,7 +29,8 @@ use crate::domain::model::{Acknowledgement, Entry, Profile};
 pub fn screen(props: &DiaryScreensProps, flags: &Flags, locale: &Locale) -> Html {
     match props.screen {
         Screen::Home | Screen::WarningNow => home(props, flags, locale),
-        Screen::CheckIn(date) => check_in(props, date),
+        Screen::CheckIn(date) => check_in(props, date, false),
+        Screen::QuickCheckIn(date) => check_in(props, date, true),
         Screen::History => history(props),
         Screen::Settings => settings(props),
         Screen::Baseline => baseline(props),
@@ -56,11 +59,11 @@ fn home(props: &DiaryScreensProps, flags: &Flags, locale: &Locale) -> Html {
     html! {
         <Home {diary} today={props.today} on_navigate={props.navigate.clone()}
             episodes={flags.episodes.clone()} firings={flags.firings.clone()} {notice} {due}
-            {reminder} {settings} {on_acknowledge} />
+            {reminder} {settings} {on_acknowledge} on_clinic_phone={set_clinic_phone(state)} />
     }
 }
 
-fn check_in(props: &DiaryScreensProps, date: NaiveDate) -> Html {
+fn check_in(props: &DiaryScreensProps, date: NaiveDate, quick: bool) -> Html {
     let state = &props.state;
     let on_save = {
         let (state, navigate) = (state.clone(), props.navigate.clone());
@@ -83,6 +86,8 @@ fn check_in(props: &DiaryScreensProps, date: NaiveDate) -> Html {
         settings: state.settings.clone(),
         on_save,
         on_cancel: go_home(props),
+        quick,
+        on_full: props.navigate.reform(move |_| Screen::CheckIn(date)),
     })
 }
 

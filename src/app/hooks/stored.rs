@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::context::use_keys;
 use crate::app::keys::Keys;
-use crate::app::storage;
+use crate::app::storage::{self, CheckInDraft};
 use crate::domain::timed::Running;
 
 /// When the patient last saved a backup file.
@@ -63,6 +63,33 @@ pub fn use_running_timer() -> RunningTimer {
     RunningTimer {
         running: (*running).clone(),
         set,
+    }
+}
+
+/// The check-in begun and not yet saved, kept so that leaving it loses nothing.
+pub struct StoredCheckInDraft {
+    pub draft: Option<CheckInDraft>,
+    /// Keeps (or, with `None`, forgets) the draft.
+    pub keep: Callback<Option<CheckInDraft>>,
+}
+
+#[hook]
+pub fn use_checkin_draft() -> StoredCheckInDraft {
+    let keys = use_keys();
+    let draft = {
+        let keys = keys.clone();
+        use_state(move || storage::load_checkin_draft(&keys))
+    };
+    let keep = {
+        let draft = draft.clone();
+        Callback::from(move |next: Option<CheckInDraft>| {
+            storage::save_checkin_draft(&keys, next.as_ref());
+            draft.set(next);
+        })
+    };
+    StoredCheckInDraft {
+        draft: (*draft).clone(),
+        keep,
     }
 }
 

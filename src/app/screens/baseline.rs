@@ -39,6 +39,7 @@ pub fn BaselineScreen(props: &BaselineProps) -> Html {
         emergency_number: props.emergency_number.clone(),
         previous: None,
         baseline_minutes: (None, None),
+        quick: false,
     });
     html! {
         <section class="baseline" aria-labelledby="baseline-title">

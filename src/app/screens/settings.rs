@@ -89,6 +89,9 @@ struct ClinicNumberProps {
     fixed: Option<String>,
     /// What the patient entered.
     value: Option<String>,
+    /// Just saved: "Clinic phone saved." beside the field.
+    #[prop_or_default]
+    saved: bool,
     on_change: Callback<Event>,
 }
 
@@ -112,90 +115,29 @@ fn ClinicNumber(props: &ClinicNumberProps) -> Html {
                 aria-describedby={props.hint.map(|_| hint_id)}
                 value={props.value.clone().unwrap_or_default()} placeholder={props.placeholder.clone()}
                 onchange={props.on_change.clone()} />
+            if props.saved {
+                <p class="saved" role="status">{ fill(t.setting_saved, &[("setting", props.name)]) }</p>
+            }
         </div>
     }
 }
 
-/// The clinic's numbers: the ones the clinic's portal fixed, shown; the others, fields with
-/// a link's number (if any) as their placeholder; why one the patient entered is not used.
-#[function_component]
-fn ClinicNumbers(props: &SettingsProps) -> Html {
-    let t = use_locale().t();
-    let clinic = use_state(|| props.clinic.clone());
-    let clinic_changed = *clinic != props.clinic;
-    let set_clinic = |f: fn(&mut PatientSettings, Option<String>)| {
-        let clinic = clinic.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*clinic).clone();
-            f(&mut next, text_value(&e));
-            clinic.set(next);
-        })
-    };
-    let save_clinic = {
-        let (clinic, cb) = (clinic.clone(), props.on_save_clinic.clone());
-        Callback::from(move |_| cb.emit((*clinic).clone()))
-    };
-    let (link, fixed) = (&props.clinic_from_link, &props.clinic_fixed);
-    html! {
-        <>
-            <h2>{ t.your_clinic }</h2>
-            <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
-                placeholder={link.clinic_phone.clone()}
-                fixed={fixed.clinic_phone.clone()} value={clinic.clinic_phone.clone()}
-                on_change={set_clinic(|c, v| c.clinic_phone = v)} />
-            <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
-                placeholder={link.after_hours_phone.clone()}
-                fixed={fixed.after_hours_phone.clone()} value={clinic.after_hours_phone.clone()}
-                on_change={set_clinic(|c, v| c.after_hours_phone = v)} />
-            <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
-                hint={t.emergency_hint} placeholder={link.emergency_number.clone().unwrap_or_else(|| "911".into())}
-                fixed={fixed.emergency_number.clone()} value={clinic.emergency_number.clone()}
-                on_change={set_clinic(|c, v| c.emergency_number = v)} />
-            { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
-            <button type="button" class="button primary" disabled={!clinic_changed} onclick={save_clinic}>{ t.save_clinic_numbers }</button>
-        </>
-    }
-}
-
+/// Settings: each change is saved as it is made (no separate Save button).
 #[function_component]
 pub fn Settings(props: &SettingsProps) -> Html {
     let locale = use_locale();
     let t = locale.t();
-    let profile = use_state(|| props.diary.profile.clone());
-    let changed = *profile != props.diary.profile;
-    let set = |f: fn(&mut Profile, Event)| {
-        let profile = profile.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*profile).clone();
-            f(&mut next, e);
-            profile.set(next);
-        })
-    };
-    let set_units = {
-        let profile = profile.clone();
-        Callback::from(move |p: Profile| profile.set(p))
-    };
-    let save = {
-        let (profile, on_save) = (profile.clone(), props.on_save.clone());
-        Callback::from(move |_| on_save.emit((*profile).clone()))
-    };
     let baseline = props.diary.baseline.as_ref();
-    let procedure_range = procedure_date_range();
+    // The number last saved, for "Clinic phone saved." beside its field.
+    let saved = use_state(|| None::<&'static str>);
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title" tabindex="-1">{ t.nav_settings }</h1>
             <LanguageChoice name="settings-language" selected={props.language} on_select={props.on_language.clone()} />
-            <div class="field">
-                <label for="settings-procedure-date">{ t.procedure_date }</label>
-                <input id="settings-procedure-date" type="date"
-                    min={procedure_range.0} max={procedure_range.1}
-                    value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
-                    onchange={set(|p, e| p.procedure_date = parse_procedure_date(&e))} />
-            </div>
-            <UnitChoices name="settings" profile={(*profile).clone()} on_change={set_units} />
-            <button type="button" class="button primary" disabled={!changed} onclick={save}>{ t.save_settings }</button>
+            { profile_fields(t, &props.diary.profile, &props.on_save) }
 
-            <ClinicNumbers ..props.clone() />
+            <h2>{ t.your_clinic }</h2>
+            { clinic_numbers(t, props, &saved) }
 
             <ReminderPanel procedure_date={props.diary.profile.procedure_date}
                 reminder={props.reminder.clone()} on_set={props.on_reminder.clone()} />
@@ -219,5 +161,77 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <h2>{ t.about }</h2>
             <p>{ t.disclaimer }</p>
         </section>
+    }
+}
+
+/// The procedure date and the units, each saved when changed.
+fn profile_fields(t: &Texts, profile: &Profile, on_save: &Callback<Profile>) -> Html {
+    let on_date = {
+        let (profile, on_save) = (profile.clone(), on_save.clone());
+        Callback::from(move |e: Event| {
+            let mut next = profile.clone();
+            next.procedure_date = parse_procedure_date(&e);
+            if next != profile {
+                on_save.emit(next);
+            }
+        })
+    };
+    let procedure_range = procedure_date_range();
+    html! {
+        <>
+            <div class="field">
+                <label for="settings-procedure-date">{ t.procedure_date }</label>
+                <input id="settings-procedure-date" type="date"
+                    min={procedure_range.0} max={procedure_range.1}
+                    value={profile.procedure_date.map(|d| d.to_string()).unwrap_or_default()}
+                    onchange={on_date} />
+            </div>
+            <UnitChoices name="settings" profile={profile.clone()} on_change={on_save.clone()} />
+        </>
+    }
+}
+
+/// The clinic's numbers: the patient's, each saved as it is entered (with a word beside it),
+/// or the ones the clinic set.
+fn clinic_numbers(
+    t: &'static Texts,
+    props: &SettingsProps,
+    saved: &UseStateHandle<Option<&'static str>>,
+) -> Html {
+    let set = |name: &'static str, f: fn(&mut PatientSettings, Option<String>)| {
+        let (clinic, on_save, saved) = (
+            props.clinic.clone(),
+            props.on_save_clinic.clone(),
+            saved.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let mut next = clinic.clone();
+            f(&mut next, text_value(&e));
+            if next != clinic {
+                on_save.emit(next);
+                saved.set(Some(name));
+            }
+        })
+    };
+    let c = &props.clinic;
+    let (link, fixed) = (&props.clinic_from_link, &props.clinic_fixed);
+    let shown = |name: &'static str| **saved == Some(name);
+    html! {
+        <>
+            <ClinicNumber id="clinic-phone" name={t.clinic_phone} label={t.clinic_phone}
+                placeholder={link.clinic_phone.clone()}
+                fixed={fixed.clinic_phone.clone()} value={c.clinic_phone.clone()} saved={shown(t.clinic_phone)}
+                on_change={set(t.clinic_phone, |c, v| c.clinic_phone = v)} />
+            <ClinicNumber id="after-hours-phone" name={t.after_hours_phone} label={t.after_hours_optional}
+                placeholder={link.after_hours_phone.clone()}
+                fixed={fixed.after_hours_phone.clone()} value={c.after_hours_phone.clone()} saved={shown(t.after_hours_phone)}
+                on_change={set(t.after_hours_phone, |c, v| c.after_hours_phone = v)} />
+            <ClinicNumber id="emergency-number" name={t.emergency_number} label={t.emergency_number}
+                hint={t.emergency_hint} saved={shown(t.emergency_number)}
+                placeholder={link.emergency_number.clone().unwrap_or_else(|| "911".into())}
+                fixed={fixed.emergency_number.clone()} value={c.emergency_number.clone()}
+                on_change={set(t.emergency_number, |c, v| c.emergency_number = v)} />
+            { for props.clinic_errors.iter().map(|e| html! { <p class="error" role="alert">{ refusal(t, e, &props.emergency_number) }</p> }) }
+        </>
     }
 }

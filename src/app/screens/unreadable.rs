@@ -54,11 +54,11 @@ pub fn UnreadableScreen(props: &UnreadableProps) -> Html {
                 <p>{ t.unreadable_not_kept }</p>
             }
             <p class="hint">{ fill(t.what_was_wrong, &[("reason", &super::import_preview::format_error(t, &error))]) }</p>
-            <button type="button" class="button" onclick={download}>{ t.download_saved_data }</button>
+            <button type="button" class="button primary" onclick={download}>{ t.download_saved_data }</button>
             if *downloaded {
                 <p role="status">{ t.download_started }</p>
             }
-            <button type="button" class="button primary" disabled={!kept && !*downloaded}
+            <button type="button" class="button" disabled={!kept && !*downloaded}
                 onclick={props.on_start_fresh.reform(|_| ())}>
                 { t.start_new_diary }
             </button>

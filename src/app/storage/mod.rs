@@ -27,6 +27,8 @@ use json_text::{from_json_text, to_json_text};
 const TIMER: &str = "timer";
 /// The clinic questionnaires begun and not yet saved.
 const QUESTIONNAIRE_DRAFTS: &str = "questionnaire-drafts";
+const CHECKIN_DRAFT: &str = "draft";
+const CHECKIN_DRAFT_STEP: &str = "draft-step";
 
 /// How the diary kept in this browser's storage is read and written (`format::read_stored`,
 /// `format::to_json`): the open (`load`), the one write path (`commit`, with its queue of
@@ -420,6 +422,46 @@ pub fn keep_questionnaire_draft(keys: &Keys, canonical: &str, draft: Option<serd
     } else {
         save_json(keys, QUESTIONNAIRE_DRAFTS, &all);
     }
+}
+
+/// A check-in begun and not saved: its date, the step the patient was on (its place in the
+/// full check-in) and the answers so far, kept so that leaving (by choice, for "Warning sign
+/// now", or by closing the page) loses nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckInDraft {
+    pub date: chrono::NaiveDate,
+    pub step: usize,
+    pub entry: crate::domain::model::Entry,
+}
+
+/// The check-in draft, if any (anything unreadable counts as none). Kept in the diary's own
+/// format, a diary of that one check-in (read and written by the storage codec's functions,
+/// so the draft brings no reader of its own), and its step beside it.
+pub fn load_checkin_draft(keys: &Keys) -> Option<CheckInDraft> {
+    let raw = raw_storage()
+        .ok()?
+        .get_item(&keys.sibling(CHECKIN_DRAFT))
+        .ok()??;
+    let diary = crate::domain::format::read_stored(&raw, crate::app::platform::today()).ok()?;
+    let (date, entry) = diary.checkins.into_iter().next()?;
+    let step = load_json(keys, CHECKIN_DRAFT_STEP).unwrap_or(0);
+    Some(CheckInDraft { date, step, entry })
+}
+
+/// Keeps (or, with `None`, forgets) the check-in draft.
+pub fn save_checkin_draft(keys: &Keys, draft: Option<&CheckInDraft>) {
+    let Some(d) = draft else {
+        remove_json(keys, CHECKIN_DRAFT);
+        remove_json(keys, CHECKIN_DRAFT_STEP);
+        return;
+    };
+    let mut diary = Diary::default();
+    diary.put_checkin(d.date, d.entry.clone());
+    if let Ok(s) = raw_storage() {
+        let text = crate::domain::format::to_json(&diary, None);
+        let _ = s.set_item(&keys.sibling(CHECKIN_DRAFT), &text);
+    }
+    save_json(keys, CHECKIN_DRAFT_STEP, &d.step);
 }
 
 /// When the patient last saved a backup file (YYYY-MM-DD), for the reminder.

@@ -11,7 +11,8 @@ pub struct TopBarProps {
 }
 
 /// The header: the diary's name, the "Warning sign now" control (on every screen), and the
-/// main navigation when the diary is set up.
+/// main navigation when the diary is set up. During a check-in it is compact: the name and
+/// "Warning sign now" on one row, no tabs to leave by mistake.
 #[function_component]
 pub fn TopBar(props: &TopBarProps) -> Html {
     let t = crate::app::context::use_locale().t();
@@ -26,19 +27,25 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             </li>
         }
     };
+    let checking_in = matches!(
+        props.screen,
+        Some(Screen::CheckIn(_) | Screen::QuickCheckIn(_))
+    );
     html! {
-        <header class="top-bar">
+        <header class={classes!("top-bar", checking_in.then_some("compact"))}>
             <div class="top-row">
                 <p class="app-name">
                     { t.app_name }
-                    if let Some(name) = &props.clinic_name { <span class="clinic-name">{ name }</span> }
+                    if let Some(name) = props.clinic_name.as_ref().filter(|_| !checking_in) {
+                        <span class="clinic-name">{ name }</span>
+                    }
                 </p>
                 <button type="button" class="warning-now"
                     onclick={props.on_navigate.reform(|_| Screen::WarningNow)}>
                     { t.warning_now }
                 </button>
             </div>
-            if props.screen.is_some() {
+            if props.screen.is_some() && !checking_in {
                 <nav aria-label={t.nav_label}>
                     <ul>
                         { nav_item(Screen::Home, t.nav_home, "home") }

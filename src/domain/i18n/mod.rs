@@ -189,6 +189,20 @@ impl Locale {
         }
     }
 
+    /// A percentage, written one way per language: "30%", "30 %" (with a no-break space).
+    pub fn percent(&self, v: f64) -> String {
+        fill(self.t().percent, &[("n", &self.number(v))])
+    }
+
+    /// A distance unit as the screen writes it: "ft" or "pies", "m". (Stored data and
+    /// exports keep the format's `ft` and `m`.)
+    pub fn distance_symbol(&self, unit: crate::domain::model::DistanceUnit) -> &'static str {
+        match unit {
+            crate::domain::model::DistanceUnit::Feet => self.t().feet_short,
+            crate::domain::model::DistanceUnit::Metres => self.t().metres_short,
+        }
+    }
+
     /// A value with at most one decimal: 12 → "12", 37.46 → "37.5" or "37,5".
     pub fn number(&self, v: f64) -> String {
         let s = trim_number(v);

@@ -12,8 +12,9 @@ fn entries(lang: Lang) -> BTreeMap<String, &'static str> {
 }
 
 /// Texts that are rightly the same in both languages.
-const SAME_IN_BOTH: [&str; 11] = [
+const SAME_IN_BOTH: [&str; 12] = [
     "no",
+    "metres_short",
     "minutes",
     "fahrenheit",
     "celsius",
@@ -81,6 +82,14 @@ fn keyed_lists_cover_every_id_of_the_code() {
         }
         for q in EMERGENCY.iter().chain(OTHER_SYMPTOMS.iter()) {
             assert!(!q.text(t).is_empty(), "{lang:?} question {}", q.key);
+        }
+        for q in EMERGENCY.iter() {
+            let s = q.statement(t);
+            assert!(!s.is_empty(), "{lang:?} statement {}", q.key);
+            assert!(
+                !s.contains('?') && !s.contains('¿'),
+                "{lang:?} {s:?} is a question"
+            );
         }
         for s in Sign::ALL {
             assert!(
@@ -172,6 +181,29 @@ fn dates_and_numbers_in_the_patients_locale() {
     assert_eq!(spain.number(37.5), "37,5");
     assert_eq!(es_on_en.number(37.5), "37,5");
     assert_eq!(spain.number(12.0), "12");
+    assert_eq!(us.percent(-30.0), "-30%");
+    assert_eq!(spain.percent(12.5), "12,5\u{a0}%");
+    assert_eq!(mx.percent(40.0), "40\u{a0}%");
+    use crate::domain::model::DistanceUnit;
+    assert_eq!(us.distance_symbol(DistanceUnit::Feet), "ft");
+    assert_eq!(mx.distance_symbol(DistanceUnit::Feet), "pies");
+    assert_eq!(mx.distance_symbol(DistanceUnit::Metres), "m");
+}
+
+#[test]
+fn percent_signs_are_written_one_way_per_language() {
+    // Every "%" after a number is written as the language's `percent` template writes it:
+    // "30%" in English, "30 %" (a no-break space) in Spanish.
+    for (lang, gap) in [(Lang::En, ""), (Lang::Es, "\u{a0}")] {
+        assert_eq!(lang.texts().percent, format!("{{n}}{gap}%"));
+        for (key, text) in lang.texts().entries() {
+            for (i, _) in text.match_indices('%') {
+                let before = text[..i].strip_suffix(gap).unwrap_or("");
+                let number = before.ends_with(|c: char| c.is_ascii_digit() || c == '}');
+                assert!(number && !before.ends_with(' '), "{lang:?} {key}: {text:?}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -41,6 +41,24 @@ fn the_demo_questionnaires_read_with_their_extensions() {
 }
 
 #[test]
+fn about_how_many_minutes_a_questionnaire_takes() {
+    // daily-life: 5 questions; walking: its questions, also the one only "yes" opens.
+    let (daily, walking) = (demo("daily-life"), demo("walking"));
+    assert_eq!(daily.minutes(), 2);
+    let en = crate::domain::i18n::Lang::En.texts();
+    let es = crate::domain::i18n::Lang::Es.texts();
+    assert_eq!(daily.minutes_words(en), "It takes about 2 minutes.");
+    assert_eq!(daily.minutes_words(es), "Toma unos 2 minutos.");
+    assert!(walking.minutes() >= 1);
+    let empty = Questionnaire {
+        items: Vec::new(),
+        ..daily
+    };
+    assert_eq!(empty.minutes(), 1);
+    assert_eq!(empty.minutes_words(en), "It takes about 1 minute.");
+}
+
+#[test]
 fn unsupported_parts_are_refused_naming_the_link_id() {
     let v = json!({
         "resourceType": "Questionnaire", "url": "u",

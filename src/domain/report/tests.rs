@@ -139,7 +139,13 @@ fn flags(diary: &Diary) -> Vec<Episode> {
 
 fn words(diary: &Diary, lang: Lang) -> GlanceWords {
     let g = glance(diary, &flags(diary), on(42));
-    glance_words(&Locale::new(lang, ""), &g, "ft", "911")
+    let l = Locale::new(lang, "");
+    glance_words(
+        &l,
+        &g,
+        l.distance_symbol(diary.profile.distance_unit),
+        "911",
+    )
 }
 
 /// Every text of the glance, in order.

@@ -137,7 +137,7 @@ pub fn value(l: &Locale, v: f64, whole: bool) -> String {
 /// tells something); `None` without both values.
 pub fn change_words(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String> {
     let rt = report_texts(l.lang);
-    let whole = unit == "ft" || unit == "m";
+    let whole = m.measure == crate::domain::measures::Measure::WalkDistance;
     let delta = m.before.zip(m.now).and(m.change)?;
     let delta = if whole { delta.round() } else { delta };
     let mut change = if m.measure.is_pain() {
@@ -159,7 +159,7 @@ pub fn change_words(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String>
 /// latest 7 days.
 pub fn measure_text(l: &Locale, m: &MeasureChange, unit: &str) -> Option<String> {
     let rt = report_texts(l.lang);
-    let whole = unit == "ft" || unit == "m";
+    let whole = m.measure == crate::domain::measures::Measure::WalkDistance;
     let with_unit = |s: String| {
         if unit.is_empty() {
             s
@@ -398,7 +398,8 @@ pub fn question_words(l: &Locale, procedure: Option<NaiveDate>, q: &Questions) -
     }
 }
 
-/// The glance in `l`'s language. `distance_unit`: the patient's ("ft", "m").
+/// The glance in `l`'s language. `distance_unit`: the patient's as the screen writes it
+/// ("ft", "pies", "m").
 pub fn glance_words(
     l: &Locale,
     g: &Glance,

@@ -1,6 +1,7 @@
 //! The warning-sign rules of `shared/clinical/rules.md`: evaluation of a whole diary to
 //! flags, grouped into episodes, and the messages the patient is shown.
 
+pub mod answered;
 mod context;
 pub mod settings;
 pub mod table;
@@ -11,7 +12,8 @@ mod tests;
 
 use chrono::{Days, NaiveDate};
 
-pub use settings::{ClinicSettings, RawSettings, SettingError};
+pub use answered::{answered_line_words, answered_lines, latest_acknowledgement, AnsweredLine};
+pub use settings::{is_phone_number, tel_link, ClinicSettings, RawSettings, SettingError};
 pub use table::{rule, Evidence, Fact, Novelty, Rule, Sign, Tier, RULES};
 pub use words::{fact, firings_on, message, what};
 

@@ -67,6 +67,21 @@ fn is_dial_string(s: &str, max: usize) -> bool {
             .all(|c| c.is_ascii_digit() || " +-().#*".contains(c))
 }
 
+/// Whether `s` is a phone number the diary can dial (digits, spaces, + - ( ) # *): the
+/// test the clinic's and the patient's numbers pass, also for a number added in place.
+pub fn is_phone_number(s: &str) -> bool {
+    is_dial_string(s.trim(), 30)
+}
+
+/// The `tel:` link of a number: its digits and a leading `+` only.
+pub fn tel_link(number: &str) -> String {
+    let dial: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{dial}")
+}
+
 impl ClinicSettings {
     /// Applies every valid value of `raw` over the defaults; returns what was refused.
     pub fn from_raw(raw: &RawSettings) -> (ClinicSettings, Vec<SettingError>) {
@@ -96,7 +111,7 @@ impl ClinicSettings {
         ] {
             match value.as_deref().map(str::trim) {
                 None | Some("") => {}
-                Some(v) if is_dial_string(v, 30) => *slot = Some(v.to_string()),
+                Some(v) if is_phone_number(v) => *slot = Some(v.to_string()),
                 Some(v) => refuse(
                     setting,
                     clip(v),
@@ -185,6 +200,17 @@ mod tests {
             (s.pain_rise_points, s.pain_rise_ratio, s.pain_rise_days),
             (2, 1.3, 3)
         );
+    }
+
+    #[test]
+    fn phone_numbers_added_in_place() {
+        assert!(is_phone_number(" 555-0100 "));
+        assert!(is_phone_number("+1 (555) 010-2000"));
+        assert!(!is_phone_number("call me"));
+        assert!(!is_phone_number("5"));
+        assert!(!is_phone_number(""));
+        assert_eq!(tel_link("+1 (555) 010-2000"), "tel:+15550102000");
+        assert_eq!(tel_link("911"), "tel:911");
     }
 
     #[test]

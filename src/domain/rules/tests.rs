@@ -1043,6 +1043,13 @@ fn messages() {
             t.no_flag,
             t.message_followup,
             t.warning_now_go,
+            t.unanswered_title,
+            t.unanswered_call,
+            t.answered_line_emergency,
+            t.answered_line_call,
+            t.ack_stopped_note,
+            t.stand_safety,
+            t.timed_safety,
         ] {
             for banned in [
                 "normal",

@@ -5,7 +5,8 @@ use crate::app::widgets::choice::{yes_no, Choice};
 use crate::domain::model::{Bandage, Drainage, Incision, Redness};
 
 /// The incision questions: daily to day 14, then when something changed. (Bleeding that
-/// will not stop is asked with the warning signs, every day.)
+/// will not stop is asked with the warning signs, every day.) The patient cannot see their
+/// lower back: someone else or a hand mirror can, and "I could not check" leaves no answer.
 #[function_component]
 pub fn IncisionStep(props: &StepProps) -> Html {
     let t = crate::app::context::use_locale().t();
@@ -33,10 +34,23 @@ pub fn IncisionStep(props: &StepProps) -> Html {
         inc.edges_open = Some(false);
         inc.bruise_itch_lump = Some(false);
     });
+    // Everything but the bleeding question (the warning step's) back to not answered.
+    let could_not_check = props.edit_and_next(|e| {
+        e.incision = e.incision.and_then(|i| {
+            i.bleeding_uncontrolled.map(|b| Incision {
+                bleeding_uncontrolled: Some(b),
+                ..Incision::default()
+            })
+        });
+    });
     html! {
         <div class="step">
+            <p class="lead">{ t.incision_how_to_look }</p>
             <button type="button" class="button quick" onclick={looks_fine}>
                 { t.incision_fine }
+            </button>
+            <button type="button" class="button quick" onclick={could_not_check}>
+                { t.incision_could_not_check }
             </button>
             <Choice<Bandage> name="bandage" legend={t.bandage_question}
                 options={vec![(Bandage::None, t.bandage_none.into()), (Bandage::Dry, t.bandage_dry.into()),

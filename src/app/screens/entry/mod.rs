@@ -47,6 +47,8 @@ impl Step {
         Step::Symptoms,
         Step::Notes,
     ];
+    /// "Nothing new today": the warning signs, then back and leg pain.
+    pub const QUICK: [Step; 2] = [Step::WarningSigns, Step::Pain];
     pub const BASELINE: [Step; 4] = [Step::Pain, Step::Walking, Step::Nerves, Step::Function];
 
     pub fn title(self, t: &Texts) -> &'static str {

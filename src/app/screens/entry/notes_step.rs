@@ -73,7 +73,7 @@ pub fn NotesStep(props: &StepProps) -> Html {
         <div class="step">
             <h3>{ t.medicines_today }</h3>
             if meds.is_empty() {
-                <p class="empty">{ t.none_listed }</p>
+                <p class="empty">{ t.medicines_none_listed }</p>
             } else {
                 <ul class="medicines">
                 { for meds.iter().enumerate().map(|(i, m)| {

@@ -36,11 +36,11 @@ pub fn PainStep(props: &StepProps) -> Html {
                 options={ratings()} selected={pain.back} on_select={set(|p, r| p.back = r)} class="rating" />
             <Choice<Rating> name="pain-leg" legend={fill(t.leg_pain_question, &[("when", when)])} hint={t.pain_scale}
                 options={ratings()} selected={pain.leg} on_select={set(|p, r| p.leg = r)} class="rating" />
-            if check_in && props.context.first_two_weeks {
+            if check_in && props.context.first_two_weeks && !props.context.quick {
                 <Choice<Rating> name="pain-incision" legend={t.incision_pain_question}
                     options={ratings()} selected={pain.incision} on_select={set(|p, r| p.incision = r)} class="rating" />
             }
-            if check_in {
+            if check_in && !props.context.quick {
                 <Choice<Option<bool>> name="medicine-helped" legend={t.medicine_helped}
                     options={medicine}
                     selected={if pain.medicine_helped.is_some() || pain.back.is_some() { Some(pain.medicine_helped) } else { None }}

@@ -9,7 +9,8 @@ use crate::domain::timed::keep;
 
 #[function_component]
 pub fn WalkingStep(props: &StepProps) -> Html {
-    let t = crate::app::context::use_locale().t();
+    let locale = crate::app::context::use_locale();
+    let t = locale.t();
     let unit = props.context.distance_unit;
     let walking = props.entry.walking.unwrap_or_default();
     let key = match props.context.purpose {
@@ -26,7 +27,7 @@ pub fn WalkingStep(props: &StepProps) -> Html {
             <NumberField id="walk-distance"
                 label={fill(t.walk_distance_question, &[("when", when)])}
                 hint={t.walk_distance_hint}
-                unit={unit.symbol()} min={0.0} max={bounds::MAX_DISTANCE}
+                unit={locale.distance_symbol(unit)} min={0.0} max={bounds::MAX_DISTANCE}
                 value={walking.distance.map(|d| d.in_unit(unit).round())}
                 on_change={props.edit(move |e, v: Option<f64>| {
                     e.walking.get_or_insert_with(Walking::default).distance =

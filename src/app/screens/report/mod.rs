@@ -87,7 +87,7 @@ pub fn Report(props: &ReportProps) -> Html {
             glance_words(
                 locale,
                 &g,
-                diary.profile.distance_unit.symbol(),
+                locale.distance_symbol(diary.profile.distance_unit),
                 &settings.emergency_number,
             )
         },

@@ -18,7 +18,7 @@ use crate::domain::trends::Point;
 fn score_text(l: &Locale, q: &Questionnaire, score: Option<f64>) -> String {
     match (score, q.scoring) {
         (Some(s), Some(crate::domain::questionnaire::Scoring::Percent)) => {
-            format!("{}%", l.number((s * 10.0).round() / 10.0))
+            l.percent((s * 10.0).round() / 10.0)
         }
         (Some(s), _) => l.number((s * 10.0).round() / 10.0),
         (None, _) => l.t().q_no_score.to_string(),

@@ -18,9 +18,9 @@ use crate::domain::trends::{baseline, series, Range};
 fn summary(l: &Locale, diary: &Diary, m: Measure) -> String {
     let rt = report_texts(l.lang);
     let c = measure_change(diary, m);
-    let unit = m.unit(diary.profile.distance_unit);
+    let unit = m.unit(l, diary.profile.distance_unit);
     let whole = m == Measure::WalkDistance;
-    let with_unit = |v: f64| format!("{} {unit}", value(l, v, whole));
+    let with_unit = |v: f64| format!("{}\u{a0}{unit}", value(l, v, whole));
     match (c.before, c.now) {
         (Some(b), Some(now)) => fill(
             rt.summary_both,
@@ -72,7 +72,7 @@ pub fn trends(locale: &Locale, diary: &Diary, episodes: &[Episode], state: &Tren
                 { for Measure::ALL.into_iter().enumerate().map(|(i, m)| chart(locale, &ChartProps {
                     id: format!("chart-{}", m.key()).into(),
                     title: m.label(t).into(),
-                    unit: m.unit(diary.profile.distance_unit).into(),
+                    unit: m.unit(locale, diary.profile.distance_unit).into(),
                     points: series(diary, m, **range),
                     baseline: baseline(diary, m),
                     fixed_max: m.is_pain().then_some(10.0),
