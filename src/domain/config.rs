@@ -64,7 +64,61 @@ pub struct EmbedConfig {
     pub namespace: Option<String>,
     /// The clinic's questionnaire files, as written (relative URLs): the app resolves them
     /// against the page and refuses any of another origin.
-    pub questionnaires: Vec<String>,
+    pub questionnaires: Vec<QuestionnaireFile>,
+}
+
+/// One clinic questionnaire file and, when the configuration gives them, the days after
+/// the procedure it is due (`q/phq9.json@-7,42,90`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuestionnaireFile {
+    pub path: String,
+    pub days: Option<Vec<i64>>,
+}
+
+/// A due day as written: a whole number of days, at most 10 years either side.
+fn due_day(v: &str) -> Option<i64> {
+    let n: i64 = v.strip_prefix('+').unwrap_or(v).parse().ok()?;
+    (-3660..=3660).contains(&n).then_some(n)
+}
+
+/// `q/a.json@-7,42,90 q/b.json` (attribute) or `q/a.json@-7,42,90,q/b.json` (query): files
+/// separated by spaces or commas, each with its due days after `@`; a number after a file's
+/// days is one more of its days.
+fn questionnaire_files(v: &str) -> (Vec<QuestionnaireFile>, Vec<String>) {
+    let (mut files, mut problems): (Vec<QuestionnaireFile>, Vec<String>) = (Vec::new(), Vec::new());
+    for piece in v
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        if let (Some(n), Some(last)) = (due_day(piece), files.last_mut()) {
+            if let Some(days) = &mut last.days {
+                days.push(n);
+                continue;
+            }
+        }
+        match piece.rsplit_once('@') {
+            Some((path, first)) if !path.is_empty() => match due_day(first) {
+                Some(n) => files.push(QuestionnaireFile {
+                    path: path.to_string(),
+                    days: Some(vec![n]),
+                }),
+                None => {
+                    problems.push(format!(
+                        "“{piece}”: the due days after @ must be whole numbers of days since the procedure, like q/phq9.json@-7,42,90; the file is offered without them."
+                    ));
+                    files.push(QuestionnaireFile {
+                        path: path.to_string(),
+                        days: None,
+                    });
+                }
+            },
+            _ => files.push(QuestionnaireFile {
+                path: piece.to_string(),
+                days: None,
+            }),
+        }
+    }
+    (files, problems)
 }
 
 /// At most this many questionnaire files (each is fetched and kept in storage).
@@ -212,13 +266,11 @@ impl EmbedConfig {
                         bad(format!("{q} must be 1 to 32 of a–z, 0–9 and -; the diary uses no namespace."));
                     }
                 }
-                // `q/a.json q/b.json` (attribute) or `q/a.json,q/b.json` (query).
                 "questionnaires" => {
-                    let list: Vec<String> = v
-                        .split(|c: char| c == ',' || c.is_whitespace())
-                        .filter(|p| !p.is_empty())
-                        .map(str::to_string)
-                        .collect();
+                    let (list, wrong) = questionnaire_files(v);
+                    for w in wrong {
+                        bad(w);
+                    }
                     if list.len() > MAX_QUESTIONNAIRES {
                         bad(format!("lists {} files; only the first {MAX_QUESTIONNAIRES} are used.", list.len()));
                     }
@@ -368,6 +420,40 @@ mod tests {
     }
 
     #[test]
+    fn each_questionnaire_file_with_its_own_due_days() {
+        let file = |path: &str, days: Option<Vec<i64>>| QuestionnaireFile {
+            path: path.into(),
+            days,
+        };
+        // The same in an attribute (spaces) and in an iframe's query (commas).
+        for v in [
+            "q/phq9.json@-7,42,90 q/odi.json@+180 q/other.json",
+            "q/phq9.json@-7,42,90,q/odi.json@+180,q/other.json",
+        ] {
+            let (c, problems) = EmbedConfig::parse(Source::Element, [("questionnaires", v)]);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(
+                c.questionnaires,
+                [
+                    file("q/phq9.json", Some(vec![-7, 42, 90])),
+                    file("q/odi.json", Some(vec![180])),
+                    file("q/other.json", None),
+                ]
+            );
+        }
+        let (c, problems) = EmbedConfig::parse(
+            Source::Element,
+            [("questionnaires", "q/a.json@soon q/b.json@99999")],
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].message.contains("whole numbers of days"));
+        assert_eq!(
+            c.questionnaires,
+            [file("q/a.json", None), file("q/b.json", None)]
+        );
+    }
+
+    #[test]
     fn reads_a_full_configuration() {
         let (c, problems) = EmbedConfig::parse(
             Source::Element,
@@ -387,7 +473,8 @@ mod tests {
             ],
         );
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(c.questionnaires, ["q/a.json", "q/b.json", "q/c.json"]);
+        let paths: Vec<&str> = c.questionnaires.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["q/a.json", "q/b.json", "q/c.json"]);
         assert_eq!(c.clinic_name.as_deref(), Some("Spine Centre"));
         assert_eq!(c.storage_key(), "clinic-a:recovery-diary");
         assert_eq!(c.theme, vec![("--primary", "#004488".to_string())]);

@@ -1,30 +1,45 @@
-//! Clinic questionnaires as FHIR R4 `Questionnaire` resources: reading and
-//! checking one (everything unsupported is refused, naming the linkId), which items are
-//! enabled (`enableWhen`, `enableBehavior`), scoring (`urn:recovery-diary:score`), when one
-//! is due (`urn:recovery-diary:due-day`), and answers to and from a `QuestionnaireResponse`.
+//! Clinic questionnaires as FHIR R4 `Questionnaire` resources, the files clinics already
+//! have, unedited: reading and checking one (`read`: anything that could change what is asked
+//! or scored and is not understood is refused, naming the linkId and the URL; `known` lists
+//! what is used, ignored and refused), contained ValueSets (`valueset`), which items are
+//! enabled (`enable`: every R4 operator, cycles refused), the form as answered (`form`: pages,
+//! calculated items, checks), FHIRPath (`expr`), scoring (`score`), when one is due (`due`),
+//! and answers to and from a `QuestionnaireResponse` (`response`).
 //!
 //! Pure: no web, no UI. `kept`: the questionnaires in the diary, scored by date.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+
+mod due;
+mod enable;
+mod expr;
+mod form;
+pub mod known;
+mod read;
+mod response;
+mod score;
+mod valueset;
 
 mod kept;
+pub use due::{due, Due, DUE_AFTER, DUE_BEFORE};
+pub use expr::{check_expressions, has_expressions, Evaluate, FhirPath};
+pub use form::{refusal, Form, Page, Refusal};
 pub use kept::{
     answered_dates, change, kept, record, response_date, responses, ScoreChange, Scored,
 };
-
-use chrono::{Days, NaiveDate};
-use serde_json::{json, Map, Value};
+pub use read::{parse, parse_file, read_text, MAX_FILE_BYTES};
+pub use response::{answers_of, response};
 
 pub const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+pub const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 pub const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
 pub const DUE_DAY: &str = "urn:recovery-diary:due-day";
 pub const SCORE: &str = "urn:recovery-diary:score";
 pub const BETTER: &str = "urn:recovery-diary:better";
 pub const MID: &str = "urn:recovery-diary:mid";
-
-/// Days before and after a due day during which the questionnaire is offered.
-pub const DUE_BEFORE: u64 = 7;
-pub const DUE_AFTER: u64 = 14;
 
 /// A text with its translations (the standard translation extension on `_text`).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -49,36 +64,149 @@ impl Text {
             })
             .map_or(self.text.as_str(), |(_, t)| t.as_str())
     }
+
+    pub fn plain(text: &str) -> Text {
+        Text {
+            text: text.to_string(),
+            translations: Vec::new(),
+        }
+    }
+}
+
+/// A code and its system (a `valueCoding` as the response holds it).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Coding {
+    pub system: Option<String>,
+    pub code: String,
+}
+
+impl Coding {
+    /// The same concept: equal codes, and equal systems where both are known (a response
+    /// written before systems were kept names the code alone).
+    pub fn matches(&self, other: &Coding) -> bool {
+        self.code == other.code
+            && match (&self.system, &other.system) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+    }
+}
+
+/// A unit of a quantity (`questionnaire-unit`, `questionnaire-unitOption`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub system: Option<String>,
+    pub code: String,
+    pub display: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnswerOption {
-    pub code: String,
-    pub display: Text,
-    /// The `ordinalValue` extension: the option's score.
+    pub value: Answer,
+    /// What the patient reads (a Coding's display, else its code; the value as written).
+    pub label: Text,
+    /// The option's weight (`ordinalValue` or `itemWeight`, on the option, its Coding or the
+    /// ValueSet's concept).
     pub score: Option<f64>,
+    /// `initialSelected`: chosen before the patient answers.
+    pub selected: bool,
+    /// SDC `optionExclusive`: choosing it clears the others (several answers).
+    pub exclusive: bool,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum ItemKind {
+    #[default]
     Group,
     Display,
-    Choice(Vec<AnswerOption>),
-    Integer,
-    Decimal,
     Boolean,
+    Decimal,
+    Integer,
+    Date,
+    DateTime,
+    Time,
     String,
     Text,
+    Url,
+    /// `choice` (`open: false`) or `open-choice` (options plus "Other: …").
+    Choice {
+        options: Vec<AnswerOption>,
+        open: bool,
+    },
+    /// A number and its unit (the first of `units` when there is one only).
+    Quantity {
+        units: Vec<Unit>,
+    },
 }
 
-/// An answer, as the response holds it (a choice by its code).
+impl ItemKind {
+    /// Whether the patient answers it (not a group or display text).
+    pub fn is_question(&self) -> bool {
+        !matches!(self, ItemKind::Group | ItemKind::Display)
+    }
+}
+
+/// An answer, as the response holds it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
-    Coding(String),
+    Coding(Coding),
     Integer(i64),
     Decimal(f64),
     Boolean(bool),
     String(String),
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    Date(String),
+    /// `YYYY-MM-DDThh:mm:ss` with its offset.
+    DateTime(String),
+    /// `hh:mm:ss`.
+    Time(String),
+    Uri(String),
+    /// A value and the code of its unit (system and display from the item's units).
+    Quantity(f64, Option<String>),
+}
+
+impl Answer {
+    /// A Coding with no system.
+    pub fn code(code: &str) -> Answer {
+        Answer::Coding(Coding {
+            system: None,
+            code: code.to_string(),
+        })
+    }
+
+    /// The number, for an integer, a decimal or a quantity.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Answer::Integer(i) => Some(*i as f64),
+            Answer::Decimal(d) | Answer::Quantity(d, _) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The answer as plain text (a Coding by its code): for a CSV cell or a message.
+    pub fn plain(&self) -> String {
+        match self {
+            Answer::Coding(c) => c.code.clone(),
+            Answer::Integer(i) => i.to_string(),
+            Answer::Decimal(d) => trim(*d),
+            Answer::Boolean(b) => b.to_string(),
+            Answer::String(s)
+            | Answer::Date(s)
+            | Answer::DateTime(s)
+            | Answer::Time(s)
+            | Answer::Uri(s) => s.clone(),
+            Answer::Quantity(v, unit) => match unit {
+                Some(u) => format!("{} {u}", trim(*v)),
+                None => trim(*v),
+            },
+        }
+    }
+}
+
+/// A number without a trailing `.0`.
+pub(crate) fn trim(n: f64) -> String {
+    let s = format!("{n}");
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,32 +214,82 @@ pub enum Operator {
     Exists,
     Equal,
     NotEqual,
+    Greater,
+    Less,
+    GreaterOrEqual,
+    LessOrEqual,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnableWhen {
     pub question: String,
     pub operator: Operator,
-    /// For `exists`: whether an answer must exist. For `=` and `!=`: the answer compared.
-    pub exists: bool,
-    pub answer: Option<Answer>,
+    /// The answer compared; for `exists`, `Answer::Boolean(whether an answer must exist)`.
+    pub answer: Answer,
 }
 
+/// A FHIRPath expression of the file (`calculatedExpression`, `variable`, ...): its text,
+/// checked when the file is read, evaluated by `expr`.
 #[derive(Clone, Debug, PartialEq)]
+pub struct Expression {
+    /// The variable's name (`variable` only).
+    pub name: Option<String>,
+    pub text: String,
+}
+
+/// The checks of an answer (`minValue`, `maxValue`, `maxLength`, ...).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Limits {
+    pub min: Option<Answer>,
+    pub max: Option<Answer>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub max_decimals: Option<u32>,
+    /// `maxOccurs`: the most answers of a multi-select.
+    pub max_answers: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Item {
     pub link_id: String,
     pub text: Text,
+    /// `prefix` ("1.", "a)").
+    pub prefix: Option<Text>,
     pub kind: ItemKind,
     pub required: bool,
+    /// Several answers (choice and open-choice only).
+    pub repeats: bool,
+    /// Shown as information, never asked.
+    pub read_only: bool,
+    /// `questionnaire-hidden`: never shown (still computed and kept).
+    pub hidden: bool,
     pub enable_when: Vec<EnableWhen>,
     /// `enableBehavior` `any` (else `all`).
     pub enable_any: bool,
+    /// `enableWhenExpression`: enabled when it is true.
+    pub enable_expression: Option<Expression>,
+    /// `calculatedExpression`: computed, never asked.
+    pub calculated: Option<Expression>,
+    /// `initial` (and `initialSelected` options): pre-filled.
+    pub initial: Vec<Answer>,
+    pub initial_expression: Option<Expression>,
+    /// `variable`s, in order: each may use the ones before it.
+    pub variables: Vec<Expression>,
+    /// Display items under it with itemControl `help` or `flyover`: shown under the question.
+    pub help: Vec<Text>,
+    /// `entryFormat`: the field's placeholder.
+    pub entry_format: Option<Text>,
+    /// `questionnaire-unit` of a number: shown beside the field.
+    pub unit: Option<String>,
+    /// `sdc-questionnaire-openLabel`: the label of an open-choice's own answer.
+    pub open_label: Option<Text>,
+    pub limits: Limits,
     pub items: Vec<Item>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scoring {
-    /// The sum of the chosen options' ordinal values.
+    /// The sum of the chosen options' weights.
     Sum,
     /// That sum over the maximum possible for the answered scored items, × 100.
     Percent,
@@ -119,17 +297,25 @@ pub enum Scoring {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Questionnaire {
+    /// `url`, else the (same-origin) URL of the file it was read from.
     pub url: String,
     pub version: Option<String>,
     pub title: Text,
     pub items: Vec<Item>,
-    /// Day numbers since the procedure at which it is due.
+    /// Day numbers since the procedure at which it is due (the clinic's configuration, else
+    /// the file's `urn:recovery-diary:due-day`; none: offered once, now).
     pub due_days: Vec<i64>,
     pub scoring: Option<Scoring>,
     /// A lower score is better (the default), or a higher one.
     pub higher_is_better: bool,
     /// The minimal important change.
     pub mid: Option<f64>,
+    /// The questionnaire's own `variable`s.
+    pub variables: Vec<Expression>,
+    /// The calculated item that is the questionnaire's score (see `score`).
+    pub score_item: Option<String>,
+    /// The file as written: `%questionnaire` of its expressions.
+    pub json: Rc<Value>,
 }
 
 /// Why a questionnaire cannot be used: where (`linkId`, when an item) and what. For the
@@ -149,292 +335,8 @@ impl std::fmt::Display for Problem {
     }
 }
 
-pub type Answers = BTreeMap<String, Answer>;
-
-fn extensions<'a>(v: &'a Value, url: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
-    v.get("extension")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter(move |e| e.get("url").and_then(Value::as_str) == Some(url))
-}
-
-/// `field` (a FHIR string) with the translations on `_field`.
-fn text(v: &Value, field: &str) -> Text {
-    let translations = v
-        .get(format!("_{field}"))
-        .map(|under| {
-            extensions(under, TRANSLATION)
-                .filter_map(|t| {
-                    let part = |name: &str, key: &str| {
-                        extensions(t, name)
-                            .next()
-                            .and_then(|e| e.get(key))
-                            .and_then(Value::as_str)
-                            .map(str::to_string)
-                    };
-                    Some((part("lang", "valueCode")?, part("content", "valueString")?))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Text {
-        text: v
-            .get(field)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
-        translations,
-    }
-}
-
-fn answer_of(v: &Value, prefix: &str) -> Option<Answer> {
-    let get = |t: &str| v.get(format!("{prefix}{t}"));
-    if let Some(c) = get("Coding") {
-        return c
-            .get("code")
-            .and_then(Value::as_str)
-            .map(|c| Answer::Coding(c.to_string()));
-    }
-    if let Some(i) = get("Integer").and_then(Value::as_i64) {
-        return Some(Answer::Integer(i));
-    }
-    if let Some(d) = get("Decimal").and_then(Value::as_f64) {
-        return Some(Answer::Decimal(d));
-    }
-    if let Some(b) = get("Boolean").and_then(Value::as_bool) {
-        return Some(Answer::Boolean(b));
-    }
-    get("String")
-        .and_then(Value::as_str)
-        .map(|s| Answer::String(s.to_string()))
-}
-
-fn item(v: &Value, problems: &mut Vec<Problem>, ids: &mut Vec<String>) -> Option<Item> {
-    let link_id = v.get("linkId").and_then(Value::as_str).unwrap_or_default();
-    let mut problem = |message: String| {
-        problems.push(Problem {
-            link_id: (!link_id.is_empty()).then(|| link_id.to_string()),
-            message,
-        })
-    };
-    if link_id.is_empty() {
-        problem("an item has no linkId".into());
-        return None;
-    }
-    if ids.iter().any(|i| i == link_id) {
-        problem("the linkId appears twice".into());
-    }
-    ids.push(link_id.to_string());
-    let kind = match v.get("type").and_then(Value::as_str).unwrap_or_default() {
-        "group" => ItemKind::Group,
-        "display" => ItemKind::Display,
-        "integer" => ItemKind::Integer,
-        "decimal" => ItemKind::Decimal,
-        "boolean" => ItemKind::Boolean,
-        "string" => ItemKind::String,
-        "text" => ItemKind::Text,
-        "choice" => {
-            if v.get("answerValueSet").is_some() {
-                problem(
-                    "answerValueSet is not supported (list the options in answerOption)".into(),
-                );
-            }
-            let mut options = Vec::new();
-            for o in v
-                .get("answerOption")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                match o.get("valueCoding") {
-                    Some(c) => match c.get("code").and_then(Value::as_str) {
-                        Some(code) => options.push(AnswerOption {
-                            code: code.to_string(),
-                            display: text(c, "display"),
-                            score: extensions(o, ORDINAL_VALUE)
-                                .chain(extensions(c, ORDINAL_VALUE))
-                                .find_map(|e| e.get("valueDecimal").and_then(Value::as_f64)),
-                        }),
-                        None => problem("an answerOption's valueCoding has no code".into()),
-                    },
-                    None => {
-                        problem("an answerOption that is not a valueCoding is not supported".into())
-                    }
-                }
-            }
-            if options.is_empty() {
-                problem("a choice item has no answerOption".into());
-            }
-            ItemKind::Choice(options)
-        }
-        other => {
-            problem(format!("item type \"{other}\" is not supported"));
-            return None;
-        }
-    };
-    let mut enable_when = Vec::new();
-    for e in v
-        .get("enableWhen")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let question = e
-            .get("question")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let (operator, exists, answer) = match e.get("operator").and_then(Value::as_str) {
-            Some("exists") => (
-                Operator::Exists,
-                e.get("answerBoolean")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(true),
-                None,
-            ),
-            Some("=") => (Operator::Equal, true, answer_of(e, "answer")),
-            Some("!=") => (Operator::NotEqual, true, answer_of(e, "answer")),
-            other => {
-                problem(format!(
-                    "enableWhen operator {} is not supported (exists, =, !=)",
-                    other.unwrap_or("(none)")
-                ));
-                continue;
-            }
-        };
-        if question.is_empty() || (operator != Operator::Exists && answer.is_none()) {
-            problem("an enableWhen needs a question and an answer".into());
-            continue;
-        }
-        enable_when.push(EnableWhen {
-            question: question.to_string(),
-            operator,
-            exists,
-            answer,
-        });
-    }
-    let enable_any = match v.get("enableBehavior").and_then(Value::as_str) {
-        None | Some("all") => false,
-        Some("any") => true,
-        Some(other) => {
-            problem(format!("enableBehavior \"{other}\" is not supported"));
-            false
-        }
-    };
-    if v.get("repeats").and_then(Value::as_bool) == Some(true) {
-        problem("repeating items are not supported".into());
-    }
-    let items = v
-        .get("item")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|i| item(i, problems, ids))
-        .collect();
-    Some(Item {
-        link_id: link_id.to_string(),
-        text: text(v, "text"),
-        kind,
-        required: v.get("required").and_then(Value::as_bool).unwrap_or(false),
-        enable_when,
-        enable_any,
-        items,
-    })
-}
-
-/// Reads and checks a Questionnaire. Every problem is listed, each naming its linkId.
-pub fn parse(v: &Value) -> Result<Questionnaire, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let whole = |message: &str| Problem {
-        link_id: None,
-        message: message.to_string(),
-    };
-    if v.get("resourceType").and_then(Value::as_str) != Some("Questionnaire") {
-        return Err(vec![whole("not a FHIR Questionnaire (resourceType)")]);
-    }
-    let url = v.get("url").and_then(Value::as_str).unwrap_or_default();
-    if url.is_empty() {
-        problems.push(whole("the Questionnaire has no url"));
-    }
-    let mut ids = Vec::new();
-    let items: Vec<Item> = v
-        .get("item")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|i| item(i, &mut problems, &mut ids))
-        .collect();
-    if items.is_empty() {
-        problems.push(whole("the Questionnaire has no items"));
-    }
-    // enableWhen must point at an item of this questionnaire.
-    fn each<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
-        for i in items {
-            out.push(i);
-            each(&i.items, out);
-        }
-    }
-    let mut all = Vec::new();
-    each(&items, &mut all);
-    for i in &all {
-        for e in &i.enable_when {
-            if !ids.contains(&e.question) {
-                problems.push(Problem {
-                    link_id: Some(i.link_id.clone()),
-                    message: format!("enableWhen names {}, which is not an item", e.question),
-                });
-            }
-        }
-    }
-    let scoring = match extensions(v, SCORE)
-        .next()
-        .map(|e| e.get("valueCode").and_then(Value::as_str))
-    {
-        None => None,
-        Some(Some("sum")) => Some(Scoring::Sum),
-        Some(Some("percent")) => Some(Scoring::Percent),
-        Some(other) => {
-            problems.push(whole(&format!(
-                "score {} is not supported (sum, percent)",
-                other.unwrap_or("(none)")
-            )));
-            None
-        }
-    };
-    let higher_is_better = match extensions(v, BETTER)
-        .next()
-        .and_then(|e| e.get("valueCode"))
-        .and_then(Value::as_str)
-    {
-        None | Some("lower") => false,
-        Some("higher") => true,
-        Some(other) => {
-            problems.push(whole(&format!(
-                "better \"{other}\" is not supported (lower, higher)"
-            )));
-            false
-        }
-    };
-    let due_days: Vec<i64> = extensions(v, DUE_DAY)
-        .filter_map(|e| e.get("valueInteger").and_then(Value::as_i64))
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Questionnaire {
-        url: url.to_string(),
-        version: v.get("version").and_then(Value::as_str).map(str::to_string),
-        title: text(v, "title"),
-        items,
-        due_days,
-        scoring,
-        higher_is_better,
-        mid: extensions(v, MID)
-            .next()
-            .and_then(|e| e.get("valueDecimal"))
-            .and_then(Value::as_f64),
-    })
-}
+/// The answers by linkId (several for a multi-select).
+pub type Answers = BTreeMap<String, Vec<Answer>>;
 
 impl Questionnaire {
     /// The canonical reference a response names: `url|version`.
@@ -445,59 +347,16 @@ impl Questionnaire {
         }
     }
 
-    /// Whether `item` is enabled by the answers (its own enableWhen only).
-    pub fn enabled(item: &Item, answers: &Answers) -> bool {
-        if item.enable_when.is_empty() {
-            return true;
-        }
-        let holds = |e: &EnableWhen| {
-            let given = answers.get(&e.question);
-            match e.operator {
-                Operator::Exists => given.is_some() == e.exists,
-                Operator::Equal => given.is_some() && given == e.answer.as_ref(),
-                Operator::NotEqual => given.is_some() && given != e.answer.as_ref(),
-            }
-        };
-        if item.enable_any {
-            item.enable_when.iter().any(holds)
-        } else {
-            item.enable_when.iter().all(holds)
-        }
-    }
-
-    /// The items the patient is asked, in order: enabled, inside enabled groups.
-    pub fn asked<'a>(&'a self, answers: &Answers) -> Vec<&'a Item> {
-        fn walk<'a>(items: &'a [Item], answers: &Answers, out: &mut Vec<&'a Item>) {
-            for i in items.iter().filter(|i| Questionnaire::enabled(i, answers)) {
+    /// Every item, depth first.
+    pub fn all_items(&self) -> Vec<&Item> {
+        fn walk<'a>(items: &'a [Item], out: &mut Vec<&'a Item>) {
+            for i in items {
                 out.push(i);
-                walk(&i.items, answers, out);
+                walk(&i.items, out);
             }
         }
         let mut out = Vec::new();
-        walk(&self.items, answers, &mut out);
-        out
-    }
-
-    /// The pages of the form, one question (or display text) each, in order: the items
-    /// asked that are not groups, each with the group it is in (its text heads the page).
-    pub fn pages<'a>(&'a self, answers: &Answers) -> Vec<(Option<&'a Item>, &'a Item)> {
-        fn walk<'a>(
-            items: &'a [Item],
-            group: Option<&'a Item>,
-            answers: &Answers,
-            out: &mut Vec<(Option<&'a Item>, &'a Item)>,
-        ) {
-            for i in items.iter().filter(|i| Questionnaire::enabled(i, answers)) {
-                if i.kind == ItemKind::Group {
-                    walk(&i.items, Some(i), answers, out);
-                } else {
-                    out.push((group, i));
-                    walk(&i.items, group, answers, out);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.items, None, answers, &mut out);
+        walk(&self.items, &mut out);
         out
     }
 
@@ -524,195 +383,26 @@ impl Questionnaire {
         }
     }
 
-    /// The required questions asked but not answered (their linkIds).
-    pub fn missing(&self, answers: &Answers) -> Vec<&str> {
-        self.asked(answers)
-            .into_iter()
-            .filter(|i| i.required && !matches!(i.kind, ItemKind::Group | ItemKind::Display))
-            .filter(|i| !answers.contains_key(&i.link_id))
-            .map(|i| i.link_id.as_str())
-            .collect()
+    pub fn item(&self, link_id: &str) -> Option<&Item> {
+        self.all_items().into_iter().find(|i| i.link_id == link_id)
     }
 
-    /// The score of `answers`, or `None` (no scoring, or no scored item answered).
-    pub fn score(&self, answers: &Answers) -> Option<f64> {
-        let scoring = self.scoring?;
-        let (mut sum, mut max, mut any) = (0.0, 0.0, false);
-        for i in self.asked(answers) {
-            let ItemKind::Choice(options) = &i.kind else {
-                continue;
-            };
-            let best = options
-                .iter()
-                .filter_map(|o| o.score)
-                .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
-            let (Some(best), Some(Answer::Coding(code))) = (best, answers.get(&i.link_id)) else {
-                continue;
-            };
-            if let Some(s) = options
-                .iter()
-                .find(|o| &o.code == code)
-                .and_then(|o| o.score)
-            {
-                sum += s;
-                max += best;
-                any = true;
+    /// The copy kept in the diary with the answers: the file as written, with `url` set to
+    /// the canonical when the file had none (so the copy names itself as its responses do).
+    pub fn kept_copy(&self) -> Value {
+        let mut copy = (*self.json).clone();
+        if copy.get("url").and_then(Value::as_str).is_none() {
+            if let Some(o) = copy.as_object_mut() {
+                o.insert("url".into(), Value::from(self.url.as_str()));
             }
         }
-        match (any, scoring) {
-            (false, _) => None,
-            (true, Scoring::Sum) => Some(sum),
-            (true, Scoring::Percent) if max > 0.0 => Some(sum / max * 100.0),
-            (true, Scoring::Percent) => Some(0.0),
-        }
+        copy
     }
-
-    /// The due windows: (due day, first date offered, last date offered). Without a
-    /// procedure date it is due once, now: `today` to `today`.
-    pub fn windows(
-        &self,
-        procedure: Option<NaiveDate>,
-        today: NaiveDate,
-    ) -> Vec<(Option<i64>, NaiveDate, NaiveDate)> {
-        match procedure {
-            None => vec![(None, today, today)],
-            Some(p) => self
-                .due_days
-                .iter()
-                .filter_map(|&d| {
-                    let due = if d >= 0 {
-                        p.checked_add_days(Days::new(d as u64))
-                    } else {
-                        p.checked_sub_days(Days::new(d.unsigned_abs()))
-                    }?;
-                    Some((
-                        Some(d),
-                        due.checked_sub_days(Days::new(DUE_BEFORE))?,
-                        due.checked_add_days(Days::new(DUE_AFTER))?,
-                    ))
-                })
-                .collect(),
-        }
-    }
-}
-
-/// When a questionnaire is due against the dates it was answered on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Due {
-    /// Open now and not yet answered in its window: the due day (`None`: no procedure date).
-    pub now: Option<Option<i64>>,
-    /// Windows that ended without an answer (their due days).
-    pub missed: Vec<i64>,
-}
-
-pub fn due(
-    q: &Questionnaire,
-    procedure: Option<NaiveDate>,
-    today: NaiveDate,
-    answered: &[NaiveDate],
-) -> Due {
-    let mut out = Due {
-        now: None,
-        missed: Vec::new(),
-    };
-    let windows = q.windows(procedure, today);
-    if procedure.is_none() {
-        if answered.is_empty() {
-            out.now = Some(None);
-        }
-        return out;
-    }
-    for (day, from, to) in windows {
-        let done = answered.iter().any(|d| (from..=to).contains(d));
-        if done {
-            continue;
-        }
-        if (from..=to).contains(&today) {
-            out.now.get_or_insert(day);
-        } else if to < today {
-            out.missed.extend(day);
-        }
-    }
-    out
-}
-
-fn answer_value(a: &Answer, q: &Item) -> Value {
-    match a {
-        Answer::Coding(code) => {
-            let display = match &q.kind {
-                ItemKind::Choice(options) => options
-                    .iter()
-                    .find(|o| &o.code == code)
-                    .map(|o| o.display.text.clone()),
-                _ => None,
-            };
-            let mut c = Map::new();
-            c.insert("code".into(), Value::from(code.as_str()));
-            if let Some(d) = display {
-                c.insert("display".into(), Value::from(d));
-            }
-            json!({ "valueCoding": c })
-        }
-        Answer::Integer(i) => json!({ "valueInteger": i }),
-        Answer::Decimal(d) => json!({ "valueDecimal": d }),
-        Answer::Boolean(b) => json!({ "valueBoolean": b }),
-        Answer::String(s) => json!({ "valueString": s }),
-    }
-}
-
-/// The completed QuestionnaireResponse of `answers` (only the items asked), nested as the
-/// Questionnaire is. `authored`: an RFC 3339 instant with offset.
-pub fn response(q: &Questionnaire, answers: &Answers, authored: &str) -> Value {
-    fn items(list: &[Item], answers: &Answers) -> Vec<Value> {
-        list.iter()
-            .filter(|i| Questionnaire::enabled(i, answers))
-            .filter_map(|i| {
-                let mut v = Map::new();
-                v.insert("linkId".into(), Value::from(i.link_id.as_str()));
-                if let Some(a) = answers.get(&i.link_id) {
-                    v.insert("answer".into(), Value::Array(vec![answer_value(a, i)]));
-                }
-                let children = items(&i.items, answers);
-                if !children.is_empty() {
-                    v.insert("item".into(), Value::Array(children));
-                }
-                (v.len() > 1).then_some(Value::Object(v))
-            })
-            .collect()
-    }
-    json!({
-        "resourceType": "QuestionnaireResponse",
-        "questionnaire": q.canonical(),
-        "status": "completed",
-        "authored": authored,
-        "item": items(&q.items, answers),
-    })
-}
-
-/// The answers of a QuestionnaireResponse, by linkId.
-pub fn answers_of(response: &Value) -> Answers {
-    fn walk(items: &Value, out: &mut Answers) {
-        for i in items.as_array().into_iter().flatten() {
-            if let (Some(id), Some(a)) = (
-                i.get("linkId").and_then(Value::as_str),
-                i.get("answer")
-                    .and_then(Value::as_array)
-                    .and_then(|a| a.first())
-                    .and_then(|a| answer_of(a, "value")),
-            ) {
-                out.insert(id.to_string(), a);
-            }
-            if let Some(children) = i.get("item") {
-                walk(children, out);
-            }
-        }
-    }
-    let mut out = Answers::new();
-    if let Some(items) = response.get("item") {
-        walk(items, &mut out);
-    }
-    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_corpus;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests_engines;

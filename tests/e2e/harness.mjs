@@ -40,7 +40,7 @@ export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 's
  * A file is compressed once (as a production server or CDN keeps it precompressed), and
  * `warm()` compresses them all, so that timings measure the app, not this server's brotli.
  */
-export async function serve({ csp = null, root = DIST, compress = false, log = null } = {}) {
+export async function serve({ csp = null, root = DIST, compress = false, log = null, redirects = {} } = {}) {
   // `handle.log` may be replaced between page loads to measure each on its own.
   const handle = { url: null, log, close: () => new Promise((ok) => server.close(ok)) };
   const compressed = new Map();
@@ -61,6 +61,8 @@ export async function serve({ csp = null, root = DIST, compress = false, log = n
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    // `redirects`: a path answered 302 to another address (same-origin checks are tested).
+    if (redirects[path]) { res.writeHead(302, { location: redirects[path] }).end(); return; }
     try {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };

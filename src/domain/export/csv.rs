@@ -281,12 +281,21 @@ pub fn questionnaires_csv(diary: &Diary) -> String {
             text_cell(&canonical),
             opt(r.score, |s| trim_number((s * 10.0).round() / 10.0)),
         ];
-        cells.extend(ids.iter().map(|id| match r.answers.get(*id) {
-            None => String::new(),
-            Some(Answer::Coding(c)) | Some(Answer::String(c)) => text_cell(c),
-            Some(Answer::Integer(i)) => i.to_string(),
-            Some(Answer::Decimal(d)) => trim_number(*d),
-            Some(Answer::Boolean(b)) => yes_no(Some(*b)),
+        cells.extend(ids.iter().map(|id| {
+            match r.answers.get(*id).map(Vec::as_slice) {
+                None | Some([]) => String::new(),
+                Some([Answer::Integer(i)]) => i.to_string(),
+                Some([Answer::Decimal(d)]) => trim_number(*d),
+                Some([Answer::Boolean(b)]) => yes_no(Some(*b)).to_string(),
+                // Several answers (a multi-select) in one cell, `|` between them.
+                Some(several) => text_cell(
+                    &several
+                        .iter()
+                        .map(Answer::plain)
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                ),
+            }
         }));
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
@@ -333,11 +342,11 @@ mod tests {
         let mut a = crate::domain::questionnaire::Answers::new();
         a.insert(
             "legs".into(),
-            crate::domain::questionnaire::Answer::Coding("yes".into()),
+            vec![crate::domain::questionnaire::Answer::code("yes")],
         );
         a.insert(
             "note".into(),
-            crate::domain::questionnaire::Answer::String("=1+1".into()),
+            vec![crate::domain::questionnaire::Answer::String("=1+1".into())],
         );
         let r = crate::domain::questionnaire::response(&parsed, &a, "2026-11-20T10:00:00-05:00");
         crate::domain::questionnaire::record(&mut diary, &q, &r);

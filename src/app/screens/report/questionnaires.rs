@@ -16,12 +16,11 @@ use crate::domain::report::words::{day_text, signed};
 use crate::domain::trends::Point;
 
 fn score_text(l: &Locale, q: &Questionnaire, score: Option<f64>) -> String {
-    match (score, q.scoring) {
-        (Some(s), Some(crate::domain::questionnaire::Scoring::Percent)) => {
-            l.percent((s * 10.0).round() / 10.0)
-        }
-        (Some(s), _) => l.number((s * 10.0).round() / 10.0),
-        (None, _) => l.t().q_no_score.to_string(),
+    // The calculated total item when the file has one, else the score rule.
+    match score {
+        Some(s) if q.percent() => l.percent((s * 10.0).round() / 10.0),
+        Some(s) => l.number((s * 10.0).round() / 10.0),
+        None => l.t().q_no_score.to_string(),
     }
 }
 
@@ -85,7 +84,7 @@ fn block(l: &Locale, diary: &Diary, q: &Questionnaire, missed: &[i64], n: usize)
                     summary: first_last(&points).map(|(a, b)| fill(t.q_chart_summary, &[("first", &l.day_month(a)), ("last", &l.day_month(b))])).unwrap_or_default().into(),
                     points,
                     baseline: None,
-                    fixed_max: (q.scoring == Some(crate::domain::questionnaire::Scoring::Percent)).then_some(100.0),
+                    fixed_max: q.percent().then_some(100.0),
                     marks: Vec::new(),
                     day_zero: diary.profile.procedure_date,
                     numbers: None,
