@@ -121,7 +121,13 @@ fn six_weeks() -> Diary {
     let all = |c: &str| -> Answers {
         ["dressing", "lifting", "sitting", "sleeping", "outings"]
             .iter()
-            .map(|l| (l.to_string(), Answer::Coding(c.to_string())))
+            .map(|l| {
+                let code = crate::domain::questionnaire::Coding {
+                    system: None,
+                    code: c.to_string(),
+                };
+                (l.to_string(), vec![Answer::Coding(code)])
+            })
             .collect()
     };
     for (c, at) in [
