@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
 import { serve, launch, openApp, longDiary, diaryWith, isoDay, KEY } from '../tests/e2e/harness.mjs';
 import { openTimes, CASES } from './open-times.mjs';
+import { reportTimes } from './report-time.mjs';
 
 const run = promisify(execFile);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -188,3 +189,7 @@ console.log(`   5 years / 30 days: ${(results['5 years'] / results['30 days']).t
 }
 await browser.close();
 await server.close();
+
+// 7. The follow-up report with 20 years of daily check-ins (budget: under 200 ms).
+console.log('\n7. Tap on Report to the report in the page, its chunk loaded (median of 7, 390×844)');
+for (const line of await reportTimes([['20 years', 20 * 365]])) console.log(`   ${line}`);

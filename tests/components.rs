@@ -316,6 +316,8 @@ async fn the_report_lists_each_episode_once_with_its_data_attributes() {
         settings: Rc::new(ClinicSettings::default()),
         clinic: Rc::default(),
         today: day(20),
+        identity: None,
+        on_identity: Callback::noop(),
     };
     yew::Renderer::<Report>::with_root_and_props(root.clone(), props).render();
     until("rendered", || {

@@ -7,6 +7,7 @@ use super::state::{Action, AppState, Notice};
 use super::storage::PatientSettings;
 use crate::domain::change::Change;
 use crate::domain::i18n::Lang;
+use crate::domain::identity::Identity;
 use crate::domain::import::ImportRequest;
 use crate::domain::reminder::Reminder;
 
@@ -58,6 +59,11 @@ pub fn choose_language(state: &UseReducerHandle<AppState>) -> Callback<Lang> {
 /// The patient made a calendar file for the daily reminder.
 pub fn set_reminder(state: &UseReducerHandle<AppState>) -> Callback<Reminder> {
     set_preference(state, |s, reminder| s.reminder = Some(reminder))
+}
+
+/// The patient added (or removed) their name and date of birth for the printed report.
+pub fn set_identity(state: &UseReducerHandle<AppState>) -> Callback<Option<Identity>> {
+    set_preference(state, PatientSettings::set_identity)
 }
 
 /// The patient entered the clinic's phone where it is used (a tier-B card, setup).

@@ -35,7 +35,7 @@ impl Range {
         Range::All,
     ];
 
-    pub fn label(self, t: &crate::domain::i18n::Texts) -> &'static str {
+    pub fn label(self, t: &crate::domain::report::ReportTexts) -> &'static str {
         t.ranges[Range::ALL.iter().position(|r| *r == self).unwrap_or(0)]
     }
 
@@ -48,10 +48,11 @@ impl Range {
         }
     }
 
-    /// The first date shown when the range ends on `last`.
+    /// The first date shown when the range ends on `last`: `n` days before it, so that
+    /// "6 weeks" on day 42 runs from day 0, the procedure date, to day 42.
     pub fn start(self, last: NaiveDate) -> Option<NaiveDate> {
         self.days()
-            .and_then(|n| last.checked_sub_days(Days::new(n - 1)))
+            .and_then(|n| last.checked_sub_days(Days::new(n)))
     }
 }
 
@@ -211,6 +212,8 @@ mod tests {
             .map(|p| chrono::Datelike::day(&p.date))
             .collect();
         assert_eq!(two_weeks, vec![10, 20, 23]);
+        // Six weeks on day 42 start on day 0.
+        assert_eq!(Range::SixWeeks.start(d(2) + Days::new(42)), Some(d(2)));
         assert_eq!(series(&diary, Measure::BackPain, Range::All).len(), 4);
         assert_eq!(
             series(&diary, Measure::BackPain, Range::All)[0].day,

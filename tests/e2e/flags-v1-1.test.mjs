@@ -122,8 +122,8 @@ test('what the patient did: tier A offers emergency care, the clinic, or somethi
   const ack = saved.acknowledgements.find((a) => a.rule === 'A7');
   assert.deepEqual([ack.action, ack.note], ['other', 'It has stopped. My neighbour drove me to urgent care']);
   await page.locator('[data-nav="report"]').click();
-  assert.match(await page.locator('[data-report] [data-rule="A7"]').innerText(), /Something else \(It has stopped\. My neighbour drove me to urgent care\)/);
-  assert.match(await page.locator('[data-report] [data-rule="B1"]').innerText(), /I will mention it at my visit/);
+  assert.match(await page.locator('[data-report] [data-rule="A7"]').innerText(), /What the patient did: something else: It has stopped. My neighbour drove me to urgent care/);
+  assert.match(await page.locator('[data-report] [data-rule="B1"]').innerText(), /What the patient did: will mention it at the visit/);
   await page.context().close();
 });
 

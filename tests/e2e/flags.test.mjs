@@ -113,7 +113,7 @@ test('tier B: banner with the clinic phone, acknowledged, still in the report', 
   assert.equal(saved.acknowledgements[0].rule, 'B1');
   assert.equal(saved.acknowledgements[0].action, 'called_clinic');
   assert.deepEqual(await reportEpisodes(page), [`B1 call ${isoDay(0)} ${isoDay(0)}`]);
-  assert.match(await page.locator('[data-rule="B1"]').innerText(), /I called the clinic/);
+  assert.match(await page.locator('[data-rule="B1"]').innerText(), /What the patient did: called the clinic/);
   await page.context().close();
 });
 

@@ -1,6 +1,7 @@
 // Every screen of the app, each with how to reach it from a fresh page. Used by the
 // accessibility test and by scripts/screenshots.mjs.
-import { openApp, diaryWith, sixWeeks, isoDay, KEY, QUESTIONNAIRES } from './harness.mjs';
+import { openApp, diaryWith, isoDay, KEY, QUESTIONNAIRES } from './harness.mjs';
+import { followUp } from './follow-up.mjs';
 
 const ready = (extra = {}) => diaryWith({ days: [-1, -2, -4], ...extra });
 /**
@@ -121,7 +122,6 @@ export const SCREENS = [
   { name: 'checkin-warning-required', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 1, w); await p.getByRole('button', { name: w.next, exact: true }).click(); await p.locator('.held').waitFor(); return p; } },
   { name: 'checkin-missing-measures', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 8, w); await p.getByRole('button', { name: w.save, exact: true }).click(); await p.locator('.missing-measures').waitFor(); return p; } },
   { name: 'checkin-leave', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await checkInStep(p, 2, w); await p.getByRole('button', { name: w.leave, exact: true }).click(); await p.locator('.leave').waitFor(); return p; } },
-  { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: sixWeeks() }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('[data-report]').waitFor(); return p; } },
   { name: 'history', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('heading', { name: w.history, level: 1 }).waitFor(); return p; } },
   { name: 'history-confirm-delete', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.history }).click(); await p.getByRole('button', { name: w.deleteOne }).first().click(); await p.getByRole('button', { name: w.yesDelete }).waitFor(); return p; } },
   { name: 'settings', open: async (b, url, o) => { const w = words(o); const p = await openApp(b, url, { ...o, diary: ready() }); await p.getByRole('button', { name: w.settings }).click(); await p.getByRole('heading', { name: w.settings }).waitFor(); return p; } },
@@ -131,6 +131,7 @@ export const SCREENS = [
   { name: 'questionnaire-due', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due').nth(1).waitFor(); return p; } },
   { name: 'questionnaire-choice', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due button').nth(1).click(); await p.locator('.questionnaire fieldset').waitFor(); return p; } },
   { name: 'questionnaire-number', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: diaryWith({ procedureOffset: 3 }), query: QUESTIONNAIRES }); await p.locator('.questionnaire-due button').nth(1).click(); await answerUntil(p, '.questionnaire input[type=text]'); await top(p); return p; } },
+  { name: 'report', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: followUp() }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('[data-report]').waitFor(); return p; } },
   { name: 'report-questionnaires', open: async (b, url, o) => { const p = await openApp(b, url, { ...o, diary: answeredTwice(), query: QUESTIONNAIRES }); await p.getByRole('navigation').getByRole('button', { name: words(o).report }).click(); await p.locator('.clinic-questionnaire svg').waitFor(); await p.locator('.clinic-questionnaire').first().scrollIntoViewIfNeeded(); return p; } },
   { name: 'unreadable-storage', open: (b, url, o) => openApp(b, url, { ...o, diary: '{"format":"recovery-diary","version":1,"checkins":[{"date":"2026-11-02","pain":{"back":42}}]}' }) },
 ];

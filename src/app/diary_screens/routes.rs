@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::{notice::notice, DiaryScreensProps, Flags};
-use crate::app::actions::{choose_language, import_callback, set_clinic_phone, set_reminder};
+use crate::app::actions::{
+    choose_language, import_callback, set_clinic_phone, set_identity, set_reminder,
+};
 use crate::app::clinic_questionnaires::due_now;
 use crate::app::navigation::Screen;
 use crate::app::platform;
@@ -169,6 +171,8 @@ fn report(props: &DiaryScreensProps, flags: &Flags) -> Html {
         settings: props.state.settings.clone(),
         clinic: props.clinic.clone(),
         today: props.today,
+        identity: props.state.patient_settings.identity(),
+        on_identity: set_identity(&props.state),
     })
 }
 
@@ -212,5 +216,6 @@ fn data(props: &DiaryScreensProps, flags: &Flags) -> Html {
         episodes: flags.episodes.clone(),
         today: props.today,
         on_import: import_callback(&props.state),
+        identity: props.state.patient_settings.identity(),
     })
 }

@@ -14,10 +14,11 @@ use crate::app::hooks::stored::use_last_backup;
 use crate::app::platform;
 use crate::domain::export::{
     csv::{questionnaires_csv, to_csv},
-    fhir::to_fhir,
+    fhir::to_fhir_named,
 };
 use crate::domain::format::to_json;
-use crate::domain::i18n::{fill, Texts};
+use crate::domain::i18n::{fill, Locale, Texts};
+use crate::domain::identity::Identity;
 use crate::domain::import::ImportRequest;
 use crate::domain::model::Diary;
 use crate::domain::rules::{Episode, Firing};
@@ -31,6 +32,10 @@ pub struct DataProps {
     pub episodes: Rc<Vec<Episode>>,
     pub today: NaiveDate,
     pub on_import: Callback<ImportRequest>,
+    /// The name and date of birth the patient added for the printed report: offered for
+    /// the FHIR export, never put in unless ticked.
+    #[prop_or_default]
+    pub identity: Option<Identity>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -61,13 +66,19 @@ impl Format {
     }
 }
 
-fn export(
-    format: Format,
-    diary: &Diary,
-    firings: &[Firing],
-    episodes: &[Episode],
+/// What one export needs: the diary, its flags, the date, and the patient's name when they
+/// ticked "include my name".
+#[derive(Clone)]
+struct Export {
+    diary: Rc<Diary>,
+    firings: Rc<Vec<Firing>>,
+    episodes: Rc<Vec<Episode>>,
     today: NaiveDate,
-) -> (String, String, &'static str) {
+    identity: Option<Identity>,
+}
+
+fn export(format: Format, x: &Export) -> (String, String, &'static str) {
+    let (diary, today) = (&*x.diary, x.today);
     let now = platform::now();
     match format {
         Format::Json => (
@@ -77,12 +88,18 @@ fn export(
         ),
         Format::Csv => (
             format!("recovery-diary-{today}.csv"),
-            to_csv(diary, firings),
+            to_csv(diary, &x.firings),
             "text/csv",
         ),
         Format::Fhir => (
             format!("recovery-diary-{today}.fhir.json"),
-            to_fhir(diary, episodes, now.map(|t| t.to_rfc3339())).to_string(),
+            to_fhir_named(
+                diary,
+                &x.episodes,
+                now.map(|t| t.to_rfc3339()),
+                x.identity.as_ref(),
+            )
+            .to_string(),
             "application/fhir+json",
         ),
         Format::QuestionnairesCsv => (
@@ -111,16 +128,19 @@ pub fn DataScreen(props: &DataProps) -> Html {
         });
     }
 
+    let include_name = use_state(|| false);
     let do_export = |format: Format, share: bool| {
-        let (diary, firings, episodes, today) = (
-            props.diary.clone(),
-            props.firings.clone(),
-            props.episodes.clone(),
-            props.today,
-        );
-        let (status, record_backup) = (status.clone(), last_backup.record.clone());
+        let x = Export {
+            diary: props.diary.clone(),
+            firings: props.firings.clone(),
+            episodes: props.episodes.clone(),
+            today: props.today,
+            identity: props.identity.clone().filter(|_| *include_name),
+        };
+        let (status, record_backup, today) =
+            (status.clone(), last_backup.record.clone(), props.today);
         Callback::from(move |_: MouseEvent| {
-            let (name, text, mime) = export(format, &diary, &firings, &episodes, today);
+            let (name, text, mime) = export(format, &x);
             let done = {
                 let (status, record_backup, name) =
                     (status.clone(), record_backup.clone(), name.clone());
@@ -173,6 +193,9 @@ pub fn DataScreen(props: &DataProps) -> Html {
                 .map(|f| html! {
                 <div class="export-row">
                     <p>{ f.label(t) }</p>
+                    if let (Format::Fhir, Some(who)) = (f, &props.identity) {
+                        { include_name_choice(&locale, who, &include_name) }
+                    }
                     <button type="button" class="button" onclick={do_export(f, false)}>{ fill(t.download_format, &[("format", f.short(t))]) }</button>
                     if *can_share {
                         <button type="button" class="button" onclick={do_export(f, true)}>{ fill(t.share_format, &[("format", f.short(t))]) }</button>
@@ -185,5 +208,25 @@ pub fn DataScreen(props: &DataProps) -> Html {
             <ImportPanel current={props.diary.clone()} input_id="import-file"
                 on_import={props.on_import.clone()} />
         </section>
+    }
+}
+
+/// "Include my name and date of birth (…)": unticked until the patient ticks it, for this
+/// visit to the screen only.
+fn include_name_choice(l: &Locale, who: &Identity, ticked: &UseStateHandle<bool>) -> Html {
+    let t = l.t();
+    let who = match who.birth_date {
+        Some(born) => format!("{}, {}", who.name, l.date(born)),
+        None => who.name.clone(),
+    };
+    let onchange = {
+        let ticked = ticked.clone();
+        Callback::from(move |_: Event| ticked.set(!*ticked))
+    };
+    html! {
+        <label class="checkbox">
+            <input type="checkbox" checked={**ticked} {onchange} />
+            { fill(t.export_include_name, &[("who", &who)]) }
+        </label>
     }
 }

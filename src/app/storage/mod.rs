@@ -16,6 +16,7 @@ use super::keys::Keys;
 use crate::domain::change::{Change, MergeDay};
 use crate::domain::format::FormatError;
 use crate::domain::i18n::{Lang, Texts};
+use crate::domain::identity::Identity;
 use crate::domain::model::{Diary, Entry};
 
 use commit::commit;
@@ -314,9 +315,37 @@ pub struct PatientSettings {
     /// The daily reminder the patient added to their calendar (its time, span and UID).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder: Option<crate::domain::reminder::Reminder>,
+    /// The patient's name and date of birth for the printed report (never in the diary
+    /// file; in an export only when the patient ticks "include my name").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// YYYY-MM-DD (read with `parse_iso_date`, so that opening the diary needs no date parser
+    /// of chrono's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
 }
 
 impl PatientSettings {
+    /// The name and date of birth the patient added, when they gave a name.
+    pub fn identity(&self) -> Option<Identity> {
+        let name = crate::domain::identity::clean_name(self.name.as_deref()?)?;
+        Some(Identity {
+            name,
+            birth_date: self
+                .birth_date
+                .as_deref()
+                .and_then(crate::domain::calendar::parse_iso_date),
+        })
+    }
+
+    pub fn set_identity(&mut self, identity: Option<Identity>) {
+        use chrono::Datelike;
+        self.name = identity.as_ref().map(|i| i.name.clone());
+        self.birth_date = identity
+            .and_then(|i| i.birth_date)
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()));
+    }
+
     pub fn raw(&self) -> crate::domain::rules::RawSettings {
         crate::domain::rules::RawSettings {
             emergency_number: self.emergency_number.clone(),

@@ -1,11 +1,12 @@
 //! FHIR R4 export ("Standards for export" in rules.md): a Bundle of type `collection` with a
-//! Patient (no name), the check-in Questionnaire, one QuestionnaireResponse per check-in,
+//! Patient (no name unless the patient asks for it), the check-in Questionnaire, one QuestionnaireResponse per check-in,
 //! Observations derived from them, the clinic questionnaires the patient answered with their
 //! responses, and one Flag per episode. Deterministic ids, so the same
 //! diary always exports the same bundle.
 
 use serde_json::{json, Value};
 
+use crate::domain::identity::{clean_name, Identity};
 use crate::domain::model::*;
 use crate::domain::rules::Episode;
 
@@ -389,12 +390,34 @@ fn observations(date: &str, e: &Entry) -> Vec<Value> {
 }
 
 pub fn to_fhir(diary: &Diary, episodes: &[Episode], exported_at: Option<String>) -> Value {
+    to_fhir_named(diary, episodes, exported_at, None)
+}
+
+/// The Patient: no name, unless the patient ticked "include my name" (`identity`); then
+/// `name` (as typed, in `HumanName.text`) and `birthDate` when given.
+fn patient(identity: Option<&Identity>) -> Value {
+    let mut p = json!({ "resourceType": "Patient", "id": "patient", "active": true });
+    if let (Some(who), Value::Object(map)) = (identity, &mut p) {
+        if let Some(name) = clean_name(&who.name) {
+            map.insert("name".into(), json!([{ "text": name }]));
+        }
+        if let Some(born) = who.birth_date {
+            map.insert("birthDate".into(), json!(born.to_string()));
+        }
+    }
+    p
+}
+
+/// `to_fhir`, with the patient's name and date of birth in the Patient when `identity` is
+/// given (only when the patient asked for it).
+pub fn to_fhir_named(
+    diary: &Diary,
+    episodes: &[Episode],
+    exported_at: Option<String>,
+    identity: Option<&Identity>,
+) -> Value {
     let mut entries = vec![
-        entry(
-            "Patient",
-            "patient",
-            json!({ "resourceType": "Patient", "id": "patient", "active": true }),
-        ),
+        entry("Patient", "patient", patient(identity)),
         entry("Questionnaire", "checkin", questionnaire()),
     ];
     for (date, e) in &diary.checkins {
@@ -535,6 +558,18 @@ mod tests {
         );
         let patient = &b["entry"][0]["resource"];
         assert!(patient.get("name").is_none());
+        assert!(patient.get("birthDate").is_none());
+        // With "include my name" ticked: the name as text and the date of birth.
+        let who = Identity {
+            name: " Ana\u{2028}López ".into(),
+            birth_date: chrono::NaiveDate::from_ymd_opt(1948, 3, 2),
+        };
+        let named = to_fhir_named(&diary, &eps, None, Some(&who));
+        let patient = &named["entry"][0]["resource"];
+        assert_eq!(patient["name"], json!([{ "text": "Ana López" }]));
+        assert_eq!(patient["birthDate"], "1948-03-02");
+        let rest = |v: &Value| v["entry"].as_array().map(|a| a[1..].to_vec());
+        assert_eq!(rest(&named), rest(&b), "the rest is the same");
         let back = &b["entry"][3]["resource"];
         assert_eq!(back["code"]["coding"][0]["code"], "72514-3");
         assert_eq!(back["bodySite"]["coding"][0]["code"], "37822005");

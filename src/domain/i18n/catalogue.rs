@@ -1,6 +1,8 @@
-//! The `catalogue!` macro: `en.rs` writes each key once with its English text, and the macro
-//! makes the `Texts` struct (so `es.rs` must give every key, or it does not compile) and,
-//! for the tests, the list of every text by key.
+//! The `catalogue!` macro: a catalogue's English file writes each key once with its English
+//! text, and the macro makes the struct (so the other languages must give every key, or they
+//! do not compile), the English constant and, for the tests, the list of every text by key.
+//! The app's catalogue is `Texts` (`en.rs`); the follow-up report has its own
+//! (`domain::report::texts`), so that its words travel in the report's chunk.
 
 /// Flattens one catalogue value into `(key, text)` pairs for the tests.
 #[cfg(test)]
@@ -36,21 +38,22 @@ impl<const N: usize> Entries for [(&'static str, &'static str); N] {
 
 macro_rules! catalogue {
     (
+        $(#[$sdoc:meta])* $texts:ident, $en:ident;
         strings { $( $(#[$doc:meta])* $name:ident = $value:expr, )* }
         lists { $( $(#[$ldoc:meta])* $lname:ident : $lty:ty = $lvalue:expr, )* }
     ) => {
-        /// Every text of the app in one language. `en.rs` holds the English and the keys.
-        pub struct Texts {
+        $(#[$sdoc])*
+        pub struct $texts {
             $( $(#[$doc])* pub $name: &'static str, )*
             $( $(#[$ldoc])* pub $lname: $lty, )*
         }
 
-        pub const EN: Texts = Texts {
+        pub const $en: $texts = $texts {
             $( $name: $value, )*
             $( $lname: $lvalue, )*
         };
 
-        impl Texts {
+        impl $texts {
             /// Every text by key (list items as `key[i]` or `key.id`), for the tests.
             #[cfg(test)]
             pub fn entries(&self) -> Vec<(String, &'static str)> {

@@ -5,6 +5,8 @@
 use super::catalogue::catalogue;
 
 catalogue! {
+/// Every text of the app in one language. `en.rs` holds the English and the keys.
+Texts, EN;
 strings {
     // ---- Everywhere ----
     app_name = "Recovery Diary",
@@ -354,7 +356,6 @@ strings {
     fact_both_legs = "new or worse weakness in both legs",
     fact_back_jump = "back pain {value} (usual {usual})",
     fact_fever = "temperature {value} {unit} (fever from {threshold} {unit})",
-    fact_pain_rise = "{measure} {value}, up from {before} before the procedure, for {days} days in a row",
     fact_pain_two_days = "{measure} {value} on two days in a row, usual {usual}",
     fact_below_baseline = "{measure} below your before-procedure value on 7 check-ins in a row",
     fact_leg_not_improving = "leg pain averages {mean} this week against {before} before the procedure",
@@ -412,68 +413,6 @@ strings {
     reminder_summary = "Recovery diary: today's check-in",
     reminder_description = "Open your recovery diary and fill in today's check-in. It takes about a minute. If you have a warning sign, call now.",
 
-    // ---- Report ----
-    report_title = "Report for your care team",
-    report_meta = "Procedure: {date}. Check-ins: {n}.",
-    report_from_to = "From {from} to {to}.",
-    not_given = "not given",
-    change_since_before = "Change since before the procedure",
-    trends = "Trends",
-    range_legend = "Show",
-    chart_hint = "Shaded bands with “!” mark days with a warning sign. The dashed line is the value before the procedure.",
-    warning_signs = "Warning signs",
-    no_warning_signs = "No warning signs were flagged.",
-    message_shown = "Message shown: {message}",
-    patient_did = "What the patient did: {action}",
-    not_recorded_lower = "not recorded",
-    visit_questions = "Questions for the visit",
-    incision_days = "Incision, days 0–14",
-    nerves_now_before = "Numbness, tingling, weakness: now against before",
-    print_report = "Print this report",
-    summary_both = "before the procedure {before}; latest 7 days {latest} ({change})",
-    summary_latest = "latest 7 days {latest}; no value from before the procedure",
-    summary_before = "before the procedure {before}; nothing recorded in the latest 7 days",
-    summary_nothing = "nothing recorded",
-    comparison_caption = "Before the procedure against the latest 7 days",
-    col_measure = "Measure",
-    col_before = "Before",
-    col_latest = "Latest 7 days",
-    col_change = "Change",
-    n_days = "({n} days)",
-    important_mark = "✓ important",
-    important_legend = "✓ important: pain changed by at least 2 points or 30%.",
-    incision_none = "No incision answers recorded in the first two weeks.",
-    incision_region = "Incision, days 0 to 14",
-    col_day = "Day",
-    col_pain = "Pain",
-    col_bandage = "Bandage",
-    col_fluid = "Fluid",
-    col_redness = "Redness",
-    col_other = "Other",
-    incision_smell = "bad smell",
-    incision_warm = "warm or swollen",
-    incision_edges = "edges apart",
-    incision_bruise = "bruise, itch or lump",
-    incision_bleeding = "bleeding will not stop",
-    neuro_none = "No numbness, tingling or weakness answers recorded.",
-    neuro_none_either = "None before the procedure and none now.",
-    neuro_new = "New: {place} ({n}/10)",
-    neuro_same = "Same: {place} ({n}/10)",
-    neuro_stronger = "Stronger: {place} ({before} → {n}/10)",
-    neuro_weaker = "Weaker: {place} ({before} → {n}/10)",
-    neuro_gone = "Gone: {place} (was {before}/10)",
-    medicines = "Medicines",
-    medicine_span = "{name}: {from} to {to} ({n} days)",
-    falls = "Falls",
-    fall_word = "fall",
-    gave_way_word = "leg gave way",
-    chart_no_values = "No values in this range.",
-    chart_day = "day {n}",
-    chart_before = "before: {value}",
-    chart_show_numbers = "Show the numbers: {title}",
-    col_date = "Date",
-    col_value = "Value ({unit})",
-
     // ---- Data ----
     keep_it_safe = "Keep it safe",
     persisted = "This browser has agreed to keep your diary's data.",
@@ -484,6 +423,7 @@ strings {
     export_json = "Diary file (JSON): a full backup you can import again",
     export_csv = "Spreadsheet (CSV): one row per day",
     export_fhir = "FHIR R4 (for your clinic's health record system)",
+    export_include_name = "Include my name and date of birth ({who}) in this file",
     download_format = "Download {format}",
     share_format = "Share {format}",
     file_ready = "{name} is ready.",
@@ -585,14 +525,15 @@ strings {
     q_csv_short = "CSV (questionnaires)",
 }
 lists {
+    /// B9(a)'s evidence, by the number of days (one, other): `{n}` days.
+    fact_pain_rise: [&'static str; 2] = ["{measure} {value}, up from {before} before the procedure, on {n} day",
+        "{measure} {value}, up from {before} before the procedure, for {n} days in a row"],
     /// Monday first.
     weekdays: [&'static str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     weekdays_short: [&'static str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     months: [&'static str; 12] = ["January", "February", "March", "April", "May", "June", "July",
         "August", "September", "October", "November", "December"],
     months_short: [&'static str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    /// By `Range` (2 weeks, 6 weeks, 3 months, all).
-    ranges: [&'static str; 4] = ["2 weeks", "6 weeks", "3 months", "All"],
     /// By `Measure::key`.
     measures: [(&'static str, &'static str); 5] = [
         ("back_pain", "Back pain"),
@@ -609,13 +550,6 @@ lists {
     sides: [&'static str; 3] = ["left", "right", "middle"],
     /// By `NeuroKind::ALL`.
     kinds: [&'static str; 4] = ["Numbness", "Tingling", "Burning", "Weakness"],
-    /// The bandage, fluid and redness answers as the report's incision log writes them.
-    incision_words: [(&'static str, &'static str); 13] = [
-        ("bandage.none", "none"), ("bandage.dry", "dry"), ("bandage.spotted", "spotted"),
-        ("bandage.soaked", "soaked"), ("drainage.none", "none"), ("drainage.blood_tinged", "blood-tinged"),
-        ("drainage.clear_watery", "clear, watery"), ("drainage.cloudy", "cloudy"), ("drainage.pus", "pus"),
-        ("redness.none", "none"), ("redness.thin_line", "thin line"), ("redness.beyond_finger", "beyond a finger-width"), ("redness.streaks", "red streaks"),
-    ],
     /// The yes/no warning questions, by their key in `questions.rs`.
     questions: [(&'static str, &'static str); 11] = [
         ("saddle_numbness", "New numbness or tingling between the inner thighs, around the genitals or back passage, or does wiping feel different?"),

@@ -7,7 +7,7 @@
 //! Templates name their values in braces (`"Day {n} after your procedure"`), filled by
 //! [`fill`]; the tests check that both languages use the same names.
 
-mod catalogue;
+pub(crate) mod catalogue;
 mod en;
 mod es;
 #[cfg(test)]
@@ -261,6 +261,11 @@ impl Locale {
         }
     }
 
+    /// A count in words: "1 day", "43 check-ins", "2,5 días" (see [`plural`]).
+    pub fn count(&self, forms: &[&str; 2], n: f64) -> String {
+        plural(forms, n, &self.number(n))
+    }
+
     pub fn weekday_short(&self, d: NaiveDate) -> &'static str {
         self.t().weekdays_short[d.weekday().num_days_from_monday() as usize]
     }
@@ -310,6 +315,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The form of a count's words: `forms` is `[one, other]` (English and Spanish both say
+/// "1 day", "1 día" and "0 days", "2,5 días"), chosen by `n`, with `{n}` filled by `shown`
+/// (`n` as the reader's locale writes it, signed or rounded as the caller needs).
+pub fn plural(forms: &[&str; 2], n: f64, shown: &str) -> String {
+    let form = if n.abs() == 1.0 { forms[0] } else { forms[1] };
+    fill(form, &[("n", shown)])
 }
 
 /// The `{name}` places of a template, in order.

@@ -57,6 +57,21 @@ pub struct Episode {
     pub firings: Vec<Firing>,
 }
 
+impl Episode {
+    /// What the patient recorded they did about this episode: the latest acknowledgement of
+    /// its rule for its last date (the date a banner asks about).
+    pub fn acknowledgement<'a>(
+        &self,
+        diary: &'a Diary,
+    ) -> Option<&'a crate::domain::model::Acknowledgement> {
+        diary
+            .acknowledgements
+            .iter()
+            .rev()
+            .find(|a| a.rule == self.rule && a.date == self.to)
+    }
+}
+
 /// Every (rule, date) that fires, by date, then tier, then table order. Deterministic and
 /// independent of the order of check-ins in the file (the diary holds them by date).
 pub fn evaluate(diary: &Diary, settings: &ClinicSettings) -> Vec<Firing> {

@@ -3,7 +3,7 @@
 
 use super::table::{Fact, Novelty, Tier};
 use super::{ClinicSettings, Firing};
-use crate::domain::i18n::{capitalise, fill, lookup, Locale, Texts};
+use crate::domain::i18n::{capitalise, fill, lookup, plural, Locale, Texts};
 use chrono::NaiveDate;
 
 use crate::domain::model::{Diary, NeuroKind, Region, Side};
@@ -86,12 +86,11 @@ pub fn fact(l: &Locale, f: &Fact) -> String {
             before,
             days,
         } => fill(
-            t.fact_pain_rise,
+            &plural(&t.fact_pain_rise, f64::from(*days), &days.to_string()),
             &[
                 ("measure", &measure(m)),
                 ("value", &value.to_string()),
                 ("before", &n(*before)),
-                ("days", &days.to_string()),
             ],
         ),
         Fact::PainTwoDays {

@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::chart::{chart, ChartProps};
-use super::sections::signed;
 use crate::app::clinic_questionnaires::ClinicQuestionnaires;
 use crate::domain::i18n::{fill, Locale};
 use crate::domain::model::Diary;
 use crate::domain::questionnaire::{answered_dates, change, due, kept, responses, Questionnaire};
+use crate::domain::report::report_texts;
+use crate::domain::report::words::{day_text, signed};
 use crate::domain::trends::Point;
 
 fn score_text(l: &Locale, q: &Questionnaire, score: Option<f64>) -> String {
@@ -54,7 +55,7 @@ fn block(l: &Locale, diary: &Diary, q: &Questionnaire, missed: &[i64], n: usize)
                         { for rows.iter().map(|r| html! {
                             <tr data-date={r.date.to_string()}>
                                 <td>{ l.day_month_year(r.date) }</td>
-                                <td>{ r.day.map(|d| d.to_string()).unwrap_or_default() }</td>
+                                <td>{ r.day.map(day_text).unwrap_or_default() }</td>
                                 <td class="score">{ score_text(l, q, r.score) }</td>
                             </tr>
                         }) }
@@ -85,10 +86,12 @@ fn block(l: &Locale, diary: &Diary, q: &Questionnaire, missed: &[i64], n: usize)
                     baseline: None,
                     fixed_max: q.percent().then_some(100.0),
                     marks: Vec::new(),
+                    day_zero: diary.profile.procedure_date,
+                    numbers: None,
                 }) }</div>
             }
             if !missed.is_empty() {
-                <p class="q-missed">{ fill(t.q_missed, &[("days", &missed.iter().map(|d| fill(t.chart_day, &[("n", &d.to_string())])).collect::<Vec<_>>().join(", "))]) }</p>
+                <p class="q-missed">{ fill(t.q_missed, &[("days", &missed.iter().map(|d| fill(report_texts(l.lang).chart_day, &[("n", &day_text(*d))])).collect::<Vec<_>>().join(", "))]) }</p>
             }
         </div>
     }
