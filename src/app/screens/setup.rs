@@ -90,22 +90,13 @@ pub fn Setup(props: &SetupProps) -> Html {
     let h1 = |text: &'static str| html! { <h1 ref={heading.clone()} tabindex="-1">{ text }</h1> };
     let body = match *page {
         Page::Welcome => welcome(props, t, h1(t.welcome_title), goto(Page::ProcedureDate)),
-        Page::ProcedureDate => {
-            let date = profile.procedure_date;
-            let profile = profile.clone();
-            let on_date = Callback::from(move |e: Event| {
-                let mut next = (*profile).clone();
-                next.procedure_date = parse_procedure_date(&e);
-                profile.set(next);
-            });
-            procedure_date_page(
-                t,
-                h1(t.procedure_date_title),
-                date,
-                on_date,
-                nav(t, goto(Page::Welcome), goto(after_date)),
-            )
-        }
+        Page::ProcedureDate => procedure_date_page(
+            t,
+            h1(t.procedure_date_title),
+            profile.procedure_date,
+            date_setter(&profile),
+            nav(t, goto(Page::Welcome), goto(after_date)),
+        ),
         Page::ClinicNumbers => {
             let (on_numbers, page) = (props.on_clinic_numbers.clone(), page.clone());
             let on_done = Callback::from(move |numbers| {
@@ -123,6 +114,11 @@ pub fn Setup(props: &SetupProps) -> Html {
             )
         }
         Page::Units => {
+            let back = if props.clinic_phone_set {
+                Page::ProcedureDate
+            } else {
+                Page::ClinicNumbers
+            };
             let set_units = {
                 let profile = profile.clone();
                 Callback::from(move |p: Profile| profile.set(p))
@@ -131,23 +127,18 @@ pub fn Setup(props: &SetupProps) -> Html {
                 <>
                     { h1(t.units_title) }
                     <UnitChoices name="setup" profile={(*profile).clone()} on_change={set_units} />
-                    { nav(t, goto(if props.clinic_phone_set { Page::ProcedureDate } else { Page::ClinicNumbers }), goto(Page::BaselineOffer)) }
+                    { nav(t, goto(back), goto(Page::BaselineOffer)) }
                 </>
             }
         }
-        Page::BaselineOffer => html! {
-            <>
-                { h1(t.before_title) }
-                <p class="lead">{ t.baseline_offer_lead }</p>
-                <button type="button" class="button primary" onclick={goto(Page::Baseline)}>{ t.describe_now }</button>
-                <button type="button" class="button" onclick={finish.reform(|_: MouseEvent| None)}>{ t.skip_for_now }</button>
-                { REMINDER.show(ReminderPanelProps {
-                    procedure_date: profile.procedure_date,
-                    reminder: props.reminder.clone(),
-                    on_set: props.on_reminder.clone(),
-                }) }
-            </>
-        },
+        Page::BaselineOffer => baseline_offer_page(
+            props,
+            t,
+            h1(t.before_title),
+            profile.procedure_date,
+            goto(Page::Baseline),
+            finish,
+        ),
         Page::Baseline => {
             let page = page.clone();
             let back = Callback::from(move |_| page.set(Page::BaselineOffer));
@@ -155,6 +146,40 @@ pub fn Setup(props: &SetupProps) -> Html {
         }
     };
     html! { <section class="setup">{ body }</section> }
+}
+
+/// Takes the procedure date the patient entered into the profile.
+fn date_setter(profile: &UseStateHandle<Profile>) -> Callback<Event> {
+    let profile = profile.clone();
+    Callback::from(move |e: Event| {
+        let mut next = (*profile).clone();
+        next.procedure_date = parse_procedure_date(&e);
+        profile.set(next);
+    })
+}
+
+/// The offer to describe how things were before the procedure, with the daily reminder.
+fn baseline_offer_page(
+    props: &SetupProps,
+    t: &Texts,
+    heading: Html,
+    procedure_date: Option<chrono::NaiveDate>,
+    describe: Callback<MouseEvent>,
+    finish: Callback<Option<Entry>>,
+) -> Html {
+    html! {
+        <>
+            { heading }
+            <p class="lead">{ t.baseline_offer_lead }</p>
+            <button type="button" class="button primary" onclick={describe}>{ t.describe_now }</button>
+            <button type="button" class="button" onclick={finish.reform(|_: MouseEvent| None)}>{ t.skip_for_now }</button>
+            { REMINDER.show(ReminderPanelProps {
+                procedure_date,
+                reminder: props.reminder.clone(),
+                on_set: props.on_reminder.clone(),
+            }) }
+        </>
+    }
 }
 
 /// Back and Next at the foot of a page.
