@@ -122,14 +122,16 @@ fn every_file_of_the_corpus_has_its_outcome() {
     );
 }
 
-fn coding(system: &str, code: &str) -> Answer {
+/// A coded answer (shared with the engines' comparison).
+pub(super) fn coding(system: &str, code: &str) -> Answer {
     Answer::Coding(Coding {
         system: Some(system.to_string()),
         code: code.to_string(),
     })
 }
 
-fn answered(pairs: &[(&str, Answer)]) -> Answers {
+/// Answers by linkId, one each.
+pub(super) fn answered(pairs: &[(&str, Answer)]) -> Answers {
     pairs
         .iter()
         .map(|(l, a)| (l.to_string(), vec![a.clone()]))

@@ -9,6 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use serde_json::{json, Value};
 
 use super::expr::{alias_choices, Evaluate, FhirPath};
+use super::tests_corpus::{answered, coding};
 use super::*;
 
 /// `fhirpathrs` 0.1.1, the other candidate that builds for wasm. Its `compile` panics on a
@@ -48,20 +49,6 @@ const DIR: &str = concat!(
 fn file(name: &str) -> Questionnaire {
     let text = std::fs::read_to_string(format!("{DIR}/{name}")).expect("corpus file");
     read_text(&text, &format!("https://clinic.example/q/{name}")).expect("readable")
-}
-
-fn coding(system: &str, code: &str) -> Answer {
-    Answer::Coding(Coding {
-        system: Some(system.to_string()),
-        code: code.to_string(),
-    })
-}
-
-fn answered(pairs: &[(&str, Answer)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(l, a)| (l.to_string(), vec![a.clone()]))
-        .collect()
 }
 
 fn computed(engine: &dyn Evaluate, q: &Questionnaire, a: &Answers, id: &str) -> Option<f64> {
