@@ -131,11 +131,11 @@ test('the report scores each answer, the change since before the procedure with 
   const daily = page.locator(`.clinic-questionnaire[data-questionnaire="${DAILY}"]`);
   await daily.waitFor();
   assert.deepEqual(await daily.locator('td.score').allInnerTexts(), ['75%', '25%']);
-  assert.deepEqual(await daily.locator('tr[data-date] td:nth-child(2)').allInnerTexts(), ['-5', '40']);
-  assert.match(await daily.locator('.q-change').innerText(), /Change since .*: -50\. A lower score is better\.\s*Better by at least the clinic's minimal important change \(10\)\./);
+  assert.deepEqual(await daily.locator('tr[data-date] td:nth-child(2)').allInnerTexts(), ['−5', '40'], 'days before the procedure with a minus sign');
+  assert.match(await daily.locator('.q-change').innerText(), /Change since .*: [-−]50\. A lower score is better\.\s*Better by at least the clinic's minimal important change \(10\)\./);
   assert.equal(await daily.locator('svg circle.dot').count(), 2, 'a chart of the two scores');
   const walking = page.locator(`.clinic-questionnaire[data-questionnaire="${WALKING}"]`);
-  assert.match(await walking.innerText(), /No answers yet\.\s+Not answered when it was due: day -7\./);
+  assert.match(await walking.innerText(), /No answers yet\.\s+Not answered when it was due: day [-−]7\./);
 
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Save, share or import' }).click();
