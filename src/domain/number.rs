@@ -187,6 +187,15 @@ mod tests {
         }
     }
 
+    #[test]
+    fn writes_what_display_writes() {
+        for k in -100_000i64..=100_000 {
+            for v in [k as f64 / 1000.0, k as f64 / 10.0, k as f64] {
+                assert_eq!(write_decimal(v), format!("{v}"), "{v}");
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn reads_as_the_standard_library_does(

@@ -280,12 +280,6 @@ pub fn trim_number(v: f64) -> String {
     }
 }
 
-/// A number as Rust's `Display` writes it ("38.5", "2") for every value a setting can hold,
-/// without `f64`'s own formatting (about 7.5 KiB gzip of the first open).
-pub fn plain_number(v: f64) -> String {
-    super::number::write_decimal(v)
-}
-
 /// Fills the `{name}` places of a catalogue template. A place without a value stays as it
 /// is (the tests make sure every template gets its values).
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::emergency::is_emergency_number;
-use crate::domain::i18n::{clip, fill, plain_number, quote_value};
+use crate::domain::i18n::{clip, fill, quote_value};
+use crate::domain::number::write_decimal;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -124,7 +125,7 @@ impl ClinicSettings {
         }
         // A refused number is named in the message as the clinic wrote it ("{v}").
         let mut refuse_number = |setting: &'static str, v: f64, template: &str| {
-            let value = plain_number(v);
+            let value = write_decimal(v);
             let message = fill(template, &[("v", &value)]);
             refuse(setting, value, message)
         };
