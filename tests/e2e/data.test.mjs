@@ -1,26 +1,14 @@
 // Trends, the follow-up report, its print, export and import, in the built app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { serve, launch, openApp, stored, isoDay, diaryWith, sixWeeks, KEY } from './harness.mjs';
+import { serve, launch, openApp, stored, isoDay, diaryWith, sixWeeks, KEY, openData, download } from './harness.mjs';
 import { validateFhir } from './fhir-schema.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function openData(page) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Save, share or import' }).click();
-  await page.getByRole('heading', { name: 'Your data' }).waitFor();
-}
 
-async function download(page, name) {
-  const pending = page.waitForEvent('download');
-  await page.getByRole('button', { name }).click();
-  const d = await pending;
-  return { name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') };
-}
 
 async function episodes(page) {
   await page.getByRole('navigation').getByRole('button', { name: 'Report' }).click();

@@ -4,8 +4,7 @@
 // megabyte-long setting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { serve, launch, openApp, stored, storedNow, isoDay, diaryWith, KEY } from './harness.mjs';
+import { serve, launch, openApp, stored, storedNow, isoDay, diaryWith, KEY, openData, download } from './harness.mjs';
 import { validateFhir } from './fhir-schema.mjs';
 
 let server, browser;
@@ -56,17 +55,7 @@ async function checkIn(page, back, { leg } = {}) {
 
 const longDate = (offset) => new Date(`${isoDay(offset)}T12:00:00`).toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
 
-async function openData(page) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Save, share or import' }).click();
-  await page.getByRole('heading', { name: 'Your data' }).waitFor();
-}
 
-async function download(page, name) {
-  const pending = page.waitForEvent('download');
-  await page.getByRole('button', { name }).click();
-  return readFile(await (await pending).path(), 'utf8');
-}
 
 // ---- A write that cannot fit never blocks the others; nothing pending is lost on reload.
 
@@ -344,7 +333,7 @@ test('CSV: no note becomes a formula cell for a reader that splits at `;` (or `,
   diary.checkins[1].ask_at_visit = '@SUM(1);+3';
   const page = await openApp(browser, server.url, { diary });
   await openData(page);
-  const text = (await download(page, 'Download CSV')).replace(/^\uFEFF/, '');
+  const text = (await download(page, 'Download CSV')).text.replace(/^\uFEFF/, '');
   for (const sep of [',', ';', '\t']) {
     for (const line of text.split(/\r\n|\n|\r/)) {
       for (const cell of cellsWith(line, sep)) assert.ok(!/^[=+\-@]/.test(cell), `${JSON.stringify(sep)} reader: ${cell} in ${line}`);
@@ -383,7 +372,7 @@ test('FHIR export of hostile notes validates against the R4 schema', async () =>
   diary.checkins[0].recorded_at = `${isoDay(-notes.length)}T10:00:00+14:30`;
   const page = await openApp(browser, server.url, { diary });
   await openData(page);
-  const bundle = JSON.parse(await download(page, 'Download FHIR'));
+  const bundle = JSON.parse((await download(page, 'Download FHIR')).text);
   assert.deepEqual(await validateFhir(bundle), []);
   const answers = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'QuestionnaireResponse')
     .flatMap((r) => r.item ?? []).filter((i) => i.linkId === 'notes').map((i) => i.answer[0].valueString);

@@ -170,6 +170,21 @@ export function diaryWith({ procedureOffset = -10, days = [], baseline = true } 
   };
 }
 
+/** Settings → "Save, share or import": the data screen. */
+export async function openData(page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Save, share or import' }).click();
+  await page.getByRole('heading', { name: 'Your data' }).waitFor();
+}
+
+/** Clicks the button named exactly `name` and reads the file it downloads: `{ name, text }`. */
+export async function download(page, name) {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name, exact: true }).click();
+  const file = await pending;
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
 /** The demo questionnaires (daily-life: percent; walking: sum, enableWhen, Spanish). */
 export const QUESTIONNAIRES = '?questionnaires=demo/questionnaires/daily-life.json,demo/questionnaires/walking.json';
 

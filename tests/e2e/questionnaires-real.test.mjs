@@ -118,8 +118,6 @@ test('a multi-select, a date and a quantity (Android FHIR SDC catalogue), and he
     await page.getByLabel('Hypertension (HT)').check();
     await page.getByLabel('None').check();
   });
-  // The last save is written in a task of its own after the screen changes: wait for it.
-  await page.waitForFunction((n) => (JSON.parse(localStorage.getItem('recovery-diary') ?? '{}').questionnaire_responses ?? []).length === n, names.length);
   const diary = await stored(page);
   const by = (name) => {
     const response = diary.questionnaire_responses.find((r) => r.questionnaire.split('|')[0].endsWith(name));

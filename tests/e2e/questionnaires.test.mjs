@@ -5,8 +5,7 @@
 // unsupported or foreign file is the integrator's notice, never a form.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { serve, launch, openApp, stored, diaryWith, isoDay, SIZES, QUESTIONNAIRES } from './harness.mjs';
+import { serve, launch, openApp, stored, diaryWith, isoDay, SIZES, QUESTIONNAIRES, download } from './harness.mjs';
 import { answeredTwice } from './screens.mjs';
 import { validateFhir } from './fhir-schema.mjs';
 
@@ -17,11 +16,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 const DAILY = 'https://clinic.example/questionnaires/daily-life|1';
 const WALKING = 'https://clinic.example/questionnaires/walking|2';
 
-async function download(page, name) {
-  const pending = page.waitForEvent('download');
-  await page.getByRole('button', { name, exact: true }).click();
-  return readFile(await (await pending).path(), 'utf8');
-}
 
 test('due on home, answered page by page, the draft kept over a reload, saved as a completed response', async () => {
   // Three days before the procedure: both demo questionnaires are due (day -7, from day -14 to day 7).
@@ -139,17 +133,17 @@ test('the report scores each answer, the change since before the procedure with 
 
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Save, share or import' }).click();
-  const csv = (await download(page, 'Download CSV (questionnaires)')).replace(/^\uFEFF/, '').split('\r\n');
+  const csv = (await download(page, 'Download CSV (questionnaires)')).text.replace(/^\uFEFF/, '').split('\r\n');
   // Text cells are quoted (a `;`-separated reader cannot split them: see hardening.test.mjs).
   assert.equal(csv[0], 'date,day,questionnaire,score,"dressing","lifting"');
   assert.equal(csv[1], `${isoDay(-47)},-5,"${DAILY}",75,"much","much"`);
   assert.equal(csv[2], `${isoDay(-2)},40,"${DAILY}",25,"slight","slight"`);
-  const bundle = JSON.parse(await download(page, 'Download FHIR'));
+  const bundle = JSON.parse((await download(page, 'Download FHIR')).text);
   assert.deepEqual(await validateFhir(bundle), []);
   const resources = bundle.entry.map((e) => e.resource);
   assert.ok(resources.some((r) => r.resourceType === 'Questionnaire' && r.url === 'https://clinic.example/questionnaires/daily-life'));
   assert.equal(resources.filter((r) => r.resourceType === 'QuestionnaireResponse' && r.questionnaire === DAILY).length, 2);
-  const json = await download(page, 'Download JSON');
+  const json = (await download(page, 'Download JSON')).text;
   await page.context().close();
 
   // An empty browser: restore the file on the first screen; the report scores it the same.

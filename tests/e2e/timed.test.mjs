@@ -3,7 +3,7 @@
 // into the check-in and shown against the baseline; a reload during a test goes back to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, stored, diaryWith, isoDay, SIZES } from './harness.mjs';
+import { serve, launch, openApp, stored, diaryWith, isoDay, SIZES, openData, download } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -116,23 +116,18 @@ test('timed values: squares in the report with "(timed)" in its table; CSV and F
   assert.equal(await stand.locator('rect.dot.timed').count(), 1, 'the timed stand is a square');
   assert.equal(await page.locator('#chart-walk_minutes rect.dot.timed').count(), 0, 'typed minutes stay dots');
   assert.match(await stand.locator('figcaption').innerText(), /Squares are times measured with the diary's timer/);
+  // The chart's table of numbers is built when its disclosure opens.
+  await stand.locator('details.chart-table summary').click();
   assert.match(await stand.locator('table').textContent(), /12 \(timed\)/);
-  const download = async (name) => {
-    const pending = page.waitForEvent('download');
-    await page.getByRole('button', { name, exact: true }).click();
-    const d = await pending;
-    return read(await d.path(), 'utf8');
-  };
-  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Save, share or import' }).click();
-  const csv = await download('Download CSV');
+  await openData(page);
+  const csv = (await download(page, 'Download CSV')).text;
   assert.match(csv.split('\r\n')[0], /,walk_minutes_timed,stand_minutes_timed,timed_tests$/);
   assert.match(csv, /walk 6\.4 min \(symptoms from 4\.1 min; stopped: symptoms\)/);
-  const bundle = JSON.parse(await download('Download FHIR'));
+  const bundle = JSON.parse((await download(page, 'Download FHIR')).text);
   const timed = bundle.entry.map((e) => e.resource).filter((r) => r.method?.coding?.[0]?.code === 'timed-self-paced');
   assert.equal(timed.length, 2);
   assert.deepEqual(await validateFhir(bundle), []);
-  const json = JSON.parse(await download('Download JSON'));
+  const json = JSON.parse((await download(page, 'Download JSON')).text);
   assert.equal(json.version, 2);
   assert.equal(json.checkins[0].timed_tests.length, 2);
   assert.equal(json.questionnaires.length, 1, 'the clinic questionnaires come along');
