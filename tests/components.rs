@@ -350,13 +350,8 @@ async fn the_report_lists_each_episode_once_with_its_data_attributes() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
-    let root = host();
-    let mut diary = diary_with_flags();
-    let mut answered = Entry::default();
-    recovery_diary::domain::questions::answer_none(&mut answered);
-    diary.put_checkin(day(9), answered);
+/// Renders the result of day 9 of `diary` into `root`, until `shown` is on screen.
+async fn day_result(root: &web_sys::Element, diary: Diary, shown: &str) {
     let firings = evaluate(&diary, &ClinicSettings::default());
     let props = DayResultProps {
         date: day(9),
@@ -366,10 +361,17 @@ async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
         on_clinic_phone: Callback::noop(),
     };
     yew::Renderer::<DayResult>::with_root_and_props(root.clone(), props).render();
-    until("rendered", || {
-        root.query_selector(".no-flag").unwrap().is_some()
-    })
-    .await;
+    until("rendered", || root.query_selector(shown).unwrap().is_some()).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_day_without_flags_says_the_no_flag_sentence_never_normal() {
+    let root = host();
+    let mut diary = diary_with_flags();
+    let mut answered = Entry::default();
+    recovery_diary::domain::questions::answer_none(&mut answered);
+    diary.put_checkin(day(9), answered);
+    day_result(&root, diary, ".no-flag").await;
     let text = root.text_content().unwrap();
     assert_eq!(text, Lang::En.texts().no_flag);
     assert!(!text.to_lowercase().contains("normal"));
@@ -386,19 +388,7 @@ async fn a_day_with_warning_questions_unanswered_names_them_with_the_call() {
     partly.symptoms.as_mut().unwrap().both_legs = None;
     partly.incision = None;
     diary.put_checkin(day(9), partly);
-    let firings = evaluate(&diary, &ClinicSettings::default());
-    let props = DayResultProps {
-        date: day(9),
-        firings: Rc::new(firings),
-        diary: Rc::new(diary),
-        settings: Rc::new(ClinicSettings::default()),
-        on_clinic_phone: Callback::noop(),
-    };
-    yew::Renderer::<DayResult>::with_root_and_props(root.clone(), props).render();
-    until("rendered", || {
-        root.query_selector(".unanswered").unwrap().is_some()
-    })
-    .await;
+    day_result(&root, diary, ".unanswered").await;
     let text = root.text_content().unwrap();
     assert!(!text.contains("Nothing you entered matches"), "{text}");
     assert!(text.contains("These warning signs were not answered for this day"));

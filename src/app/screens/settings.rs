@@ -9,6 +9,7 @@ use crate::app::context::use_locale;
 use crate::app::navigation::Screen;
 use crate::app::platform::{parse_procedure_date, procedure_date_range};
 use crate::app::storage::PatientSettings;
+use crate::app::widgets::field::Labelled;
 use crate::app::widgets::language_choice::LanguageChoice;
 use crate::app::widgets::unit_choices::UnitChoices;
 use crate::domain::i18n::{fill, Lang, Texts};
@@ -104,22 +105,22 @@ fn ClinicNumber(props: &ClinicNumberProps) -> Html {
             <p class="fixed-setting">{ fill(t.set_by_clinic, &[("setting", props.name), ("value", v)]) }</p>
         };
     }
-    let hint_id = format!("{}-hint", props.id);
-    html! {
-        <div class="field">
-            <label for={props.id.clone()}>{ props.label }</label>
-            if let Some(hint) = props.hint {
-                <p class="hint" id={hint_id.clone()}>{ hint }</p>
-            }
+    let field = Labelled {
+        id: &props.id,
+        label: props.label,
+        hint: props.hint,
+    };
+    field.around(html! {
+        <>
             <input id={props.id.clone()} type="tel" autocomplete="off"
-                aria-describedby={props.hint.map(|_| hint_id)}
+                aria-describedby={field.described_by()}
                 value={props.value.clone().unwrap_or_default()} placeholder={props.placeholder.clone()}
                 onchange={props.on_change.clone()} />
             if props.saved {
                 <p class="saved" role="status">{ fill(t.setting_saved, &[("setting", props.name)]) }</p>
             }
-        </div>
-    }
+        </>
+    })
 }
 
 /// Settings: each change is saved as it is made (no separate Save button).

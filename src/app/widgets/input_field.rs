@@ -2,6 +2,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::field::Labelled;
+
 /// One line the patient types or picks with the phone's own picker: a date, a time, a date
 /// and time, a web address or a short text. Empty means not answered.
 #[derive(Properties, PartialEq)]
@@ -33,19 +35,17 @@ pub fn InputField(props: &InputFieldProps) -> Html {
     // Pickers report on change; typed text on every key.
     let onchange = props.on_change.reform(move |e: Event| read(&e));
     let oninput = props.on_change.reform(move |e: InputEvent| read(&e));
-    let hint_id = format!("{}-hint", props.id);
-    html! {
-        <div class="field">
-            <label for={props.id.clone()}>{ &props.label }</label>
-            if let Some(hint) = &props.hint {
-                <p class="hint" id={hint_id.clone()}>{ hint }</p>
-            }
-            <input id={props.id.clone()} type={props.kind.clone()} class="input-line"
-                value={props.value.clone().unwrap_or_default()}
-                placeholder={props.placeholder.clone()}
-                min={props.min.clone()} max={props.max.clone()}
-                {onchange} {oninput}
-                aria-describedby={props.hint.as_ref().map(|_| hint_id)} />
-        </div>
-    }
+    let field = Labelled {
+        id: &props.id,
+        label: &props.label,
+        hint: props.hint.as_deref(),
+    };
+    field.around(html! {
+        <input id={props.id.clone()} type={props.kind.clone()} class="input-line"
+            value={props.value.clone().unwrap_or_default()}
+            placeholder={props.placeholder.clone()}
+            min={props.min.clone()} max={props.max.clone()}
+            {onchange} {oninput}
+            aria-describedby={field.described_by()} />
+    })
 }

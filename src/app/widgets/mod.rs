@@ -1,6 +1,7 @@
 //! Small controls shared by the screens.
 
 pub mod choice;
+pub mod field;
 pub mod input_field;
 pub mod language_choice;
 pub mod multi_choice;

@@ -2,6 +2,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::field::Labelled;
+
 /// Free text (a note, a question for the visit). Empty means not answered.
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -21,16 +23,14 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             .map(|t| t.value())
             .filter(|v| !v.trim().is_empty())
     });
-    let hint_id = format!("{}-hint", props.id);
-    html! {
-        <div class="field">
-            <label for={props.id.clone()}>{ &props.label }</label>
-            if let Some(hint) = &props.hint {
-                <p class="hint" id={hint_id.clone()}>{ hint }</p>
-            }
-            <textarea id={props.id.clone()} rows="3" maxlength="2000"
-                value={props.value.clone().unwrap_or_default()} {oninput}
-                aria-describedby={props.hint.as_ref().map(|_| hint_id)} />
-        </div>
-    }
+    let field = Labelled {
+        id: &props.id,
+        label: &props.label,
+        hint: props.hint.as_deref(),
+    };
+    field.around(html! {
+        <textarea id={props.id.clone()} rows="3" maxlength="2000"
+            value={props.value.clone().unwrap_or_default()} {oninput}
+            aria-describedby={field.described_by()} />
+    })
 }
